@@ -1,0 +1,167 @@
+"""Ingest: inputs -> articles -> extracted facts -> the database, one transaction per article.
+
+Exact duplicates (same normalised words) are skipped; near-copies are stored as copies of the
+first article, without facts of their own; the rest go through the extractor in batches.
+A failing input is reported and leaves nothing behind; the others go on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from itertools import islice
+
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.extraction import Extractor
+from bot.sources import SourceDocument, SourceError, read_source
+from bot.storage import fingerprints
+from bot.storage.articles import add_article, add_facts, find_duplicate, find_near_copy
+from bot.storage.models import Article
+
+STORED, DUPLICATE, COPY, FAILED = "stored", "duplicate", "copy", "failed"
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    source: str
+    status: str                     # stored | duplicate | copy | failed
+    message: str = ""
+    article_id: int | None = None
+    original_id: int | None = None  # for duplicates and copies: the article it repeats
+
+
+@dataclass
+class _Pending:
+    document: SourceDocument
+    content_hash: str
+    shingles: set[int]
+    copy_of_index: int | None = None   # near-copy of an earlier article of the same batch
+    copy_of_id: int | None = None      # near-copy of a stored article
+
+    @property
+    def is_new(self) -> bool:
+        return self.copy_of_index is None and self.copy_of_id is None
+
+
+class Ingestor:
+    def __init__(self, sessions: sessionmaker[Session], extractor: Extractor | None = None,
+                 max_bytes: int = 5 * 1024 * 1024, batch_size: int = 32,
+                 clock: Callable[[], datetime] = lambda: datetime.now(UTC)):
+        self.sessions = sessions
+        self._extractor = extractor
+        self.max_bytes = max_bytes
+        self.batch_size = batch_size
+        self.clock = clock
+
+    @property
+    def extractor(self) -> Extractor:
+        if self._extractor is None:
+            self._extractor = Extractor()
+        return self._extractor
+
+    def ingest(self, inputs: Iterable[str]) -> Iterator[IngestResult]:
+        """Yield one result per input, in order; commits each stored article on its own."""
+        iterator = iter(inputs)
+        while batch := list(islice(iterator, self.batch_size)):
+            yield from self._ingest_batch(batch)
+
+    def ingest_documents(self, documents: Iterable[SourceDocument]) -> Iterator[IngestResult]:
+        iterator = iter(documents)
+        while batch := list(islice(iterator, self.batch_size)):
+            yield from self._store_batch([(d.source, d) for d in batch])
+
+    def _ingest_batch(self, sources: list[str]) -> Iterator[IngestResult]:
+        read: list[tuple[str, SourceDocument | IngestResult]] = []
+        for source in sources:
+            try:
+                read.append((source, read_source(source, self.max_bytes)))
+            except SourceError as exc:
+                read.append((source, IngestResult(source, FAILED, str(exc))))
+        yield from self._store_batch(read)
+
+    def _store_batch(self, items: list[tuple[str, SourceDocument | IngestResult]]
+                     ) -> Iterator[IngestResult]:
+        plans: list[IngestResult | _Pending] = []
+        seen_hashes: dict[str, int] = {}
+        with self.sessions() as session:
+            for source, item in items:
+                if isinstance(item, IngestResult):
+                    plans.append(item)
+                    continue
+                plans.append(self._plan(session, source, item, plans, seen_hashes))
+        new_texts = [(p.document.text, p.document.published) for p in plans
+                     if isinstance(p, _Pending) and p.is_new]
+        facts = iter(self.extractor.extract_many(new_texts)) if new_texts else iter(())
+        stored_ids: dict[int, int] = {}
+        for index, plan in enumerate(plans):
+            if isinstance(plan, IngestResult):
+                yield plan
+                continue
+            article_facts = next(facts) if plan.is_new else None
+            result = self._store(plan, article_facts, stored_ids)
+            if result.article_id is not None and result.status == STORED:
+                stored_ids[index] = result.article_id
+            yield result
+
+    def _plan(self, session: Session, source: str, document: SourceDocument,
+              plans: list, seen_hashes: dict[str, int]) -> IngestResult | _Pending:
+        content_hash = fingerprints.content_hash(document.text)
+        if content_hash in seen_hashes:
+            return IngestResult(source, DUPLICATE, "same text as an earlier input")
+        try:
+            existing = find_duplicate(session, content_hash)
+        except SQLAlchemyError as exc:
+            return IngestResult(source, FAILED, f"database error: {_reason(exc)}")
+        if existing is not None:
+            return IngestResult(source, DUPLICATE, f"already stored as article {existing.id}",
+                                original_id=existing.id)
+        seen_hashes[content_hash] = len(plans)
+        shingles = fingerprints.shingle_hashes(document.text)
+        pending = _Pending(document, content_hash, shingles)
+        for index, earlier in enumerate(plans):
+            if (isinstance(earlier, _Pending) and earlier.is_new and
+                    fingerprints.overlap(shingles, earlier.shingles)
+                    >= fingerprints.NEAR_COPY_OVERLAP):
+                pending.copy_of_index = index
+                return pending
+        try:
+            near = find_near_copy(session, shingles)
+        except SQLAlchemyError as exc:
+            return IngestResult(source, FAILED, f"database error: {_reason(exc)}")
+        if near is not None:
+            pending.copy_of_id = near[0].id
+        return pending
+
+    def _store(self, plan: _Pending, facts, stored_ids: dict[int, int]) -> IngestResult:
+        source = plan.document.source
+        try:
+            with self.sessions.begin() as session:
+                original_id = plan.copy_of_id
+                if plan.copy_of_index is not None:
+                    original_id = stored_ids.get(plan.copy_of_index)
+                    if original_id is None:
+                        # its original failed to store: this one stands on its own
+                        facts = self.extractor.extract(plan.document.text, plan.document.published)
+                original = session.get(Article, original_id) if original_id else None
+                article = add_article(session, plan.document, plan.content_hash, plan.shingles,
+                                      copy_of=original, ingested_at=self.clock())
+                if original is None:
+                    add_facts(session, article, facts)
+                    return IngestResult(source, STORED, _facts_summary(facts),
+                                        article_id=article.id)
+                return IngestResult(source, COPY, f"near-copy of article {original.id}",
+                                    article_id=article.id, original_id=original.id)
+        except SQLAlchemyError as exc:
+            return IngestResult(source, FAILED, f"database error: {_reason(exc)}")
+
+
+def _facts_summary(facts) -> str:
+    return (f"{len(facts.estimates)} estimates, {len(facts.quotes)} quotes, "
+            f"{len(facts.entities)} entities")
+
+
+def _reason(exc: SQLAlchemyError) -> str:
+    return str(getattr(exc, "orig", exc)).strip().splitlines()[0][:200]
