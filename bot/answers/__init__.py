@@ -1,0 +1,1 @@
+"""Answer builders: plain data with citations, no Slack. Rendering lives elsewhere."""
