@@ -22,6 +22,7 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 MANIFEST_NAME = "manifest.json"
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 FRONT_MATTER_KEYS = ("title", "outlet", "date", "url")
+_WESTERN = ("cp1252", "latin_1", "iso8859_15")
 _FRONT_MATTER_LINE = re.compile(r"^(title|outlet|date|url)\s*:\s*(.*)$", re.IGNORECASE)
 
 
@@ -108,9 +109,16 @@ def _decode(data: bytes, name: str) -> str:
         pass
     if _looks_binary(data):
         raise SourceError(f"{name}: binary file, not text")
-    best = from_bytes(data).best()
-    if best is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise SourceError(f"{name}: cannot tell the text encoding")
+    best = matches[0]
+    # Ties are common on short texts (cp1250 vs cp1252): prefer the Western encodings that
+    # English-language news most often comes in.
+    for match in matches:
+        if (match.encoding in _WESTERN and match.chaos <= best.chaos
+                and match.coherence >= best.coherence):
+            return str(match)
     return str(best)
 
 

@@ -1,0 +1,77 @@
+"""The schema on both databases: migrations agree with the models, facts need an article."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import func, inspect, select
+from sqlalchemy.exc import IntegrityError
+
+from bot.storage.db import current_revision, head_revision
+from bot.storage.models import Article, Base, Entity, Estimate, Quote
+
+
+def test_storage_schema_upgrade_reaches_head(runtime, sessions):
+    assert current_revision(runtime.engine) == head_revision(runtime.engine)
+    tables = set(inspect(runtime.engine).get_table_names())
+    assert {"articles", "entities", "entity_aliases", "entity_mentions", "quotes", "estimates",
+            "denials", "digest_posts", "digest_subscriptions"} <= tables
+
+
+def test_storage_schema_models_and_migrations_agree(runtime, sessions):
+    with runtime.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        diff = compare_metadata(context, Base.metadata)
+    assert diff == []
+
+
+def test_storage_schema_upgrade_twice_is_harmless(runtime, sessions):
+    from bot.storage.db import upgrade
+
+    upgrade(runtime.engine)
+    assert current_revision(runtime.engine) == head_revision(runtime.engine)
+
+
+def _article(**overrides) -> Article:
+    values = dict(content_hash="h" * 64, source="a.txt", title="T", text="text", word_count=1,
+                  published=date(2024, 10, 23))
+    values.update(overrides)
+    return Article(**values)
+
+
+def test_storage_schema_fact_without_article_is_impossible(sessions):
+    with pytest.raises(IntegrityError), sessions.begin() as session:
+        session.add(Quote(article_id=None, text="x", kind="direct", sentence="x", start=0, end=1))
+    with pytest.raises(IntegrityError), sessions.begin() as session:
+        session.add(Estimate(article_id=424242, count=1, qualifier="exact", status="other",
+                             force="North Korea", sentence="x", start=0, end=1))
+    with sessions() as session:
+        assert session.scalar(select(func.count()).select_from(Estimate)) == 0
+
+
+def test_storage_schema_content_hash_is_unique(sessions):
+    with sessions.begin() as session:
+        session.add(_article())
+    with pytest.raises(IntegrityError), sessions.begin() as session:
+        session.add(_article(source="b.txt"))
+
+
+def test_storage_schema_deleting_an_article_deletes_its_facts(sessions):
+    with sessions.begin() as session:
+        article = _article()
+        article.quotes.append(Quote(text="q", kind="direct", sentence="q", start=0, end=1))
+        session.add(article)
+    with sessions.begin() as session:
+        session.delete(session.scalars(select(Article)).one())
+    with sessions() as session:
+        assert session.scalar(select(func.count()).select_from(Quote)) == 0
+
+
+def test_storage_schema_entity_name_and_label_unique(sessions):
+    with sessions.begin() as session:
+        session.add(Entity(name="Mark Rutte", label="PERSON"))
+    with pytest.raises(IntegrityError), sessions.begin() as session:
+        session.add(Entity(name="Mark Rutte", label="PERSON"))
