@@ -154,3 +154,26 @@ def test_cli_ingest_ctrl_c_keeps_committed_articles_whole(database_url, tmp_path
     engine.dispose()
     assert 5 <= articles < 300
     assert without_facts == 0 and mentions > 0
+
+
+def _fact_counts(url: str) -> tuple[int, ...]:
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        counts = tuple(connection.scalar(text(f"SELECT count(*) FROM {table}"))
+                       for table in ("articles", "entity_mentions", "quotes", "estimates",
+                                     "denials"))
+    engine.dispose()
+    return counts
+
+
+@pytest.mark.slow
+def test_cli_ingest_two_workers_store_the_same_facts_as_one(tmp_path):
+    urls = {n: f"sqlite:///{tmp_path / f'w{n}.db'}" for n in (1, 2)}
+    for workers, url in urls.items():
+        proc = subprocess.run([*SITREP, "ingest", "--workers", str(workers), "--batch-size", "2",
+                               str(SEEDS)], env={**os.environ, "DATABASE_URL": url},
+                              cwd=tmp_path, capture_output=True, text=True, timeout=300)
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stdout.strip().endswith("5 stored, 0 duplicates, 0 copies, 0 failed")
+    assert _fact_counts(urls[1]) == _fact_counts(urls[2])
+    assert _fact_counts(urls[1])[1] > 0

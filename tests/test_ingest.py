@@ -183,3 +183,18 @@ def test_ingest_urls(sessions, extractor, web):
         article = session.get(Article, results[0].article_id)
         assert article.url == f"{web}/article" and article.title == "Troops in Kursk"
         assert "11,000 North Korean soldiers" in article.text
+
+
+def test_ingest_20_mb_file_is_refused_by_the_default_limit(sessions, extractor, tmp_path):
+    from bot.settings import Settings
+
+    big = tmp_path / "huge.txt"
+    with big.open("wb") as handle:
+        line = b"North Korean troops were reported near Kursk on Monday, officials said.\n"
+        for _ in range(20 * 1024 * 1024 // len(line) + 1):
+            handle.write(line)
+    limit = Settings(_env_file=None).max_article_bytes
+    [result] = _ingest(sessions, extractor, big, max_bytes=limit)
+    assert result.status == FAILED
+    assert f"over the {limit:,}-byte limit (raise MAX_ARTICLE_BYTES)" in result.message
+    assert _count(sessions, Article) == 0

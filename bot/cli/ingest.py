@@ -19,10 +19,12 @@ PROGRESS_FROM = 10   # show a progress bar from this many inputs on
               help="Refuse inputs larger than this (default: MAX_ARTICLE_BYTES, 5 MiB).")
 @click.option("--batch-size", type=click.IntRange(min=1), default=32, show_default=True,
               help="Articles per extraction batch.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Extraction processes (the spaCy model is loaded in each).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only failures and the summary line.")
 @pass_context
 def command(ctx: CliContext, inputs: tuple[str, ...], max_bytes: int | None, batch_size: int,
-            quiet: bool) -> None:
+            workers: int, quiet: bool) -> None:
     """Read files (.txt, .md, .html), folders of them, or http(s) URLs; extract facts; store them.
 
     An article already stored (same text) is skipped and said so; a near-copy of a stored
@@ -32,7 +34,22 @@ def command(ctx: CliContext, inputs: tuple[str, ...], max_bytes: int | None, bat
     set it too. Exits 0 when every input was stored or skipped as a duplicate, 1 otherwise.
     """
     sessions = ctx.sessions()
-    ingestor = Ingestor(sessions, load_extractor(),
+    if workers > 1:
+        from bot.workers import PooledExtractor
+
+        extractor = PooledExtractor(workers)
+        close_pool = extractor.close
+    else:
+        extractor, close_pool = load_extractor(), None
+    try:
+        _ingest(ctx, sessions, extractor, inputs, max_bytes, batch_size, quiet)
+    finally:
+        if close_pool:
+            close_pool()
+
+
+def _ingest(ctx: CliContext, sessions, extractor, inputs, max_bytes, batch_size, quiet) -> None:
+    ingestor = Ingestor(sessions, extractor,
                         max_bytes=max_bytes or ctx.settings.max_article_bytes,
                         batch_size=batch_size)
     sources = list(iter_inputs(list(inputs)))
