@@ -1,0 +1,263 @@
+"""`build_digest`: what is new in the facts database between two instants, as an Answer.
+
+Plain data, every fact line cited. "New" means *ingested* in [since, until): an article
+published last month but read today is news to the channel.
+
+- **Articles**: one line each (the citation is the line); a near-copy (`copy_of_id`) whose
+  original is in the same digest is folded into the original's "also ran in …".
+- **Troop estimates**: per claimant and status (deployed, killed, …), the newest figure from
+  the new articles, with the change from that claimant's previous figure before the digest
+  ("NIS: 10,000 deployed (was 3,000 on 23 Oct)"); a repeat of the same figure is left out.
+- **Denials**: every new one.
+- **Quotes**: a few notable ones — a named speaker, substantive length, direct words first,
+  one per speaker first.
+
+Facts from near-copies are not repeated: the original's line cites the copies as "also ran in".
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from bot.answers.citations import Citation, cite
+from bot.answers.types import Answer, FactLine, Section
+from bot.digest.periods import as_utc
+from bot.storage.models import Article, Denial, Estimate, Quote
+
+KIND = "digest"
+MAX_QUOTES = 5
+QUOTE_MIN_CHARS = 60
+QUOTE_MAX_CHARS = 400
+STATUS_WORDS = {
+    "deployed": "deployed", "training": "in training", "planned": "planned",
+    "combat": "in combat", "casualties": "casualties", "killed": "killed",
+    "wounded": "wounded", "captured": "captured", "other": "",
+}
+QUALIFIER_WORDS = {"about": "about ", "at least": "at least ", "up to": "up to ",
+                   "more than": "more than ", "fewer than": "fewer than "}
+
+
+@dataclass(frozen=True)
+class _Dated:
+    estimate: Estimate
+    when: date | None
+    new: bool
+
+
+def build_digest(session: Session, channel_id: str, since: datetime, until: datetime) -> Answer:
+    """The digest for `channel_id` of everything ingested in [since, until)."""
+    since, until = as_utc(since), as_utc(until)
+    articles = list(session.scalars(
+        select(Article).where(Article.ingested_at >= since, Article.ingested_at < until)
+        .options(selectinload(Article.copy_of))
+        .order_by(Article.published.desc().nulls_last(), Article.ingested_at, Article.id)))
+    new_ids = {a.id for a in articles}
+    copies: dict[int, list[Article]] = defaultdict(list)
+    originals: list[Article] = []
+    for article in articles:
+        if article.copy_of_id is not None and article.copy_of_id in new_ids:
+            copies[article.copy_of_id].append(article)
+        else:
+            originals.append(article)
+    citations = {a.id: cite(a, also_in=_also_in(copies.get(a.id, ()))) for a in originals}
+    fact_ids = [a.id for a in originals if a.copy_of_id is None]
+
+    sections = []
+    article_lines = tuple(_article_line(a, citations[a.id]) for a in originals)
+    estimates = _estimate_lines(session, fact_ids, since, citations)
+    denials = _denial_lines(session, fact_ids, citations)
+    quotes = _quote_lines(session, fact_ids, citations)
+    if estimates:
+        sections.append(Section("Troop estimates, new or changed", estimates))
+    if denials:
+        sections.append(Section("Denials", denials))
+    if quotes:
+        sections.append(Section("Quotes", quotes))
+    if article_lines:
+        sections.append(Section(f"New articles ({len(articles)})", article_lines))
+
+    local = f"{since:%-d %b %H:%M} – {until:%-d %b %H:%M} UTC"
+    if not articles:
+        return Answer(kind=KIND, title="Daily digest", notes=(f"Nothing new since the last digest ({local}).",),
+                      extra={"channel_id": channel_id, "empty": True, "since": since,
+                             "until": until, "articles": 0})
+    return Answer(kind=KIND, title="Daily digest", sections=tuple(sections),
+                  notes=(f"{_plural(len(articles), 'article')} ingested {local}.",),
+                  extra={"channel_id": channel_id, "empty": False, "since": since,
+                         "until": until, "articles": len(articles)})
+
+
+def is_empty(answer: Answer) -> bool:
+    return bool(answer.extra.get("empty"))
+
+
+def _also_in(copies) -> tuple[str, ...]:
+    names = []
+    for copy in copies:
+        name = copy.outlet or copy.title or copy.source
+        if name and name not in names:
+            names.append(name)
+    return tuple(names)
+
+
+def _article_line(article: Article, citation: Citation) -> FactLine:
+    text = citation.title
+    if article.copy_of is not None:         # its original was in an earlier digest
+        original = article.copy_of.outlet or article.copy_of.title or "an earlier article"
+        text = f"{text} (a near-copy of {original})"
+    return FactLine(text=text, citation=citation, when=article.published)
+
+
+def _estimate_lines(session: Session, new_article_ids: list[int], since: datetime,
+                    citations: dict[int, Citation]) -> tuple[FactLine, ...]:
+    if not new_article_ids:
+        return ()
+    new = list(session.scalars(select(Estimate).where(Estimate.article_id.in_(new_article_ids))
+                               .options(selectinload(Estimate.article),
+                                        selectinload(Estimate.claimant_entity))))
+    keys = {_key(e) for e in new}
+    earlier = session.scalars(
+        select(Estimate).join(Estimate.article)
+        .where(Article.ingested_at < since, Article.copy_of_id.is_(None),
+               Estimate.status.in_({k[1] for k in keys}))
+        .options(selectinload(Estimate.article), selectinload(Estimate.claimant_entity)))
+    previous: dict[tuple, _Dated] = {}
+    for estimate in earlier:
+        key = _key(estimate)
+        if key not in keys:
+            continue
+        dated = _Dated(estimate, _when(estimate), False)
+        if key not in previous or _order(dated) > _order(previous[key]):
+            previous[key] = dated
+    latest: dict[tuple, _Dated] = {}
+    for estimate in new:
+        dated = _Dated(estimate, _when(estimate), True)
+        key = _key(estimate)
+        if key not in latest or _order(dated) > _order(latest[key]):
+            latest[key] = dated
+    lines = []
+    for key, dated in latest.items():
+        estimate, before = dated.estimate, previous.get(key)
+        if before is not None and before.estimate.count == estimate.count:
+            continue                        # the same figure again: not news
+        text = f"{_claimant(estimate)}: {_figure(estimate)}"
+        if before is not None:
+            when = f" on {before.when:%-d %b}" if before.when else ""
+            text += f" (was {before.estimate.count:,}{when})"
+        elif estimate.claimed_by or estimate.claimant_entity_id:
+            text += " (first figure from this source)"
+        lines.append(FactLine(text=text, citation=citations[estimate.article_id],
+                              when=dated.when))
+    lines.sort(key=lambda line: (line.when or date.min, line.text), reverse=True)
+    return tuple(lines)
+
+
+def _key(estimate: Estimate) -> tuple:
+    if estimate.claimant_entity_id is not None:
+        who = f"entity:{estimate.claimant_entity_id}"
+    else:
+        who = (estimate.claimed_by or "").strip().lower()
+    return (who, estimate.status, estimate.force.strip().lower())
+
+
+def _when(estimate: Estimate) -> date | None:
+    return estimate.stated_on or estimate.article.published
+
+
+def _order(dated: _Dated) -> tuple:
+    article = dated.estimate.article
+    return (dated.when or date.min, as_utc(article.ingested_at) if article.ingested_at
+            else datetime.min, dated.estimate.id)
+
+
+def _claimant(estimate: Estimate) -> str:
+    if estimate.claimant_entity is not None:
+        return estimate.claimant_entity.name
+    return estimate.claimed_by or "Unattributed"
+
+
+def _figure(estimate: Estimate) -> str:
+    if estimate.qualifier == "range" and estimate.low and estimate.high:
+        figure = f"{estimate.low:,}–{estimate.high:,}"
+    else:
+        figure = QUALIFIER_WORDS.get(estimate.qualifier, "") + f"{estimate.count:,}"
+    status = STATUS_WORDS.get(estimate.status, estimate.status)
+    force = "" if estimate.force == "North Korea" else f" {estimate.force}"
+    where = f" in {estimate.location}" if estimate.location else ""
+    return f"{figure}{force} {status}{where}".replace("  ", " ").strip()
+
+
+def _denial_lines(session: Session, new_article_ids: list[int],
+                  citations: dict[int, Citation]) -> tuple[FactLine, ...]:
+    if not new_article_ids:
+        return ()
+    denials = session.scalars(select(Denial).where(Denial.article_id.in_(new_article_ids))
+                              .options(selectinload(Denial.article)).order_by(Denial.id))
+    lines, seen = [], set()
+    for denial in denials:
+        who = denial.denied_by or "Unnamed"
+        key = (who.lower(), denial.text.strip().lower())
+        if key in seen:
+            continue
+        seen.add(key)
+        lines.append(FactLine(text=f"{who} denied: “{_clip(denial.text, 300)}”",
+                              citation=citations[denial.article_id],
+                              when=denial.stated_on or denial.article.published))
+    return tuple(lines)
+
+
+def _quote_lines(session: Session, new_article_ids: list[int],
+                 citations: dict[int, Citation]) -> tuple[FactLine, ...]:
+    if not new_article_ids:
+        return ()
+    quotes = list(session.scalars(
+        select(Quote).where(Quote.article_id.in_(new_article_ids), Quote.speaker.is_not(None))
+        .options(selectinload(Quote.article), selectinload(Quote.speaker_entity))))
+    candidates = [q for q in quotes if len(q.text.strip()) >= QUOTE_MIN_CHARS
+                  and _named(q)]
+    candidates.sort(key=lambda q: (q.kind != "direct", -min(len(q.text), QUOTE_MAX_CHARS), q.id))
+    chosen, speakers = [], set()
+    for second_round in (False, True):
+        for quote in candidates:
+            speaker = _speaker(quote).lower()
+            if quote in chosen or (speaker in speakers and not second_round):
+                continue
+            if len(chosen) >= MAX_QUOTES:
+                break
+            chosen.append(quote)
+            speakers.add(speaker)
+    return tuple(
+        FactLine(text=f"{_speaker(q)}: “{_clip(q.text, QUOTE_MAX_CHARS)}”"
+                      + ("" if q.kind == "direct" else " (reported)"),
+                 citation=citations[q.article_id], when=q.article.published)
+        for q in chosen)
+
+
+_UNNAMED = ("sources", "officials", "people familiar", "source", "spokesperson", "a ")
+
+
+def _named(quote: Quote) -> bool:
+    """A person or institution with a name, not "sources" or "two people familiar …"."""
+    if quote.speaker_entity is not None:
+        return True
+    speaker = (quote.speaker or "").strip().lower()
+    return bool(speaker) and not any(speaker.startswith(w) or speaker.endswith(w.strip())
+                                     for w in _UNNAMED)
+
+
+def _speaker(quote: Quote) -> str:
+    return quote.speaker_entity.name if quote.speaker_entity is not None else quote.speaker
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
