@@ -108,3 +108,35 @@ def seeded_sqlite_url(tmp_path_factory, extractor) -> str:
     assert [r.status for r in results] == ["stored"] * 5
     runtime.close()
     return url
+
+
+# ---- Slack: the emulator and a bot database (appended by the Slack app work) ----------------
+
+
+@pytest.fixture
+def slack_emulator():
+    """A local Slack (Web API, response URLs, uploads, Socket Mode) on 127.0.0.1."""
+    from slack_emulator import SlackEmulator
+
+    with SlackEmulator() as emulator:
+        yield emulator
+
+
+@pytest.fixture
+def bot_db_url(tmp_path) -> str:
+    """An empty SQLite file for a bot under test (the schema is created on first use)."""
+    return f"sqlite:///{tmp_path / 'bot' / 'sitrep.db'}"
+
+
+@pytest.fixture
+def seeded_copy_url(seeded_sqlite_url, tmp_path) -> str:
+    """A private copy of the seeded SQLite file, for tests whose bot writes (event dedupe)."""
+    import shutil
+
+    source = Path(make_url(seeded_sqlite_url).database)
+    target = tmp_path / "seeded-copy" / "sitrep.db"
+    target.parent.mkdir(parents=True)
+    for suffix in ("", "-wal", "-shm"):
+        if Path(f"{source}{suffix}").exists():
+            shutil.copy(f"{source}{suffix}", f"{target}{suffix}")
+    return f"sqlite:///{target}"

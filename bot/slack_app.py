@@ -1,0 +1,127 @@
+"""The Slack app: a Bolt `App` wired to sitrep's listeners, and its HTTP (WSGI) front door.
+
+Thin on purpose (Bolt sample-app style): build the client and the App, hand the runtime to
+the listeners through Bolt's context, `register_listeners(app)`. The listeners live in the
+top-level `handlers` package.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+from slack_bolt import App
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_sdk import WebClient
+from slack_sdk.http_retry.builtin_handlers import (
+    ConnectionErrorRetryHandler,
+    RateLimitErrorRetryHandler,
+    ServerErrorRetryHandler,
+)
+
+from bot.runtime import Runtime
+from bot.settings import Settings
+from handlers import register_listeners
+from handlers.common import provide_runtime
+
+log = logging.getLogger(__name__)
+
+EVENTS_PATH = "/slack/events"
+HEALTH_PATH = "/healthz"
+LISTENER_THREADS = 10      # answers being worked on at once (Bolt's default: 5)
+
+
+def build_client(settings: Settings) -> WebClient:
+    """The Web API client: every call goes to SLACK_API_URL, with retries on 429, 5xx and
+    dropped connections (slack_sdk installs only the connection-error one by default)."""
+    token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
+    return WebClient(
+        token=token,
+        base_url=settings.slack_api_url,
+        timeout=30,
+        retry_handlers=[
+            ConnectionErrorRetryHandler(max_retry_count=1),
+            RateLimitErrorRetryHandler(max_retry_count=2),
+            ServerErrorRetryHandler(max_retry_count=1),
+        ],
+    )
+
+
+def build_app(runtime: Runtime, *, client: WebClient | None = None) -> App:
+    """The Bolt app for `runtime`'s settings.
+
+    Calls auth.test once (Bolt's token verification), so a wrong token or SLACK_API_URL
+    fails here rather than on the first request; the result also gives Bolt the bot's own
+    user and bot ids, which its ignore-own-events middleware needs. No database work here.
+    """
+    settings = runtime.settings
+    secret = settings.slack_signing_secret
+    app = App(
+        client=client or build_client(settings),
+        # Passed explicitly (also when empty, for Socket Mode): otherwise Bolt would read
+        # os.environ itself.
+        signing_secret=secret.get_secret_value() if secret else "",
+        process_before_response=False,
+        logger=logging.getLogger("sitrep.slack"),
+        listener_executor=ThreadPoolExecutor(max_workers=LISTENER_THREADS,
+                                             thread_name_prefix="sitrep-listener"),
+    )
+    app.use(provide_runtime(runtime))
+    register_listeners(app)
+    return app
+
+
+def build_wsgi_app(app: App):
+    """A WSGI application: Slack's requests at POST /slack/events, GET /healthz for deployments."""
+    slack = SlackRequestHandler(app, path=EVENTS_PATH)
+
+    def wsgi_app(environ, start_response):
+        if environ.get("PATH_INFO") == HEALTH_PATH and environ.get("REQUEST_METHOD") in ("GET",
+                                                                                        "HEAD"):
+            start_response("200 OK", [("Content-Type", "text/plain; charset=utf-8"),
+                                      ("Content-Length", "2")])
+            return [b"ok"]
+        return slack(environ, start_response)
+
+    return wsgi_app
+
+
+class HttpServer:
+    """A threaded production WSGI server (waitress) serving the app; `run()` blocks,
+    `stop()` (from any thread) makes `run()` return."""
+
+    def __init__(self, app: App, host: str = "127.0.0.1", port: int = 3000, threads: int = 8):
+        from waitress import create_server
+
+        self._server = create_server(build_wsgi_app(app), host=host, port=port, threads=threads,
+                                     ident="sitrep", clear_untrusted_proxy_headers=True)
+        self._stopped = threading.Event()
+
+    @property
+    def host(self) -> str:
+        return self._server.effective_host
+
+    @property
+    def port(self) -> int:
+        return self._server.effective_port
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    def run(self) -> None:
+        try:
+            self._server.run()
+        finally:
+            self._server.task_dispatcher.shutdown()
+            self._stopped.set()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        from waitress import wasyncore
+
+        server = self._server
+        # Closing from inside the server's own loop thread (through its trigger) avoids
+        # racing its poll(); the loop ends once nothing is left to watch.
+        server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
+        self._stopped.wait(timeout)
