@@ -80,8 +80,12 @@ def previous_cover_end(session: Session, channel_id: str, period: date) -> datet
 
 
 def claim(sessions: sessionmaker[Session], channel_id: str, period: date, now: datetime,
-          worker: str, *, force: bool = False, lease: timedelta = LEASE) -> Outcome:
-    """Try to own (channel_id, period). Never posts; never raises on losing a race."""
+          worker: str, *, force: bool = False, retry_failed: bool = False,
+          lease: timedelta = LEASE) -> Outcome:
+    """Try to own (channel_id, period). Never posts; never raises on losing a race.
+
+    `force` re-posts a posted period; `retry_failed` retries a failed one at once, whatever
+    the retry policy says (a person asked for it)."""
     now = as_utc(now)
     with sessions() as session:
         covers_from = previous_cover_end(session, channel_id, period) or now - FIRST_DIGEST_SPAN
@@ -97,10 +101,12 @@ def claim(sessions: sessionmaker[Session], channel_id: str, period: date, now: d
         log.debug("digest %s %s: already claimed by someone else", channel_id, period)
     else:
         return Outcome("claimed", Claim(row_id, channel_id, period, covers_from, now, 1, worker))
-    return _existing(sessions, channel_id, period, now, worker, force=force, lease=lease)
+    return _existing(sessions, channel_id, period, now, worker, force=force,
+                     retry_failed=retry_failed, lease=lease)
 
 
-def _existing(sessions, channel_id, period, now, worker, *, force, lease) -> Outcome:
+def _existing(sessions, channel_id, period, now, worker, *, force, retry_failed,
+              lease) -> Outcome:
     with sessions() as session:
         row = session.scalars(select(DigestPost).where(
             DigestPost.channel_id == channel_id, DigestPost.period == period)).one()
@@ -112,12 +118,14 @@ def _existing(sessions, channel_id, period, now, worker, *, force, lease) -> Out
         if claimed_at is not None and claimed_at > now - lease:
             return Outcome("in_progress", row=row)
         verify = not force                         # its owner died: did it post first?
-    elif row.status == "failed" and not force:
+    elif row.status == "failed" and not (force or retry_failed):
         decision = policy.retry_decision(row.last_error, row.attempts, claimed_at, now)
         if decision != "retry":
             return Outcome(decision, row=row)      # failed (for good) | waiting (backoff)
         verify = policy.kind(row.last_error) == "transient"   # a 5xx may have posted
-    else:                                          # posted/failed and --force
+    elif row.status == "failed":                   # a person asked: try again now
+        verify = policy.kind(row.last_error) == "transient" and not force
+    else:                                          # posted and --force
         verify = False
     return _take(sessions, row, now, worker, verify=verify, lease=lease)
 

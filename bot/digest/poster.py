@@ -68,12 +68,14 @@ def digest_retry_handlers() -> list:
 
 
 def post_digest(sessions, client: WebClient, schedule: Schedule, period: date,
-                now: datetime, worker: str, *, force: bool = False, skip_empty: bool = False,
+                now: datetime, worker: str, *, force: bool = False, retry_failed: bool = False,
+                skip_empty: bool = False,
                 lease=claims.LEASE, on_claimed: Callable[[claims.Claim], None] | None = None
                 ) -> PostResult:
     """Post the digest of `period` to `schedule.channel_id` unless it was (being) posted."""
     channel = schedule.channel_id
-    outcome = claims.claim(sessions, channel, period, now, worker, force=force, lease=lease)
+    outcome = claims.claim(sessions, channel, period, now, worker, force=force,
+                           retry_failed=retry_failed, lease=lease)
     if not outcome.claimed:
         state = {"posted": "already_posted", "failed": "gave_up"}.get(outcome.state,
                                                                          outcome.state)
