@@ -19,10 +19,22 @@ class FactLine:
     text: str                       # the fact in plain words, without the citation
     citation: Citation
     when: date | None = None        # when it was stated (or published), for ordering
+    also_cited: tuple[Citation, ...] = ()   # other articles behind the same line (a history)
 
     def __post_init__(self) -> None:
         if not isinstance(self.citation, Citation):
             raise MissingSourceError(f"fact without a source: {self.text[:80]!r}")
+        if any(not isinstance(extra, Citation) for extra in self.also_cited):
+            raise MissingSourceError(f"fact with a missing source: {self.text[:80]!r}")
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """Every article behind the line, its own citation first, each once."""
+        seen: list[Citation] = []
+        for item in (self.citation, *self.also_cited):
+            if all(item.article_id != other.article_id for other in seen):
+                seen.append(item)
+        return tuple(seen)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,227 @@
+"""/troops: the latest troop estimate of each claimant, how they changed, and the denials.
+
+Every line cites its article. Facts live on original articles only, so a near-copy counts
+once and is named in the citation ("also ran in ...").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from bot.answers import queries
+from bot.answers.citations import Citation
+from bot.answers.format import LOSSES, PLANS, STRENGTH, day_month, figure, quoted, status_words
+from bot.answers.request import Request
+from bot.answers.types import Answer, FactLine, Section
+from bot.extraction.names import canonical_name, normalise_name
+from bot.storage.models import Denial, Estimate
+
+DEFAULT_FORCE = "North Korea"
+DISAGREE_RATIO = 1.25               # latest figures differ by more than 25%: sources disagree
+UNATTRIBUTED = "Unattributed"
+MAX_LINES = 25                      # lines per section
+
+
+@dataclass
+class _Claim:
+    """One figure of one claimant, with every article that reported it."""
+
+    estimate: Estimate
+    claimant: str
+    when: date | None
+    citations: list[Citation] = field(default_factory=list)
+
+
+def claimant_of(estimate: Estimate) -> str:
+    if estimate.claimant_entity is not None:
+        return estimate.claimant_entity.name
+    if estimate.claimed_by and estimate.claimed_by.strip():
+        return canonical_name(estimate.claimed_by)
+    return UNATTRIBUTED
+
+
+def describe(estimate: Estimate, with_status: bool = True) -> str:
+    text = figure(estimate.count, estimate.low, estimate.high, estimate.qualifier,
+                  estimate.composition)
+    status = status_words(estimate.status) if with_status else ""
+    if status:
+        text += f" {status}"
+    if estimate.location:
+        text += f" ({estimate.location})"
+    return text
+
+
+_STATUS_RANK = {"deployed": 3, "combat": 3, "training": 2, "other": 1}
+
+
+def _rank(claim: _Claim) -> tuple:
+    e = claim.estimate
+    return (claim.when or date.min, bool(e.composition), _STATUS_RANK.get(e.status, 0),
+            e.article_id, e.count)
+
+
+def _claims(rows: list[Estimate]) -> list[_Claim]:
+    """Estimates merged when one claimant's same figure was reported by several articles."""
+    merged: dict[tuple, _Claim] = {}
+    for estimate in rows:
+        claim = _Claim(estimate, claimant_of(estimate),
+                       queries.fact_date(estimate.stated_on, estimate.article))
+        citation = queries.citation(estimate.article)
+        key = (normalise_name(claim.claimant), estimate.count, estimate.status,
+               estimate.qualifier, claim.when)
+        if key in merged:
+            kept = merged[key]
+            if all(c.article_id != citation.article_id for c in kept.citations):
+                kept.citations.append(citation)
+            continue
+        claim.citations.append(citation)
+        merged[key] = claim
+    return list(merged.values())
+
+
+def _line(claim: _Claim, text: str) -> FactLine:
+    first, *rest = claim.citations
+    return FactLine(text=text, citation=first, when=claim.when, also_cited=tuple(rest))
+
+
+def troops_answer(session: Session, request: Request, *, today: date | None = None) -> Answer:
+    force = request.force or DEFAULT_FORCE
+    since = request.since
+    title = f"Troop estimates: {force}" + (f" since {day_month(since, True)}" if since else "")
+    claims = _claims(queries.estimates(session, force=force, since=since))
+    denial_rows = queries.denials(session, force=force, since=since)
+    sections: list[Section] = []
+    notes: list[str] = []
+
+    attributed = [c for c in claims if c.claimant != UNATTRIBUTED]
+    strength = [c for c in attributed if c.estimate.status in STRENGTH]
+    latest: dict[str, _Claim] = {}
+    for claim in strength:
+        key = normalise_name(claim.claimant)
+        if key not in latest or _rank(claim) > _rank(latest[key]):
+            latest[key] = claim
+    ordered = sorted(latest.values(), key=_rank, reverse=True)
+    if ordered:
+        lines = tuple(_line(c, f"{c.claimant}: {describe(c.estimate)}, "
+                               f"{day_month(c.when, True)}") for c in ordered[:MAX_LINES])
+        sections.append(Section("Latest estimate by claimant", lines,
+                                notes=tuple(_spread_notes(ordered))))
+
+    history = _history_lines(strength)
+    if history:
+        sections.append(Section("Over time", tuple(history[:MAX_LINES])))
+
+    plans = sorted((c for c in attributed if c.estimate.status in PLANS), key=_rank, reverse=True)
+    if plans:
+        sections.append(Section("Planned or expected", tuple(
+            _line(c, f"{c.claimant}: {describe(c.estimate)}, {day_month(c.when, True)}")
+            for c in plans[:MAX_LINES])))
+
+    losses = sorted((c for c in attributed if c.estimate.status in LOSSES), key=_rank,
+                    reverse=True)
+    if losses:
+        sections.append(Section("Losses", tuple(
+            _line(c, f"{c.claimant}: {describe(c.estimate)}, {day_month(c.when, True)}")
+            for c in losses[:MAX_LINES])))
+
+    unattributed = sorted((c for c in claims if c.claimant == UNATTRIBUTED), key=_rank,
+                          reverse=True)
+    if unattributed:
+        sections.append(Section("Unattributed (no claimant named)", tuple(
+            _line(c, f"{describe(c.estimate)}, {day_month(c.when, True)}")
+            for c in unattributed[:MAX_LINES])))
+
+    if denial_rows:
+        sections.append(Section("Denials", tuple(denial_lines(denial_rows)[:MAX_LINES])))
+
+    if not claims and not denial_rows:
+        notes.append(f"No troop estimates for {force} are stored"
+                     + (f" since {day_month(since, True)}." if since else " yet."))
+        notes.append("Estimates are extracted when articles are ingested "
+                     "(`sitrep ingest PATH`); try `/troops` without a date or another force "
+                     "(`/troops russia`).")
+    extra = {"force": force, "since": since.isoformat() if since else None,
+             "chart": request.chart, "claimants": len(latest)}
+    if request.chart:
+        notes.append("A chart of these figures comes with this answer in Slack."
+                     if claims else "Nothing to chart yet.")
+    return Answer(kind="troops", title=title, sections=tuple(sections), notes=tuple(notes),
+                  request=request.text, extra=extra)
+
+
+def _spread_notes(latest: list[_Claim]) -> list[str]:
+    figures = [c for c in latest if c.estimate.qualifier != "vague" and c.estimate.count]
+    if len(figures) < 2:
+        if len(latest) == 1:
+            return ["Only one claimant so far."]
+        return []
+    low = min(figures, key=lambda c: c.estimate.count)
+    high = max(figures, key=lambda c: c.estimate.count)
+    notes = [f"Range across {len(figures)} claimants: {low.estimate.count:,}–"
+             f"{high.estimate.count:,}."]
+    if high.estimate.count > low.estimate.count * DISAGREE_RATIO:
+        notes.append(f"Sources disagree: latest figures run from {low.estimate.count:,} "
+                     f"({low.claimant}) to {high.estimate.count:,} ({high.claimant}).")
+    else:
+        notes.append("Sources broadly agree (latest figures within 25%).")
+    return notes
+
+
+def _history_lines(strength: list[_Claim]) -> list[FactLine]:
+    """Each claimant's figures over time: "3,000 on 23 Oct → 10,000 on 28 Oct"."""
+    by_claimant: dict[str, list[_Claim]] = {}
+    for claim in strength:
+        by_claimant.setdefault(normalise_name(claim.claimant), []).append(claim)
+    lines: list[tuple[tuple, FactLine]] = []
+    for claims in by_claimant.values():
+        dated = sorted((c for c in claims if c.when), key=_rank)
+        points: list[_Claim] = []
+        for claim in dated:
+            if points and points[-1].estimate.count == claim.estimate.count:
+                continue
+            if points and points[-1].when == claim.when:
+                points[-1] = claim          # the same day: keep the better-ranked figure
+                continue
+            points.append(claim)
+        if len({p.estimate.count for p in points}) < 2:
+            continue
+        points = points[-6:]
+        text = f"{points[-1].claimant}: " + " → ".join(
+            f"{figure(p.estimate.count, p.estimate.low, p.estimate.high, p.estimate.qualifier)}"
+            f" on {day_month(p.when)}" for p in points)
+        citations: list[Citation] = []
+        for point in reversed(points):
+            for citation in point.citations:
+                if all(c.article_id != citation.article_id for c in citations):
+                    citations.append(citation)
+        line = FactLine(text=text, citation=citations[0], when=points[-1].when,
+                        also_cited=tuple(citations[1:]))
+        lines.append((_rank(points[-1]), line))
+    lines.sort(key=lambda item: item[0], reverse=True)
+    return [line for _, line in lines]
+
+
+def denial_lines(rows: list[Denial]) -> list[FactLine]:
+    """Denials and dismissals, newest first, each cited; one line per (who, words, day)."""
+    seen: dict[tuple, FactLine] = {}
+    for denial in rows:
+        when = queries.fact_date(denial.stated_on, denial.article)
+        who = canonical_name(denial.denied_by) if denial.denied_by else "Unnamed source"
+        kind = "dismissal" if denial.kind == "dismissal" else "denial"
+        text = f"{who} ({kind}): {quoted(denial.text, 300)}" if denial.text else f"{who} ({kind})"
+        if when:
+            text += f", {day_month(when, True)}"
+        key = (normalise_name(who), normalise_name(denial.text or ""), when)
+        citation = queries.citation(denial.article)
+        if key in seen:
+            kept = seen[key]
+            if citation.article_id not in {c.article_id for c in kept.citations}:
+                seen[key] = FactLine(kept.text, kept.citation, kept.when,
+                                     (*kept.also_cited, citation))
+            continue
+        seen[key] = FactLine(text=text, citation=citation, when=when)
+    return sorted(seen.values(), key=lambda line: (line.when or date.min, line.citation.article_id),
+                  reverse=True)
