@@ -1,7 +1,13 @@
-"""The extraction core: article text in, facts out. Knows nothing of Slack or the database."""
+"""The extraction core: article text in, facts out. Knows nothing of Slack or the database.
+
+The sitrep components (bot.extraction.pipeline) run after spaCy's own: sitrep_entities (the
+article's entity and role table), sitrep_quotes (direct quotes and reported speech with
+speakers), sitrep_estimates (troop figures) and sitrep_denials.
+"""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from datetime import date
 
@@ -13,18 +19,16 @@ __all__ = [
     "extract_facts",
 ]
 
-_ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
+log = logging.getLogger(__name__)
 
 
 class Extractor:
-    """Runs the spaCy pipeline over article texts and returns their facts.
-
-    Until the quote and estimate components exist this returns spaCy's named entities only;
-    quotes and estimates are never faked.
-    """
+    """Runs the spaCy pipeline plus the sitrep components over article texts."""
 
     def __init__(self, nlp=None, batch_size: int = 16):
-        self.nlp = nlp if nlp is not None else load_model()
+        from bot.extraction.pipeline import add_sitrep_components
+
+        self.nlp = add_sitrep_components(nlp if nlp is not None else load_model())
         self.batch_size = batch_size
 
     def extract(self, text: str, published: date | None = None) -> ArticleFacts:
@@ -33,21 +37,25 @@ class Extractor:
     def extract_many(
         self, items: Iterable[tuple[str, date | None]]
     ) -> Iterator[ArticleFacts]:
-        for doc, _published in self.nlp.pipe(items, as_tuples=True, batch_size=self.batch_size):
+        """Facts of each (text, published) pair, in order; texts go through nlp.pipe in batches."""
+        def docs():
+            for text, published in items:
+                doc = self.nlp.make_doc(text or "")
+                doc._.sitrep_published = published
+                yield doc
+
+        for doc in self.nlp.pipe(docs(), batch_size=self.batch_size):
             yield self._facts(doc)
 
     @staticmethod
     def _facts(doc) -> ArticleFacts:
-        found: dict[tuple[str, str], list[tuple[int, int]]] = {}
-        for ent in doc.ents:
-            if ent.label_ in _ENTITY_LABELS:
-                name = ent.text.strip()
-                found.setdefault((name, ent.label_), []).append((ent.start_char, ent.end_char))
-        entities = tuple(
-            Entity(name=name, label=label, aliases=(), mentions=tuple(spans))
-            for (name, label), spans in found.items()
+        table = doc._.sitrep_entities
+        return ArticleFacts(
+            estimates=tuple(doc._.sitrep_estimates or ()),
+            quotes=tuple(doc._.sitrep_quotes or ()),
+            entities=table.to_entities() if table is not None else (),
+            denials=tuple(doc._.sitrep_denials or ()),
         )
-        return ArticleFacts(entities=entities)
 
 
 def extract_facts(text: str, published: date | None = None) -> ArticleFacts:

@@ -1,4 +1,7 @@
-"""Name matching shared by extraction and storage (first version: exact and fuzzy surname)."""
+"""Names: normalising, alias tables and deciding whether two names are one entity.
+
+Pure functions with no spaCy state, so storage can merge entities across articles.
+"""
 
 from __future__ import annotations
 
@@ -7,29 +10,203 @@ import unicodedata
 
 from rapidfuzz import fuzz
 
-_TITLES = {"mr", "mrs", "ms", "dr", "president", "minister", "general", "gen", "the"}
+# Country and capital aliases -> canonical country (for forces and places).
+COUNTRY_ALIASES: dict[str, str] = {}
+_COUNTRIES = {
+    "North Korea": ["north korea", "dprk", "democratic people's republic of korea", "pyongyang",
+                    "north korean", "north koreans", "n. korea", "n korea", "the north",
+                    "north korea's", "kim jong un's regime"],
+    "South Korea": ["south korea", "rok", "republic of korea", "seoul", "south korean",
+                    "south koreans", "s. korea"],
+    "Russia": ["russia", "russian federation", "moscow", "kremlin", "the kremlin", "russian",
+               "russians"],
+    "Ukraine": ["ukraine", "kyiv", "kiev", "ukrainian", "ukrainians"],
+    "United States": ["united states", "us", "u.s.", "usa", "u.s.a.", "america", "washington",
+                      "american", "americans", "united states of america", "us government",
+                      "u.s. government", "american government", "us administration",
+                      "u.s. administration", "biden administration"],
+    "United Kingdom": ["united kingdom", "uk", "u.k.", "britain", "great britain", "london",
+                       "british"],
+    "China": ["china", "beijing", "chinese", "prc"],
+    "Japan": ["japan", "tokyo", "japanese"],
+    "Belarus": ["belarus", "minsk", "belarusian"],
+    "Poland": ["poland", "warsaw", "polish"],
+    "Netherlands": ["netherlands", "dutch", "the hague"],
+    "Germany": ["germany", "berlin", "german"],
+    "France": ["france", "paris", "french"],
+    "Iran": ["iran", "tehran", "iranian"],
+    "European Union": ["european union", "eu", "brussels"],
+}
+for _canon, _aliases in _COUNTRIES.items():
+    for _alias in _aliases:
+        COUNTRY_ALIASES[_alias] = _canon
+
+# Organisations: alias -> canonical name.
+ORG_ALIASES: dict[str, str] = {}
+_ORGS = {
+    "South Korea's National Intelligence Service": [
+        "national intelligence service", "nis", "south korea's national intelligence service",
+        "south korean national intelligence service", "south korea's spy agency",
+        "seoul's spy agency", "south korea's intelligence service",
+        "national intelligence service (nis)",
+    ],
+    "Pentagon": ["pentagon", "us department of defense", "department of defense", "dod",
+                 "u.s. department of defense", "us defense department", "defense department"],
+    "White House": ["white house", "the white house"],
+    "Kremlin": ["kremlin", "the kremlin"],
+    "NATO": ["nato", "north atlantic treaty organization", "north atlantic alliance", "alliance",
+             "the alliance"],
+    "Ukraine's Main Directorate of Intelligence": [
+        "main directorate of intelligence", "main intelligence directorate", "hur", "gur",
+        "defence intelligence of ukraine", "defense intelligence of ukraine",
+        "ukraine's military intelligence", "ukrainian military intelligence",
+        "ukraine's defence intelligence", "ukraine's main directorate of intelligence",
+        "main directorate of intelligence of the ministry of defense of ukraine",
+        "main directorate of intelligence of the ministry of defence of ukraine",
+    ],
+    "South Korea's Ministry of National Defense": [
+        "ministry of national defense", "south korea's defence ministry",
+        "south korea's defense ministry", "south korean defense ministry",
+        "south korean defence ministry", "south korea's ministry of national defense",
+    ],
+    "UK Ministry of Defence": ["uk ministry of defence", "british defence ministry",
+                               "britain's ministry of defence", "british ministry of defence"],
+    "European Union": ["european union", "eu"],
+    "United Nations": ["united nations", "un", "u.n."],
+    "Yonhap": ["yonhap", "yonhap news agency"],
+}
+for _canon, _aliases in _ORGS.items():
+    for _alias in _aliases:
+        ORG_ALIASES[_alias] = _canon
+
+# Names that mean the same actor when one is a person or body and the other its state.
+GOVERNMENT_OF = {
+    "Kremlin": "Russia", "White House": "United States", "Pentagon": "United States",
+    "South Korea's National Intelligence Service": "South Korea",
+    "South Korea's Ministry of National Defense": "South Korea",
+    "Ukraine's Main Directorate of Intelligence": "Ukraine",
+    "UK Ministry of Defence": "United Kingdom",
+}
+
+TITLE_WORDS = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "gen", "gen.", "general", "lt", "lt.", "col", "col.", "maj", "maj.", "sgt", "sgt.", "adm", "adm.", "sir", "president", "minister", "secretary", "spokesperson", "spokesman", "spokeswoman", "chief", "deputy", "vice", "prime", "foreign", "defence", "defense", "press", "sen", "sen.", "rep", "rep.", "ambassador", "commander"])
+
+_SPACES = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
 def normalise_name(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    text = re.sub(r"[’'`]s\b", "", text.casefold())
-    words = [w for w in re.findall(r"[a-z0-9]+", text) if w not in _TITLES]
-    return " ".join(words)
+    """Case-folded, accent-free, single-spaced name without a leading "the" or possessive."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("’", "'").replace("‘", "'").replace("‐", "-")
+    text = _SPACES.sub(" ", text).strip().strip(".,;:\"'“”«»()").strip()
+    text = _POSSESSIVE.sub("", text).strip()
+    lowered = text.lower()
+    if lowered.startswith("the "):
+        lowered = lowered[4:]
+    return lowered
 
 
-def same_entity(name_a: str, name_b: str, label: str) -> bool:
-    a, b = normalise_name(name_a).split(), normalise_name(name_b).split()
-    if not a or not b:
-        return False
+def canonical_country(name: str | None) -> str | None:
+    """The canonical country a name stands for ("DPRK" -> "North Korea"), or None."""
+    if not name:
+        return None
+    key = normalise_name(name)
+    if key in COUNTRY_ALIASES:
+        return COUNTRY_ALIASES[key]
+    return None
+
+
+def canonical_org(name: str) -> str | None:
+    key = normalise_name(name)
+    key = re.sub(r"\s*\([^)]*\)$", "", key)
+    return ORG_ALIASES.get(key)
+
+
+def canonical_name(name: str, label: str | None = None) -> str:
+    """The table's canonical form of a name, or the name cleaned of "the" and possessives."""
+    org = canonical_org(name)
+    if org:
+        return org
+    country = canonical_country(name)
+    if country and label in (None, "GPE", "NORP", "LOC"):
+        return country
+    text = _SPACES.sub(" ", name).strip().strip(".,;:\"“”«»").strip()
+    text = re.sub(r"^(?:the|The)\s+", "", text)
+    text = re.sub(r"\s*\([A-Z]{2,6}\)$", "", text)
+    return _POSSESSIVE.sub("", text).strip()
+
+
+def _actor(name: str) -> str:
+    key = normalise_name(name)
+    org = ORG_ALIASES.get(re.sub(r"\s*\([^)]*\)$", "", key))
+    if org:
+        return org
+    return COUNTRY_ALIASES.get(key, key)
+
+
+def _person_tokens(name: str) -> list[str]:
+    words = [w.strip(".") for w in normalise_name(name).replace("-", " ").split()]
+    while words and words[0] in TITLE_WORDS:
+        words = words[1:]
+    return [w for w in words if w]
+
+
+def _word_agrees(a: str, b: str) -> bool:
     if a == b:
         return True
-    if label != "PERSON":
-        return fuzz.ratio(" ".join(a), " ".join(b)) >= 93
-    if fuzz.ratio(a[-1], b[-1]) < 88:
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return fuzz.ratio(a, b) >= 85
+
+
+def same_person(name_a: str, name_b: str) -> bool:
+    """Two person names are one person: surnames close, given names agree word by word.
+
+    A single-word name ("Rutte") matches a full name whose last or first word agrees
+    ("Mark Rutte"; "Yoon" in "Yoon Suk Yeol"). Transliterations within rapidfuzz ratio 85
+    (Zelensky/Zelenskyy/Zelenskiy, Dakhlallah/Dahlallah) agree; "Kim Jong Gyu" and
+    "Kim Yong Hyun" do not, because Jong/Yong and Gyu/Hyun differ.
+    """
+    a, b = _person_tokens(name_a), _person_tokens(name_b)
+    if not a or not b:
         return False
-    given_a, given_b = a[:-1], b[:-1]
-    if not given_a or not given_b:
+    if len(a) == 1 or len(b) == 1:
+        single, full = (a, b) if len(a) == 1 else (b, a)
+        word = single[0]
+        if len(full) == 1:
+            return _surname_agrees(word, full[0])
+        return _surname_agrees(word, full[-1]) or _surname_agrees(word, full[0])
+    if len(a) != len(b):
+        # "Volodymyr Oleksandrovych Zelensky" vs "Volodymyr Zelensky": first and last agree.
+        return _word_agrees(a[0], b[0]) and _surname_agrees(a[-1], b[-1])
+    return all(_word_agrees(x, y) for x, y in zip(a, b, strict=True))
+
+
+def _surname_agrees(a: str, b: str) -> bool:
+    if a == b:
         return True
-    return len(given_a) == len(given_b) and all(
-        fuzz.ratio(x, y) >= 85 for x, y in zip(given_a, given_b, strict=True)
-    )
+    if min(len(a), len(b)) < 4:
+        return False
+    return fuzz.ratio(a, b) >= 85
+
+
+def same_entity(name_a: str, name_b: str, label: str | None = None) -> bool:
+    """Whether two names denote one entity (alias tables, then fuzzy person names).
+
+    `label` is the spaCy label of the entity (PERSON, ORG, GPE, NORP, LOC) or None when unknown.
+    """
+    if not name_a or not name_b:
+        return False
+    na, nb = normalise_name(name_a), normalise_name(name_b)
+    if na == nb:
+        return True
+    actor_a, actor_b = _actor(name_a), _actor(name_b)
+    if actor_a == actor_b:
+        return True
+    if GOVERNMENT_OF.get(actor_a) == actor_b or GOVERNMENT_OF.get(actor_b) == actor_a:
+        return True
+    if label in (None, "PERSON") and same_person(name_a, name_b):
+        return True
+    return label in ("ORG", "GPE", "NORP", "LOC", "FAC", None) and \
+        len(na) > 5 and len(nb) > 5 and fuzz.ratio(na, nb) >= 92

@@ -1,0 +1,248 @@
+"""Measuring extraction against the gold set (tests/gold/{seeds,dev,heldout}/*.json).
+
+Matching rules (documented so figures can be compared across versions):
+
+* Estimate match: same `count`, and the gold `sentence` snippet is contained in the
+  predicted estimate's sentence after whitespace normalisation (or vice versa). Each gold
+  estimate matches at most one prediction (greedy, in order).
+* Claimant accuracy (over matched estimates): the predicted `claimed_by` equals one of the
+  gold's acceptable names case- and whitespace-insensitively, or `names.same_entity` says
+  they are one entity. A gold claimant of null is matched by a predicted null only.
+* Quote match: texts are normalised to lowercase word tokens (letters and digits; quotation
+  marks and punctuation dropped). With `overlap` = size of the multiset intersection,
+  a pair matches when overlap >= 0.6 * len(shorter) ("one contains most of the other") and
+  overlap >= 0.4 * len(longer) (so a two-word scare quote cannot match a whole paragraph).
+  Kind is not required to agree. Pairs are matched one-to-one, best Dice score first.
+* Speaker accuracy (over matched quotes): as claimant accuracy, against the gold `speaker`.
+
+Articles are read with `bot.sources.read_source`, so the text is exactly what ingest sees.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from bot.extraction.names import same_entity
+from bot.sources import read_source
+
+SPLITS = ("seed", "dev", "heldout")
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+@dataclass
+class Counts:
+    gold_estimates: int = 0
+    pred_estimates: int = 0
+    matched_estimates: int = 0
+    claimant_right: int = 0
+    gold_quotes: int = 0
+    pred_quotes: int = 0
+    matched_quotes: int = 0
+    speaker_right: int = 0
+
+    def add(self, other: Counts) -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def metrics(self) -> dict[str, float]:
+        p = _ratio(self.matched_estimates, self.pred_estimates)
+        r = _ratio(self.matched_estimates, self.gold_estimates)
+        return {
+            "estimate_precision": p,
+            "estimate_recall": r,
+            "estimate_f1": 2 * p * r / (p + r) if p + r else 0.0,
+            "claimant_accuracy": _ratio(self.claimant_right, self.matched_estimates),
+            "quote_precision": _ratio(self.matched_quotes, self.pred_quotes),
+            "quote_recall": _ratio(self.matched_quotes, self.gold_quotes),
+            "speaker_accuracy": _ratio(self.speaker_right, self.matched_quotes),
+        }
+
+
+def _ratio(a: int, b: int) -> float:
+    return a / b if b else 1.0
+
+
+@dataclass
+class ArticleResult:
+    name: str
+    split: str
+    counts: Counts
+    misses: list[str] = field(default_factory=list)
+
+
+@dataclass
+class EvalReport:
+    articles: list[ArticleResult]
+    overall: dict[str, float]
+    by_split: dict[str, dict[str, float]]
+    counts: Counts
+
+
+def _norm_ws(text: str) -> str:
+    return " ".join(text.replace("’", "'").replace("‘", "'").replace("“", '"')
+                    .replace("”", '"').split()).lower()
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text.replace("’", "'"))]
+
+
+def quote_overlap(a: str, b: str) -> tuple[bool, float]:
+    """(match, Dice score) of two quote texts under the rule in the module docstring."""
+    wa, wb = words(a), words(b)
+    if not wa or not wb:
+        return False, 0.0
+    overlap = sum((Counter(wa) & Counter(wb)).values())
+    short, long_ = sorted((len(wa), len(wb)))
+    ok = overlap >= 0.6 * short and overlap >= 0.4 * long_
+    return ok, 2 * overlap / (len(wa) + len(wb))
+
+
+def name_ok(predicted: str | None, acceptable: list[str] | None) -> bool:
+    if not acceptable:
+        return predicted is None
+    if predicted is None:
+        return False
+    p = _norm_ws(predicted)
+    return any(_norm_ws(a) == p or same_entity(predicted, a) for a in acceptable)
+
+
+def _gold_files(gold_dir: Path, splits: tuple[str, ...] | None):
+    folders = {"seed": "seeds", "dev": "dev", "heldout": "heldout"}
+    for split in splits or SPLITS:
+        folder = gold_dir / folders.get(split, split)
+        if folder.is_dir():
+            for path in sorted(folder.glob("*.json")):
+                yield split, path
+
+
+def _article_path(gold_dir: Path, path: Path, gold: dict) -> Path:
+    source = gold.get("source")
+    if source:
+        for base in (gold_dir.parent.parent, gold_dir.parent, path.parent, Path.cwd()):
+            candidate = base / source
+            if candidate.is_file():
+                return candidate
+    return path.with_suffix(".txt")
+
+
+def _score(gold: dict, facts) -> tuple[Counts, list[str]]:
+    counts = Counts()
+    misses: list[str] = []
+    gold_est = gold.get("estimates") or []
+    counts.gold_estimates = len(gold_est)
+    counts.pred_estimates = len(facts.estimates)
+    used: set[int] = set()
+    for g in gold_est:
+        snippet = _norm_ws(g.get("sentence") or "")
+        for i, e in enumerate(facts.estimates):
+            if i in used or e.count != g.get("count"):
+                continue
+            sent = _norm_ws(e.sentence)
+            if snippet in sent or (sent and sent in snippet):
+                used.add(i)
+                counts.matched_estimates += 1
+                if name_ok(e.claimed_by, g.get("claimed_by")):
+                    counts.claimant_right += 1
+                else:
+                    misses.append(f"claimant {e.claimed_by!r} not in {g.get('claimed_by')}"
+                                  f" for {g.get('count')}")
+                break
+        else:
+            misses.append(f"missed estimate {g.get('count')}: {g.get('sentence', '')[:70]}")
+    for i, e in enumerate(facts.estimates):
+        if i not in used:
+            misses.append(f"extra estimate {e.count}: {e.sentence[:70]}")
+    gold_q = gold.get("quotes") or []
+    counts.gold_quotes = len(gold_q)
+    counts.pred_quotes = len(facts.quotes)
+    pairs = []
+    for gi, g in enumerate(gold_q):
+        for pi, q in enumerate(facts.quotes):
+            ok, score = quote_overlap(g.get("text") or "", q.text)
+            if ok:
+                pairs.append((score, gi, pi))
+    pairs.sort(reverse=True)
+    got_g: set[int] = set()
+    got_p: set[int] = set()
+    for _, gi, pi in pairs:
+        if gi in got_g or pi in got_p:
+            continue
+        got_g.add(gi)
+        got_p.add(pi)
+        counts.matched_quotes += 1
+        q, g = facts.quotes[pi], gold_q[gi]
+        if name_ok(q.speaker, g.get("speaker")):
+            counts.speaker_right += 1
+        else:
+            misses.append(f"speaker {q.speaker!r} not in {g.get('speaker')}: {q.text[:50]}")
+    for gi, g in enumerate(gold_q):
+        if gi not in got_g:
+            misses.append(f"missed quote ({g.get('kind')}): {(g.get('text') or '')[:70]}")
+    for pi, q in enumerate(facts.quotes):
+        if pi not in got_p:
+            misses.append(f"extra quote ({q.kind}, {q.speaker}): {q.text[:70]}")
+    return counts, misses
+
+
+def evaluate(gold_dir: Path, extractor, splits: tuple[str, ...] | None = None) -> EvalReport:
+    """Run `extractor` over every gold article of `splits` (default: all) and score it."""
+    gold_dir = Path(gold_dir)
+    entries = []
+    for split, path in _gold_files(gold_dir, splits):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        document = read_source(str(_article_path(gold_dir, path, gold)))
+        published = document.published
+        if gold.get("published"):
+            published = date.fromisoformat(gold["published"])
+        entries.append((split, path, gold, document.text, published))
+    results: list[ArticleResult] = []
+    facts_iter = extractor.extract_many((text, pub) for _, _, _, text, pub in entries)
+    for (split, path, gold, _text, _pub), facts in zip(entries, facts_iter, strict=True):
+        counts, misses = _score(gold, facts)
+        results.append(ArticleResult(path.stem, gold.get("split") or split, counts, misses))
+    total = Counts()
+    per_split: dict[str, Counts] = {}
+    for result in results:
+        total.add(result.counts)
+        per_split.setdefault(result.split, Counts()).add(result.counts)
+    return EvalReport(
+        articles=results, overall=total.metrics(),
+        by_split={k: v.metrics() for k, v in per_split.items()}, counts=total)
+
+
+_COLUMNS = (("estimate_precision", "est P"), ("estimate_recall", "est R"),
+            ("estimate_f1", "est F1"), ("claimant_accuracy", "claim"),
+            ("quote_precision", "quo P"), ("quote_recall", "quo R"),
+            ("speaker_accuracy", "spkr"))
+
+
+def format_report(report: EvalReport, per_article_splits: tuple[str, ...] = ("seed", "dev")
+                  ) -> str:
+    """A plain-text table: one row per article (held-out articles only in aggregate), one
+    per split, and the overall row."""
+    width = max([len(a.name) for a in report.articles] + [20])
+    head = f"{'article':<{width}}  {'split':<8}" + "".join(f"{c:>8}" for _, c in _COLUMNS)
+    lines = [head, "-" * len(head)]
+    for article in report.articles:
+        if article.split not in per_article_splits:
+            continue
+        metrics = article.counts.metrics()
+        lines.append(f"{article.name:<{width}}  {article.split:<8}"
+                     + "".join(f"{metrics[k]:>8.2f}" for k, _ in _COLUMNS))
+    lines.append("-" * len(head))
+    for split, metrics in report.by_split.items():
+        lines.append(f"{'split ' + split:<{width}}  {split:<8}"
+                     + "".join(f"{metrics[k]:>8.2f}" for k, _ in _COLUMNS))
+    lines.append(f"{'overall':<{width}}  {'all':<8}"
+                 + "".join(f"{report.overall[k]:>8.2f}" for k, _ in _COLUMNS))
+    c = report.counts
+    lines.append(f"estimates: {c.matched_estimates} matched of {c.gold_estimates} gold, "
+                 f"{c.pred_estimates} predicted; quotes: {c.matched_quotes} matched of "
+                 f"{c.gold_quotes} gold, {c.pred_quotes} predicted")
+    return "\n".join(lines)

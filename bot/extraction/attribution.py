@@ -1,0 +1,250 @@
+"""Who said or claimed something: the subject of a cue verb, resolved to a canonical name.
+
+Follows participle and coordinated verbs to the subject they share ("…, stating: …"), passive
+agents ("is estimated by X"), "according to X", relative pronouns, appositions, pronouns
+("he", "it", "his office") and roles ("the Pentagon chief", "the spy agency").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from bot.extraction import cues
+from bot.extraction.entities import EntityRecord, EntityTable, looks_like_person, role_keys
+from bot.extraction.names import canonical_country, canonical_name, canonical_org
+
+_CLIMB_DEPS = {"conj", "xcomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj", "npadvmod",
+               "oprd", "attr", "appos", "dep", "advmod"}
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_PERSON_CLASSES = {"spokesperson", "minister", "president", "leader", "ambassador",
+                   "commander", "lawmaker", "official", "analyst", "adviser"}
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    label: str | None
+    generic: bool = False        # "the article", "new intelligence": a source, not a claimant
+
+
+def subject_of(verb: Token, max_steps: int = 6) -> Token | None:
+    """The subject a cue verb has or shares (participles, conjuncts, "was quoted as saying")."""
+    found = subjects_of(verb, max_steps)
+    return found[0] if found else None
+
+
+def subjects_of(verb: Token, max_steps: int = 6) -> list[Token]:
+    """Candidate subjects, nearest first: a participle's own clause may have a non-speaker
+    subject ("the deployment signifies …, noting …"), so climbing goes on past it."""
+    out: list[Token] = []
+    current = verb
+    for _ in range(max_steps):
+        found = _own_subject(current)
+        if found is not None:
+            out.append(found)
+            if current is verb or current.pos_ in ("VERB", "AUX") and \
+                    current.dep_ not in ("ccomp", "advcl", "conj", "xcomp"):
+                return out
+        if current.dep_ == "relcl" and current.head.pos_ in ("NOUN", "PROPN"):
+            out.append(current.head)
+            return out
+        if current.dep_ not in _CLIMB_DEPS | {"ccomp"} or current.head is current:
+            return out
+        current = current.head
+    return out
+
+
+def _own_subject(current: Token) -> Token | None:
+    if True:
+        if any(c.dep_ == "auxpass" for c in current.children):
+            for child in current.children:
+                if child.dep_ == "agent":
+                    objs = [g for g in child.children if g.dep_ == "pobj"]
+                    if objs:
+                        return objs[0]
+        for child in current.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                if child.lower_ in ("who", "that", "which") and current.dep_ == "relcl":
+                    return current.head
+                return child
+    return None
+
+
+def according_to(verb: Token) -> Token | None:
+    """X in "according to X" or "citing X" attached to this verb."""
+    for child in verb.children:
+        if child.lower_ == "according":
+            for to in child.children:
+                objs = [g for g in to.children if g.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return None
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The words of a noun phrase for naming a speaker: modifiers + head + short complements."""
+    keep = []
+    for tok in head.subtree:
+        if tok.i < head.i:
+            if tok.dep_ in ("det", "punct") and tok.head == head:
+                continue
+            if any(a.dep_ in ("relcl", "acl", "appos") and a.i < head.i and a.head == head
+                   for a in [tok, *tok.ancestors] if a.i < head.i and a != head):
+                continue
+            keep.append(tok)
+        elif tok.i == head.i:
+            keep.append(tok)
+        else:
+            # right side: "familiar with the matter", "of Ukraine"; not clauses or appositions
+            path = [tok]
+            for anc in tok.ancestors:
+                if anc == head:
+                    break
+                path.append(anc)
+            top = path[-1]
+            if top.head != head or top.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj"):
+                continue
+            if top.dep_ == "prep" and top.lower_ in ("including", "in", "on", "during", "at"):
+                continue
+            keep.append(tok)
+    keep.sort(key=lambda t: t.i)
+    # stop at the first gap (a removed clause) on the right
+    out: list[Token] = []
+    for tok in keep:
+        if out and tok.i != out[-1].i + 1 and tok.i > head.i:
+            break
+        out.append(tok)
+    return out[:10]
+
+
+class Resolver:
+    """Turns subject tokens into speakers using one article's entity table."""
+
+    def __init__(self, table: EntityTable):
+        self.table = table
+
+    def _record_at(self, token: Token, labels=("PERSON", "ORG", "GPE")) -> EntityRecord | None:
+        start = token.idx
+        for record in self.table.records:
+            if record.label not in labels:
+                continue
+            for s, e in record.mentions:
+                if s <= start < e:
+                    return record
+        return None
+
+    def _touch(self, record: EntityRecord, token: Token) -> None:
+        self.table.events.append((token.idx, record))
+
+    def resolve(self, token: Token | None, owner_of_source: bool = False) -> Speaker | None:
+        if token is None:
+            return None
+        if token.lower_ in ("who", "that", "which"):
+            token = token.head.head if token.head.dep_ == "relcl" else token.head
+        lower = token.lower_
+        # pronouns
+        if lower in cues.PRONOUNS_PERSON:
+            record = self.table.latest(token.idx, _is_personish)
+            return self._speaker(record, token) if record else None
+        if lower in ("it", "they", "we") and token.pos_ == "PRON":
+            if lower == "we":
+                return None
+            record = self.table.latest(token.idx, lambda r: r.label in ("ORG", "GPE"))
+            if lower == "they":
+                person = self.table.latest(token.idx, _is_personish)
+                if record is None or (person and person.first > record.first and
+                                      person.role_class == "official"):
+                    record = person
+            return self._speaker(record, token) if record else None
+        # possessive pronoun owner: "his office", "her spokesperson"
+        for child in token.children:
+            if child.dep_ == "poss" and child.lower_ in ("his", "her"):
+                record = self.table.latest(token.idx, _is_personish)
+                if record:
+                    return self._speaker(record, token)
+        # apposition with a name: "the head of ..., Kyrylo Budanov"
+        for child in token.children:
+            if child.dep_ == "appos":
+                record = self._record_at(child, ("PERSON",))
+                if record:
+                    return self._speaker(record, child)
+                words = [t for t in phrase_tokens(child)]
+                if looks_like_person(words):
+                    return Speaker(" ".join(t.text for t in words), "PERSON")
+        words = phrase_tokens(token)
+        text = " ".join(t.text for t in words).replace(" 's", "'s").replace(" ’s", "’s")
+        org = canonical_org(text)
+        if org:
+            return Speaker(org, "ORG")
+        record = self._record_at(token)
+        if record is not None:
+            if record.label == "GPE" and token.dep_ == "poss":
+                record = None
+            else:
+                return self._speaker(record, token)
+        words = phrase_tokens(token)
+        text = " ".join(t.text for t in words).replace(" 's", "'s").replace(" ’s", "’s")
+        org = canonical_org(text)
+        if org:
+            return Speaker(org, "ORG")
+        if token.pos_ == "PROPN" and looks_like_person(words):
+            return Speaker(text, "PERSON")
+        head = token.lower_
+        if head in cues.GENERIC_SOURCES:
+            # "US estimates", "a South Korean intelligence document" name their owner
+            mods = [t for t in words if t.i < token.i and t.pos_ in ("PROPN", "ADJ", "NOUN")
+                    and (canonical_country(t.text) or t.ent_type_ in ("ORG", "NORP", "GPE")
+                         or t.lower_ in ("intelligence", "military", "defence", "defense"))]
+            if head == "intelligence" and mods:
+                return Speaker(text, "ORG")
+            if owner_of_source and mods:
+                first = mods[0].i
+                name = " ".join(t.text for t in words if first <= t.i < token.i)
+                country = canonical_country(name)
+                return Speaker(country or canonical_org(name) or name, "GPE" if country else "ORG")
+            return Speaker(text, None, generic=True)
+        if head in cues.SPEAKER_NOUNS or head in cues.ROLE_NOUNS:
+            cls, keys = role_keys([t.text for t in words])
+            generic_official = cls == "official" or head in ("official", "officials")
+            if generic_official and head == "official" and _has_det(token):
+                found = self.table.latest(
+                    token.idx,
+                    lambda r: r.role_class in _PERSON_CLASSES and keys <= r.role_keys)
+                if found:
+                    return self._speaker(found, token)
+            if _has_det(token) and head not in ("officials", "sources", "analysts", "experts"):
+                found = self.table.by_role([t.text for t in words], token.idx)
+                if found:
+                    return self._speaker(found, token)
+            # a new unnamed speaker: register it so later "he" / "the spokesperson" finds it
+            name = canonical_name(text)
+            if not name:
+                return None
+            label = "PERSON" if cls in _PERSON_CLASSES and not head.endswith("s") else "ORG"
+            record = self.table.add(name, label, token.idx, token.idx + len(token.text))
+            if record is not None and cls:
+                record.role = record.role or name
+                record.role_class = cls
+                record.role_keys = keys
+            return Speaker(name, label)
+        country = canonical_country(text)
+        if country:
+            return Speaker(country, "GPE")
+        return None
+
+    def _speaker(self, record: EntityRecord, token: Token) -> Speaker:
+        self._touch(record, token)
+        return Speaker(record.name, record.label)
+
+
+def _is_personish(record: EntityRecord) -> bool:
+    return record.label == "PERSON"
+
+
+def _has_det(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)

@@ -1,0 +1,72 @@
+"""Word lists the rules read, kept as data: cue verbs, role nouns, qualifiers, troop nouns.
+
+Everything here is general English news vocabulary, never text from a particular article.
+"""
+
+from __future__ import annotations
+
+# Verbs (lemmas) that introduce speech or a claim: "X said", "X warned that", "X told reporters".
+SPEECH_VERBS = frozenset(["say", "tell", "state", "announce", "report", "confirm", "warn", "note", "add", "claim", "inform", "acknowledge", "stress", "emphasize", "emphasise", "insist", "argue", "explain", "declare", "assert", "write", "suggest", "continue", "reiterate", "indicate", "mention", "reveal", "disclose", "observe", "remark", "comment", "caution", "predict", "tweet", "post", "conclude", "admit", "deny", "concede", "allege", "testify", "underline", "underscore", "highlight", "point", "respond", "reply", "answer", "describe", "characterize", "characterise", "call", "term", "dub", "label", "dismiss", "estimate", "believe", "assess", "brief", "announce", "agree", "complain", "urge", "quote", "echo", "recall", "affirm", "maintain", "contend"])
+
+# Verbs whose that-clause is reported speech (a narrower list: "documents indicate" is no quote).
+REPORTING_VERBS = frozenset(["say", "tell", "state", "announce", "report", "confirm", "warn", "note", "add", "claim", "inform", "acknowledge", "stress", "emphasize", "emphasise", "insist", "argue", "explain", "declare", "assert", "write", "suggest", "reiterate", "indicate", "mention", "reveal", "disclose", "observe", "remark", "comment", "caution", "predict", "tweet", "post", "conclude", "admit", "concede", "allege", "testify", "underline", "underscore", "highlight", "respond", "reply", "estimate", "believe", "assess", "agree", "complain", "affirm", "maintain", "contend", "think", "fear"])
+
+# Verbs that make the words of a short quote the subject's ("dismissed reports as 'fake news'").
+NAMING_VERBS = frozenset(["describe", "characterize", "characterise", "call", "term", "dub", "label", "dismiss", "brand", "denounce", "slam", "condemn", "criticize", "criticise", "reject", "refer"])
+
+# Verbs whose subject makes a numeric claim ("the Pentagon estimated", "intelligence suggests").
+CLAIM_VERBS = SPEECH_VERBS | frozenset(["estimate", "believe", "assess", "suggest", "indicate", "show", "put", "think", "calculate", "count", "reckon", "find"])
+
+# Nouns for sources that are not themselves a claimant ("the article says", "new intelligence").
+GENERIC_SOURCES = frozenset(["article", "report", "reports", "publication", "document", "documents", "data", "intelligence", "information", "estimate", "estimates", "assessment", "statement", "story", "piece", "outlet", "media", "evidence", "footage", "images", "image"])
+
+# Head nouns that can be a speaker even without a name ("Analysts said", "the sources said").
+SPEAKER_NOUNS = frozenset(["official", "officials", "spokesperson", "spokesman", "spokeswoman", "spokespeople", "minister", "secretary", "president", "source", "sources", "analyst", "analysts", "expert", "experts", "media", "agency", "intelligence", "ministry", "government", "office", "military", "army", "service", "officer", "officers", "commander", "commanders", "lawmaker", "lawmakers", "diplomat", "diplomats", "ambassador", "envoy", "chief", "head", "leader", "leaders", "director", "general", "adviser", "advisor", "aide", "aides", "authorities", "authority", "administration", "people", "person", "observers", "observer", "correspondent", "reporter", "reporters", "journalist", "newspaper", "outlet", "publication", "delegation", "staff", "command", "directorate", "department", "prime", "premier", "chancellor", "king", "mayor", "governor", "senator", "legislator", "parliament", "spokesperson's", "cabinet", "presidency", "kremlin", "pentagon", "alliance", "bloc", "state", "department", "committee", "council", "mission", "embassy", "militaries", "forces", "force", "commission", "watchdog", "institute", "think-tank"])
+
+# Role nouns that make a title ("NATO Secretary General Mark Rutte").
+ROLE_NOUNS = frozenset(["president", "minister", "secretary", "spokesperson", "spokesman", "spokeswoman", "chief", "head", "director", "general", "commander", "ambassador", "envoy", "official", "adviser", "advisor", "aide", "leader", "premier", "chancellor", "lawmaker", "senator", "legislator", "governor", "mayor", "king", "emperor", "chairman", "chairwoman", "chair", "deputy", "analyst", "expert", "officer", "spokespeople", "press", "diplomat", "representative", "correspondent", "prosecutor", "speaker"])
+
+PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
+PRONOUNS_GROUP = frozenset({"they", "it", "its", "their", "them"})
+
+# Nouns counting troops; the figure must count one of these (or a casualty word).
+TROOP_NOUNS = frozenset(["troop", "troops", "soldier", "soldiers", "personnel", "serviceman", "servicemen", "servicemembers", "fighter", "fighters", "man", "men", "military", "militaries", "infantry", "infantrymen", "mercenary", "mercenaries", "recruit", "recruits", "conscript", "conscripts", "commando", "commandos", "paratrooper", "paratroopers", "marine", "marines", "sailor", "sailors", "officer", "officers", "volunteer", "volunteers", "reservist", "reservists", "force", "forces", "special-forces", "people", "crew", "crews", "staff", "operative", "operatives", "sniper", "snipers", "gunner", "gunners", "member", "members"])
+
+# Collective nouns: "a contingent of 3,000", "units, each numbering up to 6,000".
+UNIT_NOUNS = frozenset(["unit", "units", "brigade", "brigades", "battalion", "battalions", "regiment", "regiments", "division", "divisions", "contingent", "contingents", "group", "groups", "corps", "company", "companies", "detachment", "detachments", "team", "teams", "formation", "formations", "force", "forces", "army", "armies", "deployment"])
+
+CASUALTY_WORDS = {
+    "killed": "killed", "dead": "killed", "died": "killed", "die": "killed", "kill": "killed",
+    "fatalities": "killed", "deaths": "killed", "death": "killed",
+    "wounded": "wounded", "injured": "wounded", "wound": "wounded", "injure": "wounded",
+    "casualties": "casualties", "casualty": "casualties", "losses": "casualties",
+    "loss": "casualties",
+    "captured": "captured", "capture": "captured", "prisoner": "captured",
+    "prisoners": "captured", "surrendered": "captured",
+}
+
+STATUS_TRAINING = frozenset(["train", "training", "trained", "prepare", "preparing", "prepared", "drill", "drilling", "acclimatisation", "acclimatization", "exercise", "exercises"])
+STATUS_PLANNED = frozenset(["plan", "plans", "planned", "planning", "expect", "expected", "intend", "intends", "decide", "decided", "will", "would", "prepare_to", "pledge"])
+STATUS_COMBAT = frozenset(["fight", "fighting", "combat", "battle", "battlefield", "frontline", "front", "assault", "attack", "attacking", "clash", "clashes", "engage", "engaged"])
+STATUS_DEPLOYED = frozenset(["send", "sent", "deploy", "deployed", "dispatch", "dispatched", "transfer", "transferred", "arrive", "arrived", "station", "stationed", "move", "moved", "ship", "shipped", "present", "presence", "based"])
+
+# Qualifier words before a figure, longest first when matched.
+QUALIFIERS = (
+    ("as many as", "up to"), ("up to", "up to"), ("no more than", "up to"),
+    ("a maximum of", "up to"), ("at most", "up to"),
+    ("at least", "at least"), ("no fewer than", "at least"), ("no less than", "at least"),
+    ("a minimum of", "at least"),
+    ("more than", "more than"), ("over", "more than"), ("upwards of", "more than"),
+    ("in excess of", "more than"), ("above", "more than"), ("exceeding", "more than"),
+    ("fewer than", "fewer than"), ("less than", "fewer than"), ("under", "fewer than"),
+    ("below", "fewer than"),
+    ("about", "about"), ("around", "about"), ("roughly", "about"), ("approximately", "about"),
+    ("some", "about"), ("nearly", "about"), ("almost", "about"), ("an estimated", "about"),
+    ("estimated", "about"), ("close to", "about"), ("approx.", "about"), ("circa", "about"),
+    ("an approximate", "about"), ("just over", "more than"), ("just under", "fewer than"),
+)
+
+# Words after a figure that make it vague or approximate ("3,000 or so").
+TRAILING_QUALIFIERS = (("or so", "about"), ("or more", "at least"), ("plus", "more than"))
+
+SAID_WORDS = frozenset({"said", "says", "say", "saying"})

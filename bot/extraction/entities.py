@@ -1,0 +1,361 @@
+"""Per-article entity table: canonical persons, organisations and places, their aliases, the
+roles the article gave them ("NATO Secretary General Mark Rutte"), and resolution of later
+mentions by surname, role ("the Pentagon chief") or pronoun ("he", "it").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from bot.extraction import cues
+from bot.extraction.names import (
+    TITLE_WORDS,
+    canonical_country,
+    canonical_name,
+    canonical_org,
+    same_person,
+)
+
+LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+
+# Role words -> (class, extra keys). "Pentagon chief" = US defence secretary.
+_ROLE_CLASS = {
+    "spokesperson": "spokesperson", "spokesman": "spokesperson", "spokeswoman": "spokesperson",
+    "spokespeople": "spokesperson",
+    "secretary": "minister", "minister": "minister", "chief": "minister", "head": "minister",
+    "director": "minister", "boss": "minister", "general": "minister",
+    "president": "president", "leader": "leader", "premier": "leader", "chancellor": "leader",
+    "ambassador": "ambassador", "envoy": "ambassador", "commander": "commander",
+    "lawmaker": "lawmaker", "legislator": "lawmaker", "senator": "lawmaker", "mp": "lawmaker",
+    "official": "official", "officials": "official", "analyst": "analyst", "expert": "analyst",
+    "adviser": "adviser", "advisor": "adviser", "aide": "adviser",
+    "agency": "agency", "service": "agency", "directorate": "agency", "ministry": "ministry",
+    "department": "ministry", "office": "office", "alliance": "alliance", "bloc": "alliance",
+}
+_ROLE_KEYS = {
+    "defence": {"defense"}, "defense": {"defense"}, "pentagon": {"us", "defense"},
+    "spy": {"intelligence"}, "intelligence": {"intelligence"}, "foreign": {"foreign"},
+    "nato": {"nato"}, "alliance": {"nato"}, "kremlin": {"russia"}, "military": {"military"},
+    "press": set(), "deputy": set(), "vice": set(),
+}
+_IGNORED_ROLE_WORDS = {"the", "a", "an", "of", "'s", "’s", "and", "for", "to", "in", "at", "news"}
+
+
+def role_keys(words: list[str]) -> tuple[str | None, frozenset[str]]:
+    """(class, keys) of a role phrase: "US Defense Secretary" -> ("minister", {us, defense})."""
+    lowered = [w.lower().strip(".,") for w in words if w.strip(".,")]
+    text = " ".join(lowered)
+    cls = None
+    keys: set[str] = set()
+    if "press secretary" in text or "press officer" in text:
+        cls = "spokesperson"
+    for word in lowered:
+        if word in _IGNORED_ROLE_WORDS:
+            continue
+        if word in _ROLE_CLASS and cls is None or word in _ROLE_CLASS and _ROLE_CLASS[word] in ("agency", "ministry", "alliance"):
+            cls = _ROLE_CLASS[word]
+        if word in _ROLE_KEYS:
+            keys |= _ROLE_KEYS[word]
+            continue
+        country = canonical_country(word)
+        if country:
+            keys.add(country.lower())
+            continue
+    for country_words in ("south korea", "north korea", "united states", "south korean",
+                          "north korean", "u.s.", "us"):
+        if country_words in text.split() or f" {country_words} " in f" {text} ":
+            country = canonical_country(country_words)
+            if country:
+                keys.add(country.lower())
+    if "north korea" in keys and ("south korean" in text or "south korea" in text) and \
+            not re.search(r"\bnorth korea", text):
+        keys.discard("north korea")
+    keys = {"us" if k == "united states" else k for k in keys}
+    return cls, frozenset(keys)
+
+
+@dataclass
+class EntityRecord:
+    name: str
+    label: str
+    aliases: set[str] = field(default_factory=set)
+    role: str | None = None
+    role_class: str | None = None
+    role_keys: frozenset[str] = frozenset()
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def first(self) -> int:
+        return min((s for s, _ in self.mentions), default=0)
+
+
+class EntityTable:
+    """The entities of one article and how to resolve a mention to one of them."""
+
+    def __init__(self) -> None:
+        self.records: list[EntityRecord] = []
+        # (char position, record) of every mention, for recency
+        self.events: list[tuple[int, EntityRecord]] = []
+
+    # ---- building -------------------------------------------------------------------------
+    def add(self, name: str, label: str, start: int, end: int, role: str | None = None
+            ) -> EntityRecord | None:
+        name = name.strip()
+        if not name or not any(ch.isalpha() for ch in name):
+            return None
+        record = self.find(name, label)
+        if record is None:
+            canon = canonical_name(name, label)
+            record = EntityRecord(name=canon, label=label)
+            self.records.append(record)
+        elif label == "PERSON" and len(name.split()) > len(record.name.split()):
+            record.aliases.add(record.name)
+            record.name = canonical_name(name, label)
+        if name != record.name:
+            record.aliases.add(canonical_name(name, label) if label != "PERSON" else name)
+        record.aliases.discard(record.name)
+        record.mentions.append((start, end))
+        self.events.append((start, record))
+        if role:
+            self.set_role(record, role)
+        return record
+
+    def set_role(self, record: EntityRecord, role: str) -> None:
+        cls, keys = role_keys(role.split())
+        if cls is None:
+            return
+        if record.role is None or len(role) > len(record.role):
+            record.role = role
+        record.role_class = record.role_class or cls
+        record.role_keys = record.role_keys | keys
+
+    def find(self, name: str, label: str) -> EntityRecord | None:
+        canon = canonical_name(name, label)
+        for record in self.records:
+            if label == "PERSON" and record.label == "PERSON":
+                if same_person(record.name, name) or any(
+                        same_person(a, name) for a in record.aliases if len(a.split()) > 1):
+                    return record
+            elif record.label != "PERSON" and label != "PERSON" and \
+                    record.name.lower() == canon.lower():
+                return record
+        return None
+
+    # ---- resolving --------------------------------------------------------------------------
+    def latest(self, before: int, predicate) -> EntityRecord | None:
+        best, best_pos = None, -1
+        for pos, record in self.events:
+            if best_pos <= pos < before and predicate(record):
+                best, best_pos = record, pos
+        return best
+
+    def by_role(self, words: list[str], before: int) -> EntityRecord | None:
+        cls, keys = role_keys(words)
+        if cls is None:
+            return None
+
+        def fits(record: EntityRecord) -> bool:
+            if cls in ("agency", "ministry", "alliance") and record.label == "ORG":
+                rc, rk = role_keys(record.name.split() + (record.role or "").split())
+                if cls == "alliance":
+                    return "nato" in rk or rc == "alliance"
+                return rc in (cls, "agency", "ministry") and keys <= rk
+            return record.role_class == cls and keys <= record.role_keys
+
+        return self.latest(before, fits)
+
+    def to_entities(self):
+        from bot.extraction.types import Entity
+        out = []
+        for record in self.records:
+            if not record.mentions:
+                continue
+            out.append(Entity(
+                name=record.name, label=record.label,
+                aliases=tuple(sorted(a for a in record.aliases if a != record.name)),
+                role=record.role, mentions=tuple(sorted(record.mentions))))
+        return tuple(out)
+
+
+# ---- spaCy component --------------------------------------------------------------------------
+
+def title_before(ent: Span) -> list[Token]:
+    """Title words right before a name in the same noun phrase ("US Defense Secretary")."""
+    doc = ent.doc
+    tokens: list[Token] = []
+    i = ent.start - 1
+    while i >= 0:
+        tok = doc[i]
+        if tok.is_space or tok.text in (",", "(", ")", "“", '"', "‘", "'", ":"):
+            break
+        if tok.pos_ in ("DET", "ADP", "VERB", "AUX", "PRON", "SCONJ", "CCONJ", "PUNCT"):
+            if tok.lower_ in ("of",) and tokens:
+                tokens.insert(0, tok)
+                i -= 1
+                continue
+            break
+        # a token that belongs to an earlier phrase ends the title
+        if tok.head.i < ent.start and tok.head.i != i and tok.dep_ not in ("compound", "amod") \
+                and tok.ent_type_ not in ("ORG", "NORP", "GPE") \
+                and tok.lower_ not in cues.ROLE_NOUNS:
+            break
+        tokens.insert(0, tok)
+        i -= 1
+    while tokens and tokens[0].lower_ == "of":
+        tokens.pop(0)
+    if not any(t.lower_ in cues.ROLE_NOUNS or t.lower_ in _ROLE_CLASS for t in tokens):
+        return []
+    return tokens
+
+
+def appos_role(ent: Span) -> list[Token]:
+    """Role from an apposition: "Ruben Brekelmans, Dutch Defence Minister," or the reverse."""
+    root = ent.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= ent.end:
+            words = [t for t in child.subtree if t.dep_ not in ("punct",) and not t.is_space]
+            if child.lower_ in cues.ROLE_NOUNS or child.lower_ in _ROLE_CLASS:
+                return [t for t in words if t.dep_ not in ("relcl",)][:12]
+    if root.dep_ == "appos" and root.head.i < ent.start:
+        head = root.head
+        if head.lower_ in cues.ROLE_NOUNS or head.lower_ in _ROLE_CLASS:
+            return [t for t in head.subtree if t.i < ent.start and t.dep_ != "punct"
+                    and not t.is_space and t.pos_ != "DET"][:12]
+    return []
+
+
+_NAME_SHAPE = re.compile(r"^[A-Z][a-zA-Z’'\-]+$")
+
+
+def looks_like_person(tokens: list[Token]) -> bool:
+    words = [t.text for t in tokens]
+    if not 2 <= len(words) <= 4:
+        return False
+    if any(not _NAME_SHAPE.match(w) for w in words):
+        return False
+    if any(w.lower() in TITLE_WORDS or w.lower() in cues.SPEAKER_NOUNS for w in words):
+        return False
+    return not any(canonical_country(w) or canonical_org(w) for w in words)
+
+
+_NOT_PERSON_WORDS = frozenset(["division", "corps", "nations", "union", "council", "agency", "service", "ministry", "army", "brigade", "regiment", "unit", "institute", "university", "committee", "commission", "command", "forces", "force", "government", "party", "news"])
+
+
+def _plausible_person(ent: Span) -> bool:
+    words = [t.lower_ for t in ent]
+    if any(w in _NOT_PERSON_WORDS for w in words):
+        return False
+    if canonical_country(ent.text) or canonical_org(ent.text):
+        return False
+    return any(t.text[:1].isupper() for t in ent)
+
+
+def person_ents(doc: Doc):
+    """PERSON entities, plus names NER mislabelled inside a longer ORG span (title + name)."""
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            if _plausible_person(ent):
+                yield ent
+        elif ent.label_ in ("ORG", "NORP", "GPE") and len(ent) >= 3:
+            tail = [t for t in ent if t.dep_ in ("compound", "appos", "nsubj") or t == ent.root]
+            last2 = list(ent[-2:])
+            if looks_like_person(last2) and ent.root in last2 and tail:
+                yield doc[ent.end - 2:ent.end]
+
+
+def clean_person(ent: Span) -> tuple[Span, list[Token]]:
+    """Strip titles NER kept inside a PERSON span; return (name span, title tokens)."""
+    start = ent.start
+    titles: list[Token] = []
+    while start < ent.end - 1 and (ent.doc[start].lower_.strip(".") in TITLE_WORDS
+                                   or ent.doc[start].lower_ in cues.ROLE_NOUNS):
+        titles.append(ent.doc[start])
+        start += 1
+    end = ent.end
+    while end > start + 1 and ent.doc[end - 1].text in ("'s", "’s", "'", "’"):
+        end -= 1
+    return ent.doc[start:end], titles
+
+
+def build_table(doc: Doc) -> EntityTable:
+    table = EntityTable()
+    persons = sorted(person_ents(doc), key=lambda s: s.start)
+    person_token_ids: set[int] = set()
+    for ent in persons:
+        span, inner_titles = clean_person(ent)
+        if not span.text.strip() or not any(ch.isupper() for ch in span.text):
+            continue
+        title = title_before(span)
+        role_tokens = inner_titles + title if not title else title + inner_titles
+        if not role_tokens:
+            role_tokens = appos_role(span)
+        role = " ".join(t.text for t in role_tokens) or None
+        table.add(span.text, "PERSON", span.start_char, span.end_char, role)
+        person_token_ids.update(range(span.start, span.end))
+    for ent in doc.ents:
+        if ent.label_ not in LABELS or ent.label_ == "PERSON":
+            continue
+        if any(i in person_token_ids for i in range(ent.start, ent.end)):
+            continue
+        label = ent.label_
+        text = ent.text
+        if label == "NORP":
+            country = canonical_country(text)
+            if country is None:
+                # news agencies and bodies NER calls NORP ("Yonhap")
+                if ent.root.pos_ == "PROPN" and len(ent) == 1:
+                    label = "ORG"
+                else:
+                    continue
+            else:
+                label = "GPE"
+                text = country
+        if label == "ORG" and canonical_country(text) and not canonical_org(text):
+            label = "GPE"
+        table.add(text, label, ent.start_char, ent.end_char)
+    _add_unnamed_roles(doc, table, person_token_ids)
+    return table
+
+
+_PERSON_ROLE_HEADS = frozenset(["spokesperson", "spokesman", "spokeswoman", "official", "minister", "secretary", "chief", "envoy", "ambassador", "commander", "adviser", "advisor", "aide", "diplomat", "lawmaker", "officer"])
+
+
+def _add_unnamed_roles(doc: Doc, table: EntityTable, named: set[int]) -> None:
+    """"a US government spokesperson", "a senior US official": unnamed people the article
+    introduces; later "the spokesperson" or "he" resolves to them."""
+    for tok in doc:
+        if tok.lower_ not in _PERSON_ROLE_HEADS or tok.dep_ == "compound":
+            continue
+        dets = [c for c in tok.children if c.dep_ == "det"]
+        if not dets or dets[0].lower_ not in ("a", "an"):
+            continue
+        if any(t.i in named for t in tok.subtree) or any(
+                c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in tok.children):
+            continue
+        words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ != "det" and not t.is_punct]
+        if not any(canonical_country(t.text) or t.ent_type_ in ("ORG", "NORP", "GPE")
+                   for t in words):
+            continue
+        name = " ".join(t.text for t in words)
+        record = EntityRecord(name=canonical_name(name), label="PERSON")
+        table.records.append(record)
+        record.mentions.append((tok.idx, tok.idx + len(tok.text)))
+        table.events.append((tok.idx, record))
+        table.set_role(record, name)
+
+
+if not Doc.has_extension("sitrep_entities"):
+    Doc.set_extension("sitrep_entities", default=None)
+if not Doc.has_extension("sitrep_published"):
+    Doc.set_extension("sitrep_published", default=None)
+
+
+@Language.component("sitrep_entities")
+def sitrep_entities(doc: Doc) -> Doc:
+    """Build the article's entity table (Doc._.sitrep_entities)."""
+    doc._.sitrep_entities = build_table(doc)
+    return doc

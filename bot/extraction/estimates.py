@@ -1,0 +1,440 @@
+"""The sitrep_estimates component: numeric claims about a force's troops (Doc._.sitrep_estimates).
+
+A figure counts when it counts troop nouns (or casualties), directly ("3,000 soldiers"),
+through "of" ("thousands of troops", "a contingent of 3,000"), through a unit that numbers it
+("two units, each numbering up to 6,000": the unit figure and the composed total), or by
+ellipsis in a sentence about troops ("with up to 10,000 expected"). Years, dates, times,
+ordinals, money and other counted things (workers, shells, containers) never count.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from bot.extraction import cues
+from bot.extraction.attribution import Resolver, Speaker, according_to, subjects_of
+from bot.extraction.dates import resolve_date
+from bot.extraction.entities import build_table
+from bot.extraction.names import canonical_country
+from bot.extraction.numbers import VAGUE, is_year, parse_number, parse_range
+from bot.extraction.types import Estimate
+
+log = logging.getLogger(__name__)
+
+if not Doc.has_extension("sitrep_estimates"):
+    Doc.set_extension("sitrep_estimates", default=None)
+
+_BAD_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
+_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                 "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty",
+                 "seventy", "eighty", "ninety", "hundred", "thousand", "million", "dozen"}
+_SCALE = {"hundred", "thousand", "million", "billion"}
+
+
+@dataclass
+class Figure:
+    start: int          # token indices of the figure words [start, end)
+    end: int
+    value: int
+    low: int | None
+    high: int | None
+    qualifier: str
+    text: str
+
+
+def _is_num(tok: Token) -> bool:
+    if tok.ent_type_ in _BAD_ENTS and tok.lower_ not in _SCALE:
+        return False
+    if ":" in tok.text or tok.text.endswith(("th", "st", "nd", "rd")) and tok.text[:1].isdigit():
+        return False
+    return tok.like_num or tok.lower_ in _NUMBER_WORDS or tok.lower_ in _SCALE
+
+
+def find_figures(sent: Span) -> list[Figure]:
+    doc = sent.doc
+    out: list[Figure] = []
+    i = sent.start
+    while i < sent.end:
+        tok = doc[i]
+        # vague magnitudes first: "tens of thousands", "several thousand", "thousands"
+        matched = None
+        for words, value in VAGUE:
+            n = len(words.split())
+            if i + n <= sent.end and " ".join(t.lower_ for t in doc[i:i + n]) == words:
+                matched = (n, value)
+                break
+        if matched:
+            n, value = matched
+            out.append(Figure(i, i + n, value, value, None, "vague", doc[i:i + n].text))
+            i += n
+            continue
+        if not _is_num(tok) or tok.lower_ in _SCALE:
+            i += 1
+            continue
+        j = i
+        while j < sent.end and _is_num(doc[j]):
+            j += 1
+        text = doc[i:j].text
+        value = parse_number(text)
+        low = high = None
+        qualifier = "exact"
+        # ranges: "10,000 to 12,000", "10,000-12,000", "between 10,000 and 12,000"
+        if j + 1 < sent.end and doc[j].lower_ in ("to", "-", "–", "—", "and", "or") and \
+                _is_num(doc[j + 1]):
+            k = j + 1
+            while k < sent.end and _is_num(doc[k]):
+                k += 1
+            rng = parse_range(doc[i:k].text)
+            if rng and (doc[j].lower_ != "and" or doc[i - 1].lower_ == "between"):
+                low, high = rng
+                value, qualifier, text, j = high, "range", doc[i:k].text, k
+        elif "-" in text and value is None:
+            rng = parse_range(text)
+            if rng:
+                low, high = rng
+                value, qualifier = high, "range"
+        if value is None or (is_year(text) and "," not in text) or tok.ent_type_ in _BAD_ENTS:
+            i = j
+            continue
+        if qualifier != "range":
+            qualifier, extra = _qualifier(doc, i, sent.start)
+            if qualifier in ("at least", "more than"):
+                low = value
+            elif qualifier in ("up to", "fewer than"):
+                high = value
+            i_start = i - extra
+        else:
+            i_start = i - 1 if doc[i - 1].lower_ == "between" else i
+        out.append(Figure(i_start, j, int(value), low, high, qualifier, text))
+        i = j
+    return out
+
+
+def _qualifier(doc: Doc, i: int, floor: int) -> tuple[str, int]:
+    for words, name in cues.QUALIFIERS:
+        n = len(words.split())
+        if i - n >= floor and " ".join(t.lower_ for t in doc[i - n:i]) == words:
+            return name, n
+    return "exact", 0
+
+
+def _counted(doc: Doc, fig: Figure) -> Token | None:
+    """The noun a figure counts, or the figure's own head token when it stands alone."""
+    last = doc[fig.end - 1]
+    if fig.qualifier == "vague":
+        head = doc[fig.end - 1]
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objs = [g for g in child.children if g.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        if head.dep_ in ("nummod", "amod", "quantmod") and head.head.pos_ in ("NOUN", "PROPN"):
+            return head.head
+        return head
+    tok = last
+    for _ in range(3):
+        if tok.dep_ in ("nummod", "quantmod", "compound", "amod") and tok.head.i > tok.i:
+            tok = tok.head
+        else:
+            break
+    if tok.pos_ == "NUM" or tok is last:
+        for child in last.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objs = [g for g in child.children if g.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        return last
+    return tok
+
+
+def _is_troop_noun(tok: Token) -> bool:
+    return tok.lower_ in cues.TROOP_NOUNS or tok.lemma_.lower() in cues.TROOP_NOUNS
+
+
+def _sentence_about_troops(sent: Span) -> bool:
+    return any(_is_troop_noun(t) and t.lower_ not in ("people", "members", "staff", "man")
+               or t.lower_ in cues.UNIT_NOUNS and t.lower_ not in ("group", "groups", "team")
+               for t in sent)
+
+
+def _troop_figure(doc: Doc, fig: Figure, sent: Span) -> tuple[Token, str | None] | None:
+    """(anchor token, casualty status) when the figure counts troops; None otherwise."""
+    noun = _counted(doc, fig)
+    if noun is None:
+        return None
+    after = doc[fig.end] if fig.end < sent.end else None
+    # "about 1,200 killed or wounded", "4,000 dead"
+    window = [t.lower_ for t in doc[fig.end:min(sent.end, fig.end + 4)]]
+    casualty = _casualty(window)
+    if noun.i >= fig.start and noun.i < fig.end:
+        if casualty:
+            return noun, casualty
+        if after is not None and after.pos_ in ("NOUN", "PROPN") and not _is_troop_noun(after):
+            return None      # "3,000 shells" parsed oddly
+        if noun.dep_ in ("pobj",) and noun.head.lower_ == "of" and \
+                noun.head.head.lower_ in cues.UNIT_NOUNS:
+            return noun, None          # "a contingent of 3,000"
+        if _sentence_about_troops(sent) and (after is None or after.pos_ != "NOUN") and \
+                noun.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "ROOT", "conj",
+                              "appos", "npadvmod", "advcl", "oprd", "dep", "ccomp"):
+            return noun, None          # ellipsis: "with up to 10,000 expected"
+        return None
+    if noun.lower_ in ("people", "men", "members", "staff", "man", "crew", "crews") and \
+            (not _sentence_about_troops(sent) or fig.value < 10):
+        return None
+    if _is_troop_noun(noun):
+        # "3,000 troop carriers": the troop noun must not itself modify another noun
+        if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and \
+                not _is_troop_noun(noun.head):
+            return None
+        return noun, casualty or _casualty([c.lower_ for c in noun.children])
+    if noun.lower_ in cues.CASUALTY_WORDS:
+        return noun, cues.CASUALTY_WORDS[noun.lower_]
+    return None
+
+
+def _casualty(words: list[str]) -> str | None:
+    found = {cues.CASUALTY_WORDS[w] for w in words if w in cues.CASUALTY_WORDS}
+    if not found:
+        return None
+    if {"killed", "wounded"} <= found or "casualties" in found:
+        return "casualties"
+    return sorted(found)[0]
+
+
+class EstimateFinder:
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        if doc._.sitrep_entities is None:
+            doc._.sitrep_entities = build_table(doc)
+        self.resolver: Resolver = doc._.sitrep_resolver or Resolver(doc._.sitrep_entities)
+        self.quotes = doc._.sitrep_quotes or []
+        self.published = doc._.sitrep_published
+        self.previous_claimant: Speaker | None = None
+
+    def run(self) -> list[Estimate]:
+        out: list[Estimate] = []
+        for sent in self.doc.sents:
+            for fig in find_figures(sent):
+                try:
+                    out.extend(self._estimate(sent, fig))
+                except Exception:  # one odd figure must not lose the article
+                    log.warning("figure %r could not be read", fig.text, exc_info=True)
+        return out
+
+    def _estimate(self, sent: Span, fig: Figure) -> list[Estimate]:
+        doc = self.doc
+        found = _troop_figure(doc, fig, sent)
+        if found is None:
+            return []
+        anchor, casualty = found
+        if self._denied(anchor):
+            return []
+        path = [anchor, *anchor.ancestors]
+        status = casualty or _casualty(
+            [t.lower_ for t in self._clause_words(anchor, path)]) or \
+            self._status(anchor, path, sent)
+        force = self._force(anchor, path, sent)
+        claimant, cue = self._claimant(doc[fig.start], path, sent)
+        stated = self._stated_on(cue, sent)
+        location = self._location(path, sent, force)
+        start_char = doc[fig.start].idx
+        end_char = doc[fig.end - 1].idx + len(doc[fig.end - 1].text)
+        sentence = sent.text.strip()
+        base = Estimate(
+            count=fig.value, low=fig.low, high=fig.high, qualifier=fig.qualifier,
+            status=status, force=force, location=location,
+            claimed_by=claimant.name if claimant else None, stated_on=stated,
+            sentence=sentence, start=start_char, end=end_char)
+        result = [base]
+        units = self._units(anchor, fig)
+        if units:
+            n, unit_text = units
+            total = Estimate(
+                count=fig.value * n,
+                low=fig.low * n if fig.low else None, high=fig.high * n if fig.high else None,
+                qualifier=fig.qualifier, status=status, force=force, location=location,
+                claimed_by=base.claimed_by, stated_on=stated, sentence=sentence,
+                start=start_char, end=end_char,
+                composition=f"{n} x " + (f"{fig.qualifier} " if fig.qualifier != "exact"
+                                         else "") + fig.text)
+            result.append(total)
+        return result
+
+    # ---- parts ------------------------------------------------------------------------------
+    def _units(self, anchor: Token, fig: Figure) -> tuple[int, str] | None:
+        """"two units, each numbering up to 6,000" / "four brigades of 3,000 troops each"."""
+        doc = self.doc
+        sent = anchor.sent
+        has_each = any(t.lower_ == "each" for t in sent)
+        if not has_each:
+            return None
+        for anc in [anchor, *anchor.ancestors][:5]:
+            if anc.lower_ in cues.UNIT_NOUNS or anc.lemma_ in cues.UNIT_NOUNS:
+                for child in anc.children:
+                    if child.dep_ == "nummod":
+                        n = parse_number(child.text)
+                        if n and 1 < n <= 100 and child.i < fig.start:
+                            each = [t for t in sent if t.lower_ == "each"]
+                            if any(anc.i < e.i < fig.start or fig.end <= e.i <= fig.end + 3
+                                   for e in each):
+                                return n, anc.text
+        del doc
+        return None
+
+    def _denied(self, anchor: Token) -> bool:
+        for anc in anchor.ancestors:
+            if anc.lemma_ in ("deny", "dismiss", "reject", "refute") and \
+                    not any(c.dep_ == "neg" for c in anc.children):
+                return True
+        return False
+
+    def _clause_words(self, anchor: Token, path: list[Token]) -> list[Token]:
+        words: list[Token] = []
+        for tok in path:
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in cues.CLAIM_VERBS and tok is not anchor:
+                break
+            words.append(tok)
+            for child in tok.children:
+                if child.dep_ in ("advcl", "ccomp", "conj", "relcl", "parataxis"):
+                    continue
+                if child.dep_ == "prep" and child.lower_ == "with" and any(
+                        g.pos_ == "VERB" for g in child.subtree):
+                    continue
+                if child in path:
+                    continue
+                words.extend(t for t in child.subtree if t.dep_ not in ("relcl",))
+        return words
+
+    def _status(self, anchor: Token, path: list[Token], sent: Span) -> str:
+        words = self._clause_words(anchor, path)
+        lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
+        if any(t.lower_ == "will" and t.dep_ == "aux" for t in words) or \
+                lemmas & {"plan", "expect", "intend", "decide", "aim", "pledge"}:
+            return "planned"
+        if lemmas & cues.STATUS_TRAINING:
+            return "training"
+        if lemmas & cues.STATUS_COMBAT:
+            return "combat"
+        if lemmas & cues.STATUS_DEPLOYED:
+            return "deployed"
+        if lemmas & {"be"} and any(t.ent_type_ in ("GPE", "LOC") for t in words):
+            return "deployed"
+        return "other"
+
+    def _force(self, anchor: Token, path: list[Token], sent: Span) -> str:
+        nouns = [anchor]
+        if anchor.head.lower_ in cues.UNIT_NOUNS or anchor.head.lower_ == "of":
+            nouns.append(anchor.head.head if anchor.head.lower_ == "of" else anchor.head)
+        for anc in anchor.ancestors:
+            if anc.lower_ in cues.UNIT_NOUNS:
+                nouns.append(anc)
+                break
+        for noun in nouns:
+            for child in noun.children:
+                if child.dep_ in ("amod", "compound", "poss", "nmod") or child.ent_type_ == "NORP":
+                    words = " ".join(t.text for t in child.subtree)
+                    country = canonical_country(words) or canonical_country(child.text)
+                    if country:
+                        return country
+                if child.dep_ == "prep" and child.lower_ == "from":
+                    for g in child.children:
+                        country = canonical_country(" ".join(t.text for t in g.subtree)) \
+                            or canonical_country(g.text)
+                        if country:
+                            return country
+        for tok in path[1:]:
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in cues.CLAIM_VERBS:
+                continue
+            for child in tok.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i != anchor.i:
+                    words = " ".join(t.text for t in child.subtree)
+                    country = canonical_country(words) or canonical_country(child.text)
+                    if country:
+                        return country
+        return "North Korea"
+
+    def _location(self, path: list[Token], sent: Span, force: str) -> str | None:
+        for tok in path:
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ in ("in", "to", "into", "near", "at"):
+                    for g in child.subtree:
+                        if g.ent_type_ in ("GPE", "LOC") and g.dep_ != "poss":
+                            name = canonical_country(g.text) or g.text
+                            if name != force:
+                                return name
+        return None
+
+    def _claimant(self, number: Token, path: list[Token], sent: Span
+                  ) -> tuple[Speaker | None, Token | None]:
+        for quote in self.quotes:
+            if quote.kind == "direct" and quote.start <= number.idx < quote.end and quote.speaker:
+                return Speaker(quote.speaker, quote.speaker_label), None
+        generic = False
+        for tok in path:
+            acc = according_to(tok)
+            if acc is not None:
+                sp = self.resolver.resolve(acc, owner_of_source=True)
+                if sp and not sp.generic:
+                    return self._keep(sp), tok
+                generic = True
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in cues.CLAIM_VERBS and \
+                    tok not in (path[0],):
+                for subj in subjects_of(tok):
+                    sp = self.resolver.resolve(subj, owner_of_source=True)
+                    if sp and not sp.generic:
+                        return self._keep(sp), tok
+                    generic = True
+            if tok.dep_ == "relcl" and tok.head.lemma_ in ("information", "intelligence"):
+                pass
+        # a trailing "…, the NIS said" attached to the main clause
+        root = sent.root
+        for tok in [root, *root.children]:
+            if tok.pos_ == "VERB" and tok.lemma_ in cues.SPEECH_VERBS and tok not in path:
+                for subj in subjects_of(tok):
+                    sp = self.resolver.resolve(subj, owner_of_source=True)
+                    if sp and not sp.generic:
+                        return self._keep(sp), tok
+                    generic = True
+        for quote in self.quotes:
+            if quote.kind == "reported" and quote.start <= number.idx < quote.end and \
+                    quote.speaker:
+                return Speaker(quote.speaker, quote.speaker_label), None
+        if generic and self.previous_claimant is not None:
+            return self.previous_claimant, None
+        return None, None
+
+    def _keep(self, sp: Speaker) -> Speaker:
+        self.previous_claimant = sp
+        return sp
+
+    def _stated_on(self, cue: Token | None, sent: Span):
+        published = self.published
+        if cue is not None:
+            for child in cue.children:
+                if child.ent_type_ == "DATE" or (child.dep_ == "prep" and any(
+                        g.ent_type_ == "DATE" for g in child.subtree)):
+                    words = " ".join(t.text for t in child.subtree)
+                    day = resolve_date(words, published)
+                    if day:
+                        return day
+        # a sentence-initial "On 23 October," or "on Wednesday" attached to the main verb
+        root = sent.root
+        for child in root.children:
+            if child.dep_ in ("prep", "npadvmod") and any(g.ent_type_ == "DATE"
+                                                          for g in child.subtree):
+                day = resolve_date(" ".join(t.text for t in child.subtree), published)
+                if day and (published is None or day <= published):
+                    return day
+        return published
+
+
+@Language.component("sitrep_estimates")
+def sitrep_estimates(doc: Doc) -> Doc:
+    """Troop estimates with qualifier, status, force, claimant and date."""
+    doc._.sitrep_estimates = EstimateFinder(doc).run()
+    return doc

@@ -1,0 +1,354 @@
+"""The sitrep_quotes component: direct quotes in any quotation-mark style and reported speech,
+each with a resolved speaker (Doc._.sitrep_quotes, a list of types.Quote)."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from bot.extraction import cues
+from bot.extraction.attribution import Resolver, Speaker, according_to, subject_of, subjects_of
+from bot.extraction.entities import build_table
+from bot.extraction.quotemarks import QuoteSpan, find_quotes
+from bot.extraction.types import Quote
+
+log = logging.getLogger(__name__)
+
+if not Doc.has_extension("sitrep_quotes"):
+    Doc.set_extension("sitrep_quotes", default=None)
+if not Doc.has_extension("sitrep_resolver"):
+    Doc.set_extension("sitrep_resolver", default=None)
+
+_EMBED_MAX_TOKENS = 5
+
+
+def is_heading(text: str, start: int) -> bool:
+    """A headline or subheading line: short, no sentence-final punctuation."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start:len(text) if line_end == -1 else line_end].strip()
+    if line_start == 0 and line_end == -1:
+        return False        # a one-line text is no heading
+    return len(line.split()) <= 25 and not re.search(r"[.!?:][\"'”’»)]*$", line)
+
+
+def _tokens(doc: Doc, start: int, end: int) -> Span | None:
+    if end <= start:
+        return None
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _clean(text: str) -> str:
+    return text.strip().rstrip(",;:").strip()
+
+
+class QuoteFinder:
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        if doc._.sitrep_entities is None:
+            doc._.sitrep_entities = build_table(doc)
+        self.resolver: Resolver = doc._.sitrep_resolver or Resolver(doc._.sitrep_entities)
+        doc._.sitrep_resolver = self.resolver
+        self.text = doc.text
+        self.marks = [q for q in find_quotes(self.text) if not is_heading(self.text, q.start)]
+        self.previous_reported: Speaker | None = None
+
+    def in_quote(self, start: int, end: int) -> float:
+        """Share of [start, end) inside direct quotes."""
+        if end <= start:
+            return 0.0
+        covered = sum(max(0, min(end, q.end) - max(start, q.start)) for q in self.marks)
+        return covered / (end - start)
+
+    # ---- direct quotes ----------------------------------------------------------------------
+    def _windows(self, q: QuoteSpan) -> tuple[list[Token], list[Token]]:
+        doc, text = self.doc, self.text
+        para_start = text.rfind("\n", 0, q.start) + 1
+        para_end = text.find("\n", q.end)
+        para_end = len(text) if para_end == -1 else para_end
+        prev_end = max([m.end + 1 for m in self.marks if m.end <= q.start] + [para_start])
+        next_start = min([m.start - 1 for m in self.marks if m.start >= q.end] + [para_end])
+        first = _tokens(doc, q.start, q.end)
+        before: list[Token] = []
+        after: list[Token] = []
+        if first is None:
+            return before, after
+        sent_start = first[0].sent.start_char
+        prefix = text[max(para_start, prev_end):q.start].rstrip(" \"'“‘«")
+        if sent_start >= q.start - 2 and prefix.endswith(":"):
+            sent_start = doc[max(0, first[0].i - 2)].sent.start_char
+        lo = max(para_start, prev_end, sent_start)
+        span = _tokens(doc, lo, max(lo, q.start - (1 if q.open_mark else 0)))
+        if span is not None:
+            before = [t for t in span if t.idx + len(t) <= q.start and not t.is_space]
+        close = q.end + (1 if q.close_mark else 0)
+        hi = min(next_start, para_end)
+        span = _tokens(doc, close, hi)
+        if span is not None:
+            for tok in span:
+                if tok.idx < close or tok.is_space:
+                    continue
+                after.append(tok)
+                if tok.text in (".", "!", "?") or tok.is_sent_end and tok.idx > close + 1:
+                    break
+        return before, after
+
+    def _from_verb(self, verb: Token, q: QuoteSpan) -> Speaker | None:
+        for subj in subjects_of(verb):
+            if q.start <= subj.idx < q.end:
+                continue
+            speaker = self.resolver.resolve(subj)
+            if speaker is not None and not speaker.generic:
+                return speaker
+        # surface fallback: a name right before or right after the verb
+        for tok in [*reversed(list(verb.doc[max(0, verb.i - 6):verb.i])),
+                    *verb.doc[verb.i + 1:verb.i + 5]]:
+            if q.start <= tok.idx < q.end or tok.text in ("“", "”", '"'):
+                continue
+            if tok.dep_ == "poss" or tok.head.dep_ == "poss":
+                continue
+            if tok.ent_type_ in ("PERSON", "ORG") or tok.lower_ in cues.PRONOUNS_PERSON:
+                speaker = self.resolver.resolve(tok)
+                if speaker and not speaker.generic:
+                    return speaker
+        return None
+
+    def _embedded(self, q: QuoteSpan) -> Speaker | None:
+        span = _tokens(self.doc, q.start, q.end)
+        if span is None:
+            return None
+        inside = set(range(span.start, span.end))
+        roots = [t for t in span if t.head.i not in inside or t.head == t]
+        node = roots[0] if roots else span.root
+        for anc in [node, *node.ancestors]:
+            if anc.i in inside:
+                continue
+            acc = according_to(anc)
+            if acc is not None:
+                sp = self.resolver.resolve(acc, owner_of_source=True)
+                if sp and not sp.generic:
+                    return sp
+            if anc.pos_ in ("VERB", "AUX") and (anc.lemma_ in cues.SPEECH_VERBS
+                                                or anc.lemma_ in cues.NAMING_VERBS):
+                sp = self._from_verb(anc, q)
+                if sp:
+                    return sp
+        root = node.sent.root
+        for tok in node.sent:
+            if tok.lower_ == "according" and not (q.start <= tok.idx < q.end):
+                sp = self.resolver.resolve(according_to(tok.head), owner_of_source=True)
+                if sp and not sp.generic:
+                    return sp
+        subj = subject_of(root)
+        if subj is not None and not (q.start <= subj.idx < q.end):
+            sp = self.resolver.resolve(subj)
+            if sp and not sp.generic:
+                return sp
+        return None
+
+    def attribute(self, q: QuoteSpan, previous: Speaker | None, prev_para: int | None
+                  ) -> Speaker | None:
+        before, after = self._windows(q)
+        quote_text = self.text[q.start:q.end]
+        tokens = quote_text.split()
+        # 1. "…,” the spokesperson added.
+        tight = quote_text.rstrip().endswith((",", "?", "!")) or (
+            after and (after[0].text == "," or after[0].text[:1].islower()))
+        for tok in after[:7] if tight else []:
+            if tok.pos_ == "CCONJ" or tok.lower_ in ("but", "while", "whereas"):
+                break
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in cues.SPEECH_VERBS:
+                sp = self._from_verb(tok, q)
+                if sp:
+                    return sp
+                break
+        prefix = self.text[:q.start].rstrip(" \"'“‘«")
+        opens_sentence = prefix.endswith((":", ",", ".", "\n")) or not prefix or \
+            quote_text[:1].isupper()
+        embedded = len(tokens) <= _EMBED_MAX_TOKENS or not opens_sentence
+        if embedded:
+            sp = self._embedded(q)
+            if sp:
+                return sp
+        # 3. he said: “…” / stating, “…”
+        for tok in reversed(before):
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in cues.SPEECH_VERBS:
+                sp = self._from_verb(tok, q)
+                if sp:
+                    return sp
+            if tok.lower_ == "according":
+                sp = self.resolver.resolve(according_to(tok.head) or according_to(tok),
+                                           owner_of_source=True)
+                if sp and not sp.generic:
+                    return sp
+        ends_sentence = quote_text.rstrip().endswith((".", "!", "?", "…"))
+        for tok in [] if ends_sentence else after:
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in cues.SPEECH_VERBS:
+                sp = self._from_verb(tok, q)
+                if sp:
+                    return sp
+        # 6. a quote paragraph of its own continues the previous speaker
+        para_start = self.text.rfind("\n", 0, q.start)
+        if previous is not None and prev_para is not None and \
+                self.text.count("\n\n", prev_para, q.start) <= 1 and not embedded:
+            return previous
+        if previous is not None and prev_para is not None and para_start <= prev_para:
+            return previous
+        return None
+
+    # ---- reported speech --------------------------------------------------------------------
+    def reported(self) -> list[tuple[int, int, Token, bool]]:
+        """(start, end, subject-or-according token, is_according) of reported clauses."""
+        out = []
+        doc = self.doc
+        for tok in doc:
+            if tok.lower_ == "according" and tok.head is not tok:
+                obj = according_to(tok.head) if according_to(tok.head) is not None else None
+                if obj is None:
+                    continue
+                head = tok.head
+                sub = list(head.subtree)
+                acc = list(tok.subtree)
+                a0, a1 = acc[0].i, acc[-1].i
+                if a0 <= sub[0].i + 1:
+                    toks = [t for t in sub if t.i > a1]
+                else:
+                    toks = [t for t in sub if t.i < a0]
+                span = self._clause(toks)
+                if span:
+                    out.append((*span, obj, True))
+                continue
+            if tok.pos_ != "VERB" or tok.lemma_ not in cues.REPORTING_VERBS:
+                continue
+            if any(c.dep_ == "neg" for c in tok.children):
+                continue
+            if tok.dep_ == "relcl" or (tok.dep_ == "acl" and
+                                        tok.head.lemma_ in cues.GENERIC_SOURCES):
+                continue
+            if is_heading(self.text, tok.idx):
+                continue
+            clause = None
+            for child in tok.children:
+                if child.dep_ == "ccomp" and child.i > tok.i or (
+                        child.dep_ == "ccomp" and child.i < tok.i):
+                    clause = child
+                    break
+            if clause is None:
+                for child in tok.children:
+                    if child.dep_ == "dobj" and child.lemma_ in ("report", "information",
+                                                                   "claim", "assessment"):
+                        for sub in child.children:
+                            if sub.dep_ in ("acl", "ccomp", "relcl") and any(
+                                    m.lower_ == "that" and m.dep_ == "mark"
+                                    for m in sub.children):
+                                clause = sub
+            if clause is None or clause.pos_ not in ("VERB", "AUX"):
+                continue
+            subj = subject_of(tok)
+            if subj is None or subj.i in {t.i for t in clause.subtree}:
+                continue
+            toks = list(clause.subtree)
+            if clause.i < tok.i:
+                toks = [t for t in toks if t.i < tok.i]
+            span = self._clause(toks)
+            if span:
+                out.append((*span, subj, False))
+        return out
+
+    def _clause(self, toks: list[Token]) -> tuple[int, int] | None:
+        # drop a leading "Details:" label and an "according to X," at either edge
+        for i, t in enumerate(toks[:4]):
+            if t.text == ":" and i <= 3:
+                toks = toks[i + 1:]
+                break
+        acc = [t for t in toks if t.lower_ == "according"]
+        if acc:
+            sub = list(acc[0].subtree)
+            lo, hi = sub[0].i, sub[-1].i
+            if lo - toks[0].i <= 1:
+                toks = [t for t in toks if t.i > hi]
+            elif toks[-1].i - hi <= 2:
+                toks = [t for t in toks if t.i < lo]
+        while toks and (toks[0].is_punct or toks[0].is_space or
+                        (toks[0].lower_ == "that" and toks[0].dep_ == "mark")):
+            toks = toks[1:]
+        while toks and (toks[-1].is_punct and toks[-1].text not in ("”", "’", '"', "'", ".")
+                        or toks[-1].is_space):
+            toks = toks[:-1]
+        while toks and toks[-1].text in (".",):
+            toks = toks[:-1]
+        if len(toks) < 3:
+            return None
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        if "\n\n" in self.text[start:end]:
+            return None
+        if self.in_quote(start, end) > 0.5:
+            return None
+        for q in self.marks:
+            if start <= q.start and abs(q.end - end) <= 2 and self.in_quote(start, end) > 0.4:
+                return None      # the clause is mostly a direct quote closing it
+        return start, end
+
+    # ---- everything -------------------------------------------------------------------------
+    def run(self) -> list[Quote]:
+        items: list[tuple[int, str, object]] = [(q.start, "direct", q) for q in self.marks]
+        reported = self.reported()
+        spans = [(s, e) for s, e, _, _ in reported]
+        for s, e, subj, acc in reported:
+            if any((s2, e2) != (s, e) and s <= s2 and e2 <= e and e2 - s2 < e - s
+                   for s2, e2 in spans):
+                continue            # keep the innermost reported clause
+            items.append((s, "reported", (s, e, subj, acc)))
+        items.sort(key=lambda x: (x[0], x[1]))
+        quotes: list[Quote] = []
+        previous: Speaker | None = None
+        prev_pos: int | None = None
+        for _pos, kind, payload in items:
+            try:
+                if kind == "direct":
+                    q = payload
+                    speaker = self.attribute(q, previous, prev_pos)
+                    start, end = q.start, q.end
+                    text = _clean(self.text[start:end])
+                    end = start + len(text) if text else end
+                else:
+                    start, end, subj, acc = payload
+                    speaker = self.resolver.resolve(subj, owner_of_source=acc)
+                    if speaker is not None and speaker.generic and not acc and \
+                            subj.lemma_ in ("article", "report", "publication", "story") and \
+                            subj.head.lemma_ in ("say", "add", "state", "write"):
+                        speaker = previous
+                    if speaker is None or speaker.generic:
+                        continue
+                    text = self.text[start:end]
+            except Exception:  # one odd passage must not lose the article
+                log.warning("quote at %d could not be attributed", _pos, exc_info=True)
+                continue
+            if not text:
+                continue
+            sent = _tokens(self.doc, start, end)
+            sentence = self._sentence(start, end, sent)
+            quotes.append(Quote(
+                speaker=speaker.name if speaker else None, text=text, kind=kind,
+                sentence=sentence, start=start, end=end,
+                speaker_label=speaker.label if speaker else None))
+            if speaker is not None:
+                previous, prev_pos = speaker, end
+        return quotes
+
+    def _sentence(self, start: int, end: int, span: Span | None) -> str:
+        if span is None:
+            return self.text[start:end]
+        s = span[0].sent.start_char
+        e = span[-1].sent.end_char
+        return self.text[min(s, start):max(e, end)].strip()
+
+
+@Language.component("sitrep_quotes")
+def sitrep_quotes(doc: Doc) -> Doc:
+    """Direct quotes and reported speech with speakers (Doc._.sitrep_quotes)."""
+    doc._.sitrep_quotes = QuoteFinder(doc).run()
+    return doc
