@@ -218,3 +218,69 @@ def button_values(message: dict) -> dict[str, str]:
 
     walk(message.get("blocks") or [])
     return found
+
+
+# ------------------------------------------------------------------ facts and citations
+
+
+def add_facts(database_url: str) -> list[str]:
+    """Stores two articles with troop estimates and a quote straight through the models
+    (no extraction: fast); returns the articles' titles."""
+    from datetime import date
+
+    from bot.storage.models import Article, Estimate, Quote
+
+    runtime = Runtime(Settings(DATABASE_URL=database_url, _env_file=None))
+    rows = [
+        ("Seoul: 3,000 North Korean soldiers sent to Russia", "Yonhap", date(2024, 10, 23),
+         3000, "South Korea's National Intelligence Service", "deployed"),
+        ("Pentagon: about 10,000 North Korean troops training in eastern Russia", "AP",
+         date(2024, 10, 28), 10000, "Pentagon", "training"),
+    ]
+    try:
+        with runtime.sessions.begin() as session:
+            for n, (title, outlet, day, count, claimant, status) in enumerate(rows):
+                sentence = f"{claimant} said {count:,} North Korean soldiers were in Russia."
+                article = Article(content_hash=f"{n:064d}", source=f"test/{n}.txt",
+                                  title=title, outlet=outlet, published=day, text=sentence,
+                                  word_count=len(sentence.split()),
+                                  url=f"https://news.example/{n}")
+                article.estimates.append(Estimate(
+                    count=count, qualifier="about", status=status, force="North Korea",
+                    location="Russia", claimed_by=claimant, stated_on=day, sentence=sentence,
+                    start=0, end=len(sentence)))
+                article.quotes.append(Quote(
+                    speaker="Mark Rutte", text="North Korean troops have been sent to Russia",
+                    kind="direct", sentence=sentence, start=0, end=len(sentence)))
+                session.add(article)
+    finally:
+        runtime.close()
+    return [row[0] for row in rows]
+
+
+def fact_lines(message: dict) -> list[tuple[str, str]]:
+    """(fact, its citation) for every fact line ("• …") of a rendered answer.
+
+    A fact is followed by its citation: a context block after a roomy fact section, or an
+    indented italic line after a packed one. A fact without one fails the test.
+    """
+    blocks = message.get("blocks") or []
+    found = []
+    for index, block in enumerate(blocks):
+        if block.get("type") != "section":
+            continue
+        lines = ((block.get("text") or {}).get("text") or "").split("\n")
+        for number, line in enumerate(lines):
+            if not line.startswith("• "):
+                continue
+            if number + 1 < len(lines):
+                citation = lines[number + 1].strip()
+                assert citation.startswith("_") and citation.endswith("_"), (
+                    f"fact without its citation: {line!r} then {lines[number + 1]!r}")
+            else:
+                following = blocks[index + 1] if index + 1 < len(blocks) else {}
+                assert following.get("type") == "context", f"fact without a citation: {line!r}"
+                citation = following["elements"][0]["text"]
+            assert citation.strip("_ "), f"empty citation after {line!r}"
+            found.append((line[2:], citation))
+    return found

@@ -33,6 +33,7 @@ def handle_troops(command: dict, respond: Respond, client: WebClient, context: B
 def post_chart(request, command: dict, respond: Respond, client: WebClient,
                context: BoltContext, logger: logging.Logger) -> None:
     from bot.answers.chart import troops_chart_png
+    from bot.answers.troops import DEFAULT_FORCE
 
     channel = command.get("channel_id")
     with runtime_of(context).sessions() as session:
@@ -40,7 +41,7 @@ def post_chart(request, command: dict, respond: Respond, client: WebClient,
     if not png:
         reply(respond, build_notice(NO_DATA), logger)
         return
-    who = request.force or "North Korea"
+    who = request.force or DEFAULT_FORCE
     try:
         client.files_upload_v2(
             channel=channel, content=png, filename=CHART_FILENAME,
