@@ -11,9 +11,12 @@ import hashlib
 import re
 from datetime import UTC, date, datetime
 
+import pytest
 from sqlalchemy import func, select
 
 from bot.extraction.names import normalise_name
+from bot.runtime import Runtime
+from bot.settings import Settings
 from bot.storage.models import Article, Denial, Entity, EntityAlias, Estimate, Quote
 
 
@@ -238,3 +241,32 @@ def test_answers_corpus_is_written_on_both_databases(sessions):
         copy = session.get(Article, ids["ap_copy"])
         assert copy.copy_of_id == ids["ap"]
         assert session.scalar(select(func.count(Estimate.id))) == 8
+
+
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+def corpus_database(request, tmp_path_factory):
+    """The mini corpus in a SQLite file, then in a PostgreSQL database, built once per module:
+    yields (sessions, article ids by name). For read-only tests; others write to `sessions`.
+
+    Use as `yield from corpus_database(request, tmp_path_factory)` in a module-scoped fixture
+    parametrised over BACKENDS.
+    """
+    from conftest import drop_postgres_database, make_postgres_database
+
+    admin = None
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('corpus') / 'sitrep.db'}"
+    else:
+        admin = request.getfixturevalue("postgres_admin")
+        url = make_postgres_database(admin)
+    runtime = Runtime(Settings(DATABASE_URL=url, _env_file=None))
+    try:
+        with runtime.sessions.begin() as session:
+            ids = build_corpus(session)
+        yield runtime.sessions, ids
+    finally:
+        runtime.close()
+        if admin is not None:
+            drop_postgres_database(admin, url)

@@ -119,15 +119,13 @@ def like_pattern(word: str) -> str:
 
 def quotes_with_words(session: Session, words: list[str], since: date | None = None,
                       limit: int = MAX_ROWS) -> list[Quote]:
-    """Quotes whose words (or sentence) contain every word (SQL LIKE; checked again by the
-    caller on word boundaries)."""
+    """Quotes whose words contain every word (SQL LIKE; the caller checks word boundaries)."""
     if not words:
         return []
     query = _quote_query()
     for word in words:
         pattern = like_pattern(word)
-        query = query.where(or_(func.lower(Quote.text).like(pattern, escape="\\"),
-                                func.lower(Quote.sentence).like(pattern, escape="\\")))
+        query = query.where(func.lower(Quote.text).like(pattern, escape="\\"))
     if since:
         query = query.where(_article_since(since))
     return list(session.scalars(query.order_by(Quote.id.desc()).limit(limit)).unique())

@@ -58,9 +58,15 @@ def match_speakers(session: Session, name: str) -> list[tuple[int | None, str, s
 
 
 def _similarity(key: str, name: str) -> float:
-    """How well a typed name fits a stored one: whole-name WRatio, or a close surname."""
+    """How well a typed name fits a stored one: whole-name WRatio, or a close surname.
+
+    Partial matching is only allowed one way: a typed "rutte" may be part of "mark rutte",
+    but a typed "ruttenberg" is not "rutte" with junk around it.
+    """
     if len(key) < 3:
         return 100.0 if key == name else 0.0
+    if len(key) > len(name):
+        return max(fuzz.ratio(key, name), fuzz.token_sort_ratio(key, name))
     whole = fuzz.WRatio(key, name)
     words = name.replace("-", " ").split()
     typed = key.replace("-", " ").split()
@@ -68,7 +74,7 @@ def _similarity(key: str, name: str) -> float:
     if len(typed) == 1 and len(typed[0]) >= 4:
         word_score = max((fuzz.ratio(typed[0], w) for w in words if len(w) >= 4), default=0.0)
     # WRatio's partial matching is generous to short strings: demand the lengths be close too
-    if len(key) * 2 < len(name) and word_score < MATCH:
+    if len(key) * 2 < len(name):
         whole = min(whole, fuzz.ratio(key, name))
     return max(whole, word_score)
 
@@ -123,7 +129,7 @@ def whosaid_answer(session: Session, request: Request, *, offset: int = 0,
         denials = queries.denials_by(session, {n for n in names}, since=request.since)
         about = topic_words(request.extra.get("about"))
         if about:
-            quotes = [q for q in quotes if _word_match(f"{q.text} {q.sentence}", about)]
+            quotes = [q for q in quotes if _word_match(q.text, about)]
             denials = [d for d in denials if _word_match(f"{d.text} {d.sentence}", about)]
         who = " / ".join(m[1] for m in matched[:3])
         title = f"Who said: {who}"
@@ -135,7 +141,7 @@ def whosaid_answer(session: Session, request: Request, *, offset: int = 0,
         # a known name with nothing left after the filters: fall through to the topic search
     words = topic_words(asked) or [w.lower() for w in asked.split()[:8] if w.strip()]
     quotes = [q for q in queries.quotes_with_words(session, words, since=request.since)
-              if _word_match(f"{q.text} {q.sentence}", words)]
+              if _word_match(q.text, words)]
     denials = [d for d in queries.denials_with_words(session, words, since=request.since)
                if _word_match(f"{d.text} {d.sentence}", words)]
     if quotes or denials:
