@@ -48,6 +48,14 @@ def build_client(settings: Settings) -> WebClient:
     )
 
 
+class _GivenClientFilter(logging.Filter):
+    """Bolt reads SLACK_BOT_TOKEN from the environment itself and warns that it is unused when
+    a client is given; sitrep gives the client on purpose (it carries SLACK_API_URL)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "`token` will be unused" not in record.getMessage()
+
+
 def build_app(runtime: Runtime, *, client: WebClient | None = None) -> App:
     """The Bolt app for `runtime`'s settings.
 
@@ -57,13 +65,16 @@ def build_app(runtime: Runtime, *, client: WebClient | None = None) -> App:
     """
     settings = runtime.settings
     secret = settings.slack_signing_secret
+    logger = logging.getLogger("sitrep.slack")
+    if not any(isinstance(f, _GivenClientFilter) for f in logger.filters):
+        logger.addFilter(_GivenClientFilter())
     app = App(
         client=client or build_client(settings),
         # Passed explicitly (also when empty, for Socket Mode): otherwise Bolt would read
         # os.environ itself.
         signing_secret=secret.get_secret_value() if secret else "",
         process_before_response=False,
-        logger=logging.getLogger("sitrep.slack"),
+        logger=logger,
         listener_executor=ThreadPoolExecutor(max_workers=LISTENER_THREADS,
                                              thread_name_prefix="sitrep-listener"),
     )

@@ -107,11 +107,12 @@ def socket_mode_bot(settings: Settings):
         runtime.close()
 
 
-def serve_env(database_url: str, emulator: SlackEmulator, **extra: str) -> dict[str, str]:
+def serve_env(database_url: str, emulator: SlackEmulator | None, **extra: str) -> dict[str, str]:
     """The environment of a `sitrep serve` subprocess: only the settings given here."""
     env = {k: v for k, v in os.environ.items()
            if not k.startswith(("SLACK_", "DIGEST_", "DATABASE_URL"))}
-    env.update({"DATABASE_URL": database_url, "SLACK_API_URL": emulator.base_url,
+    api_url = emulator.base_url if emulator is not None else "http://127.0.0.1:9/api/"
+    env.update({"DATABASE_URL": database_url, "SLACK_API_URL": api_url,
                 "SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SECRET,
                 "LOG_LEVEL": "INFO", "PYTHONUNBUFFERED": "1"})
     env.update(extra)
@@ -119,7 +120,12 @@ def serve_env(database_url: str, emulator: SlackEmulator, **extra: str) -> dict[
 
 
 def sitrep_argv(*args: str) -> list[str]:
-    return [sys.executable, "-c", "from bot.cli import main; main()", *args]
+    """The installed `sitrep` console script (not `python -c`, which would put the working
+    directory first on sys.path)."""
+    script = Path(sys.executable).with_name("sitrep")
+    if script.exists():
+        return [str(script), *args]
+    return [sys.executable, "-I", "-c", "from bot.cli import main; main()", *args]
 
 
 class ServeProcess:

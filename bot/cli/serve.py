@@ -91,8 +91,10 @@ def _build_app_or_fail(runtime):
     try:
         app = build_app(runtime)
     except (BoltError, SlackApiError) as exc:
-        response = getattr(exc, "response", None)
-        reason = response.get("error") if response is not None else str(exc).split(" (")[0]
+        # Bolt raises BoltError from inside `except SlackApiError`: the cause has the code.
+        cause = exc if isinstance(exc, SlackApiError) else exc.__context__
+        response = getattr(cause, "response", None)
+        reason = response.get("error") if response is not None else str(exc)[:200]
         fail(f"Slack refused SLACK_BOT_TOKEN at {where} (auth.test: {reason}); check the token")
     except Exception as exc:   # URLError, refused connection, bad JSON from a wrong URL
         reason = str(getattr(exc, "reason", None) or exc).strip().splitlines()[0][:200]
