@@ -36,27 +36,28 @@ def render_digest(answer: Answer, period: date | None = None) -> list[dict]:
     texts: list[list[str]] = [[title, *answer.notes]]
 
     def room(blocks_needed: int) -> None:
-        if len(pages[-1]) + blocks_needed > MAX_BLOCKS:
+        limit = MAX_BLOCKS - (1 if len(pages) > 1 else 0)   # "continued (n/N)" goes on top
+        if len(pages[-1]) + blocks_needed > limit:
             pages.append([])
             texts.append([])
 
     for section in answer.sections:
-        chunks = _chunks([_mrkdwn_line(line) for line in section.lines]
-                         + [_escape(n) for n in section.notes])
-        heading = f"*{_escape(section.heading)}*\n" if section.heading else ""
-        for index, chunk in enumerate(chunks):
+        pairs = [(_mrkdwn_line(line), _text_line(line)) for line in section.lines]
+        pairs += [(_escape(note), note) for note in section.notes]
+        for index, chunk in enumerate(_chunks(pairs)):
             if index == 0:
                 room(2)                      # a divider and the first block of the section
                 if pages[-1] and pages[-1][-1]["type"] == "section":
                     pages[-1].append({"type": "divider"})
-                label = heading
+                label = f"*{_escape(section.heading)}*\n" if section.heading else ""
             else:
                 room(1)
                 label = f"*{_escape(section.heading)} (continued)*\n" if section.heading else ""
-            pages[-1].append({"type": "section",
-                              "text": {"type": "mrkdwn", "text": label + chunk}})
-        texts[-1].append(section.heading or "")
-        texts[-1].extend(_text_line(line) for line in section.lines)
+            pages[-1].append({"type": "section", "text": {
+                "type": "mrkdwn", "text": label + "\n".join(m for m, _ in chunk)}})
+            if label:
+                texts[-1].append(label.strip().strip("*"))
+            texts[-1].extend(t for _, t in chunk)
 
     total = len(pages)
     messages = []
@@ -64,8 +65,6 @@ def render_digest(answer: Answer, period: date | None = None) -> list[dict]:
         if total > 1 and number > 1:
             blocks = [{"type": "context", "elements": [{"type": "mrkdwn",
                        "text": f"{_escape(title)} — continued ({number}/{total})"}]}, *blocks]
-            if len(blocks) > MAX_BLOCKS:           # the page was full: drop its divider
-                blocks = [b for b in blocks if b["type"] != "divider"][:MAX_BLOCKS]
         fallback = "\n".join(line for line in lines if line)
         if total > 1 and number == 1:
             fallback = f"{title} (continued in the thread)\n{fallback}"
@@ -103,17 +102,18 @@ def _text_line(line: FactLine) -> str:
     return f"- {line.text} — {citation.as_text()}{also}"
 
 
-def _chunks(lines: list[str], limit: int = MAX_SECTION_CHARS - 200) -> list[str]:
-    """Join lines into texts of at most `limit` characters, never splitting a line."""
-    chunks, current = [], ""
-    for line in lines:
-        if current and len(current) + 1 + len(line) > limit:
-            chunks.append(current)
-            current = line
+def _chunks(pairs: list[tuple[str, str]], limit: int = MAX_SECTION_CHARS - 200) -> list[list]:
+    """Group (mrkdwn, text) lines so each group's mrkdwn, joined by newlines, stays within
+    `limit` characters; a line is never split."""
+    chunks: list[list] = []
+    size = 0
+    for pair in pairs:
+        if chunks and size + 1 + len(pair[0]) <= limit:
+            chunks[-1].append(pair)
+            size += 1 + len(pair[0])
         else:
-            current = f"{current}\n{line}" if current else line
-    if current:
-        chunks.append(current)
+            chunks.append([pair])
+            size = len(pair[0])
     return chunks
 
 
