@@ -13,7 +13,6 @@ from bot.answers.types import Answer
 TODAY = date(2024, 11, 1)
 
 
-
 @pytest.fixture(scope="module", params=BACKENDS)
 def corpus(request, tmp_path_factory):
     yield from corpus_database(request, tmp_path_factory)
