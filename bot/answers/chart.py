@@ -25,7 +25,7 @@ def chart_points(session: Session, force: str = DEFAULT_FORCE, since: date | Non
     for estimate in queries.estimates(session, force=force, since=since):
         if estimate.status not in STRENGTH or estimate.qualifier == "vague":
             continue
-        day = queries.fact_date(estimate.stated_on, estimate.article)
+        day = queries.stated_date(estimate.stated_on, estimate.article)
         if day is None:
             continue
         claimant = claimant_of(estimate)

@@ -39,6 +39,18 @@ def fact_date(stated_on: date | None, article: Article) -> date | None:
     return article_date(article)
 
 
+def stated_date(stated_on: date | None, article: Article) -> date | None:
+    """The date a fact can be shown with: its own, else its article's publication; never the
+    day it happened to be ingested."""
+    return stated_on or article.published
+
+
+def date_words(stated_on: date | None, article: Article) -> str:
+    """"23 Oct 2024", or "undated" when neither the fact nor its article has a date."""
+    day = stated_date(stated_on, article)
+    return day.strftime("%-d %b %Y") if day else "undated"
+
+
 def article_date(article: Article) -> date | None:
     if article.published:
         return article.published

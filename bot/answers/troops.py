@@ -31,8 +31,17 @@ class _Claim:
 
     estimate: Estimate
     claimant: str
-    when: date | None
+    when: date | None               # for ordering: stated, published or ingested
     citations: list[Citation] = field(default_factory=list)
+
+    @property
+    def stated(self) -> date | None:
+        """The date shown: stated or published, never the ingestion day."""
+        return queries.stated_date(self.estimate.stated_on, self.estimate.article)
+
+    @property
+    def date_text(self) -> str:
+        return queries.date_words(self.estimate.stated_on, self.estimate.article)
 
 
 def claimant_of(estimate: Estimate) -> str:
@@ -105,8 +114,8 @@ def troops_answer(session: Session, request: Request, *, today: date | None = No
             latest[key] = claim
     ordered = sorted(latest.values(), key=_rank, reverse=True)
     if ordered:
-        lines = tuple(_line(c, f"{c.claimant}: {describe(c.estimate)}, "
-                               f"{day_month(c.when, True)}") for c in ordered[:MAX_LINES])
+        lines = tuple(_line(c, f"{c.claimant}: {describe(c.estimate)}, {c.date_text}")
+                      for c in ordered[:MAX_LINES])
         sections.append(Section("Latest estimate by claimant", lines,
                                 notes=tuple(_spread_notes(ordered))))
 
@@ -117,21 +126,21 @@ def troops_answer(session: Session, request: Request, *, today: date | None = No
     plans = sorted((c for c in attributed if c.estimate.status in PLANS), key=_rank, reverse=True)
     if plans:
         sections.append(Section("Planned or expected", tuple(
-            _line(c, f"{c.claimant}: {describe(c.estimate)}, {day_month(c.when, True)}")
+            _line(c, f"{c.claimant}: {describe(c.estimate)}, {c.date_text}")
             for c in plans[:MAX_LINES])))
 
     losses = sorted((c for c in attributed if c.estimate.status in LOSSES), key=_rank,
                     reverse=True)
     if losses:
         sections.append(Section("Losses", tuple(
-            _line(c, f"{c.claimant}: {describe(c.estimate)}, {day_month(c.when, True)}")
+            _line(c, f"{c.claimant}: {describe(c.estimate)}, {c.date_text}")
             for c in losses[:MAX_LINES])))
 
     unattributed = sorted((c for c in claims if c.claimant == UNATTRIBUTED), key=_rank,
                           reverse=True)
     if unattributed:
         sections.append(Section("Unattributed (no claimant named)", tuple(
-            _line(c, f"{describe(c.estimate)}, {day_month(c.when, True)}")
+            _line(c, f"{describe(c.estimate)}, {c.date_text}")
             for c in unattributed[:MAX_LINES])))
 
     if denial_rows:
@@ -177,12 +186,12 @@ def _history_lines(strength: list[_Claim]) -> list[FactLine]:
         by_claimant.setdefault(normalise_name(claim.claimant), []).append(claim)
     lines: list[tuple[tuple, FactLine]] = []
     for claims in by_claimant.values():
-        dated = sorted((c for c in claims if c.when), key=_rank)
+        dated = sorted((c for c in claims if c.stated), key=lambda c: (c.stated, _rank(c)))
         points: list[_Claim] = []
         for claim in dated:
             if points and points[-1].estimate.count == claim.estimate.count:
                 continue
-            if points and points[-1].when == claim.when:
+            if points and points[-1].stated == claim.stated:
                 points[-1] = claim          # the same day: keep the better-ranked figure
                 continue
             points.append(claim)
@@ -191,7 +200,7 @@ def _history_lines(strength: list[_Claim]) -> list[FactLine]:
         points = points[-6:]
         text = f"{points[-1].claimant}: " + " → ".join(
             f"{figure(p.estimate.count, p.estimate.low, p.estimate.high, p.estimate.qualifier)}"
-            f" on {day_month(p.when)}" for p in points)
+            f" on {day_month(p.stated)}" for p in points)
         citations: list[Citation] = []
         for point in reversed(points):
             for citation in point.citations:
@@ -209,11 +218,12 @@ def denial_lines(rows: list[Denial]) -> list[FactLine]:
     seen: dict[tuple, FactLine] = {}
     for denial in rows:
         when = queries.fact_date(denial.stated_on, denial.article)
+        stated = queries.stated_date(denial.stated_on, denial.article)
         who = canonical_name(denial.denied_by) if denial.denied_by else "Unnamed source"
         kind = "dismissal" if denial.kind == "dismissal" else "denial"
         text = f"{who} ({kind}): {quoted(denial.text, 300)}" if denial.text else f"{who} ({kind})"
-        if when:
-            text += f", {day_month(when, True)}"
+        if stated:
+            text += f", {day_month(stated, True)}"
         key = (normalise_name(who), normalise_name(denial.text or ""), when)
         citation = queries.citation(denial.article)
         if key in seen:
