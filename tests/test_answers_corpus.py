@@ -240,7 +240,7 @@ def test_answers_corpus_is_written_on_both_databases(sessions):
         assert session.scalar(select(func.count(Article.id))) == len(ids)
         copy = session.get(Article, ids["ap_copy"])
         assert copy.copy_of_id == ids["ap"]
-        assert session.scalar(select(func.count(Estimate.id))) == 8
+        assert session.scalar(select(func.count(Estimate.id))) == 9
 
 
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
@@ -270,3 +270,8 @@ def corpus_database(request, tmp_path_factory):
         runtime.close()
         if admin is not None:
             drop_postgres_database(admin, url)
+
+
+def database_url_of(sessions) -> str:
+    """The URL of the database a sessionmaker is bound to (for the CLI's DATABASE_URL)."""
+    return sessions.kw["bind"].url.render_as_string(hide_password=False)

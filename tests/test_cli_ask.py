@@ -6,15 +6,19 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from test_answers_corpus import build_corpus
+from test_answers_corpus import BACKENDS, corpus_database, database_url_of
 
 from bot.cli import cli
 
 
+@pytest.fixture(scope="module", params=BACKENDS)
+def corpus(request, tmp_path_factory):
+    yield from corpus_database(request, tmp_path_factory)
+
+
 @pytest.fixture
-def run(sessions, database_url, tmp_path, monkeypatch):
-    with sessions.begin() as session:
-        build_corpus(session)
+def run(corpus, tmp_path, monkeypatch):
+    database_url = database_url_of(corpus[0])
     monkeypatch.chdir(tmp_path)
 
     def invoke(*args):

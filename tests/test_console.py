@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-from test_answers_corpus import build_corpus
+from test_answers_corpus import BACKENDS, build_corpus, corpus_database, database_url_of
 
 from bot.cli import cli
 from bot.console import WELCOME, run_console
 from bot.storage.models import Article, Entity, Quote
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def corpus(request, tmp_path_factory):
+    yield from corpus_database(request, tmp_path_factory)
 
 
 @pytest.fixture
@@ -18,7 +23,8 @@ def filled(sessions):
     return sessions
 
 
-def test_console_answers_lines_until_quit(filled, database_url, tmp_path, monkeypatch):
+def test_console_answers_lines_until_quit(corpus, tmp_path, monkeypatch):
+    database_url = database_url_of(corpus[0])
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, ["console"], env={"DATABASE_URL": database_url},
                                 input="/troops\n\n/whosaid rutte\nquit\n/summary\n")
@@ -32,7 +38,8 @@ def test_console_answers_lines_until_quit(filled, database_url, tmp_path, monkey
     assert out.rstrip().endswith("Bye.")
 
 
-def test_console_end_of_input_exits_cleanly(filled, database_url, tmp_path, monkeypatch):
+def test_console_end_of_input_exits_cleanly(corpus, tmp_path, monkeypatch):
+    database_url = database_url_of(corpus[0])
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, ["console"], env={"DATABASE_URL": database_url},
                                 input="how many North Korean troops are in Russia?\n")
