@@ -67,9 +67,11 @@ _STATUS_RANK = {"deployed": 3, "combat": 3, "training": 2, "other": 1}
 
 
 def _rank(claim: _Claim) -> tuple:
+    """Newer first: by the date stated or published; undated ones after every dated one, by
+    when they were ingested; then composed figures, firmer statuses, later articles."""
     e = claim.estimate
-    return (claim.when or date.min, bool(e.composition), _STATUS_RANK.get(e.status, 0),
-            e.article_id, e.count)
+    return (claim.stated or date.min, claim.when or date.min, bool(e.composition),
+            _STATUS_RANK.get(e.status, 0), e.article_id, e.count)
 
 
 def _claims(rows: list[Estimate]) -> list[_Claim]:
