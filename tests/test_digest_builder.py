@@ -154,7 +154,9 @@ def test_digest_builder_nothing_new_is_one_short_line(digest_sessions):
     assert "\n" not in message["text"]
 
 
-def test_digest_builder_long_digest_splits_within_block_kit_limits(digest_sessions):
+def test_digest_builder_long_digest_splits_within_block_kit_limits(tmp_path):
+    runtime = Runtime(Settings(DATABASE_URL=f"sqlite:///{tmp_path / 'long.db'}", _env_file=None))
+    digest_sessions = runtime.sessions
     with digest_sessions.begin() as session:
         for n in range(400):
             article = add_article(session, title=f"Report {n}: " + "North Korean troops " * 12,
@@ -176,3 +178,4 @@ def test_digest_builder_long_digest_splits_within_block_kit_limits(digest_sessio
             if block["type"] == "section":
                 assert len(block["text"]["text"]) <= MAX_SECTION_CHARS
     assert messages[1]["blocks"][0]["type"] == "context"     # "continued (2/N)"
+    runtime.close()

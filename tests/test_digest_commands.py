@@ -14,10 +14,22 @@ from bot.storage.models import DigestSubscription
 NOW = datetime(2026, 11, 2, 12, 0, tzinfo=UTC)
 
 
+def make_runtime(database_url) -> Runtime:
+    return Runtime(Settings(DATABASE_URL=database_url, DIGEST_TIME="09:15",
+                            DIGEST_TZ="Europe/Brussels", _env_file=None))
+
+
 @pytest.fixture
 def digest_runtime(database_url):
-    runtime = Runtime(Settings(DATABASE_URL=database_url, DIGEST_TIME="09:15",
-                               DIGEST_TZ="Europe/Brussels", _env_file=None))
+    runtime = make_runtime(database_url)
+    yield runtime
+    runtime.close()
+
+
+@pytest.fixture
+def sqlite_runtime(tmp_path):
+    """For the many small argument cases: SQLite only (the storage is the same as above)."""
+    runtime = make_runtime(f"sqlite:///{tmp_path / 'commands.db'}")
     yield runtime
     runtime.close()
 
@@ -53,9 +65,9 @@ def test_digest_commands_on_off_status(digest_runtime):
     ("on America/New_York 18:00", time(18, 0), "America/New_York"),
     ("digest on 07:30 utc", time(7, 30), "UTC"),
 ])
-def test_digest_commands_on_arguments(digest_runtime, args, post_time, tz):
-    handle_digest_command(args, "C9", digest_runtime, now=NOW)
-    row = subscription(digest_runtime, "C9")
+def test_digest_commands_on_arguments(sqlite_runtime, args, post_time, tz):
+    handle_digest_command(args, "C9", sqlite_runtime, now=NOW)
+    row = subscription(sqlite_runtime, "C9")
     assert (row.post_time, row.tz) == (post_time, tz)
 
 
@@ -66,8 +78,8 @@ def test_digest_commands_on_arguments(digest_runtime, args, post_time, tz):
     ("on 07:30 Seoul", "`Seoul` is not a time zone I know"),
     ("sometimes", "I don't know `digest sometimes`"),
 ])
-def test_digest_commands_invalid_input_says_what_to_type(digest_runtime, args, message):
-    reply = handle_digest_command(args, "C1", digest_runtime, now=NOW)
+def test_digest_commands_invalid_input_says_what_to_type(sqlite_runtime, args, message):
+    reply = handle_digest_command(args, "C1", sqlite_runtime, now=NOW)
     assert message in reply
     assert "/sitrep digest on [HH:MM] [time zone]" in reply
-    assert subscription(digest_runtime) is None
+    assert subscription(sqlite_runtime) is None

@@ -49,8 +49,8 @@ def command(ctx, channel_id, right_now, force, pause_after_claim):
         time.sleep(pause_after_claim)
 
     try:
-        with sessions.begin() as session:
-            subscriptions.ensure_default(session, settings, now=now)
+        subscriptions.ensure_default_committed(sessions, settings, now=now)
+        with sessions() as session:
             row = subscriptions.get(session, channel_id)
             schedule = (subscriptions.schedule_of(row) if row is not None
                         else subscriptions.default_schedule(settings, channel_id))

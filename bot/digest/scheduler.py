@@ -56,8 +56,7 @@ class DigestScheduler:
         now = as_utc(self.now())
         sessions = self.runtime.sessions
         if not self._defaults_done:
-            with sessions.begin() as session:
-                subscriptions.ensure_default(session, self.runtime.settings, now=now)
+            subscriptions.ensure_default_committed(sessions, self.runtime.settings, now=now)
             self._defaults_done = True
         with sessions() as session:
             schedules = subscriptions.enabled_schedules(session)

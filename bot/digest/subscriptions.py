@@ -10,7 +10,8 @@ from datetime import UTC, datetime, time
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
 
 from bot.digest.periods import as_utc
 from bot.settings import Settings
@@ -95,3 +96,17 @@ def ensure_default(session: Session, settings: Settings, *,
     if row is not None and not row.enabled and row.post_time == post_time and row.tz == zone.key:
         return row
     return upsert(session, settings.digest_channel, post_time, zone.key, now=now)
+
+
+def ensure_default_committed(sessions: sessionmaker[Session], settings: Settings, *,
+                             now: datetime | None = None) -> None:
+    """`ensure_default` in its own transaction, safe when several processes start at once:
+    the one whose INSERT loses the race finds the row on the second try."""
+    for attempt in (1, 2):
+        try:
+            with sessions.begin() as session:
+                ensure_default(session, settings, now=now)
+            return
+        except IntegrityError:
+            if attempt == 2:
+                raise
