@@ -52,11 +52,18 @@ def command(ctx: CliContext, click_ctx: click.Context, use_http: bool, port: int
     app = _build_app_or_fail(runtime)
 
     # Background work started with the bot (the digest scheduler) goes here; stopped at exit.
-    with _stop_on_signals():
-        if socket_mode:
-            _run_socket_mode(app, settings)
-        else:
-            _run_http(app, host, port, threads)
+    from bot.digest.scheduler import start_scheduler
+
+    digest = start_scheduler(runtime, app.client) if settings.slack_bot_token else None
+    try:
+        with _stop_on_signals():
+            if socket_mode:
+                _run_socket_mode(app, settings)
+            else:
+                _run_http(app, host, port, threads)
+    finally:
+        if digest is not None:
+            digest.stop()
 
 
 def _any_slack_setting(settings: Settings) -> bool:
