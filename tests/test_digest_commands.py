@@ -83,3 +83,25 @@ def test_digest_commands_invalid_input_says_what_to_type(sqlite_runtime, args, m
     assert message in reply
     assert "/sitrep digest on [HH:MM] [time zone]" in reply
     assert subscription(sqlite_runtime) is None
+
+
+def test_digest_commands_through_slack(tmp_path):
+    """`/sitrep digest …` typed in Slack: signed request to the real app, reply on the
+    response_url, subscription stored for the channel it was typed in."""
+    from slack_emulator import SlackEmulator
+    from slack_testing import bot_settings, http_bot, message_text
+
+    with SlackEmulator() as emulator, \
+            http_bot(bot_settings(f"sqlite:///{tmp_path / 'slack.db'}", emulator)) as bot:
+        for text, expected in [("digest on 07:30 Asia/Seoul", "at *07:30 Asia/Seoul*"),
+                               ("digest status", "is *on*"),
+                               ("digest on 31:00", "is not a time of day"),
+                               ("digest off", "off for this channel")]:
+            status, _, response_url, _ = bot.command(emulator, "/sitrep", text,
+                                                     channel_id="C0SEOUL")
+            assert status == 200
+            [response] = emulator.wait_for_response(id=response_url, timeout=10)
+            assert expected in message_text(response.json), response.json
+        with bot.runtime.sessions() as session:
+            row = session.get(DigestSubscription, "C0SEOUL")
+        assert (row.post_time, row.tz, row.enabled) == (time(7, 30), "Asia/Seoul", False)

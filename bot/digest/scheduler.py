@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from slack_sdk import WebClient
 from sqlalchemy import select
 
-from bot.digest import claims, subscriptions
+from bot.digest import claims, policy, subscriptions
 from bot.digest.periods import as_utc, digest_moment, due_period
 from bot.digest.poster import PostResult, digest_retry_handlers, post_digest
 from bot.storage.models import DigestPost
@@ -80,16 +80,22 @@ class DigestScheduler:
         return results
 
     def _settled(self, channel_id: str, period, now: datetime) -> bool:
-        """A cheap look before trying to claim: posted, or claimed by a live worker."""
+        """A cheap look before trying to claim: posted, claimed by a live worker, or failed
+        and not to be retried yet (so a waiting period costs one SELECT a tick)."""
         with self.runtime.sessions() as session:
-            row = session.execute(select(DigestPost.status, DigestPost.claimed_at).where(
-                DigestPost.channel_id == channel_id, DigestPost.period == period)).first()
+            row = session.execute(
+                select(DigestPost.status, DigestPost.claimed_at, DigestPost.attempts,
+                       DigestPost.last_error)
+                .where(DigestPost.channel_id == channel_id, DigestPost.period == period)
+            ).first()
         if row is None:
             return False
+        claimed_at = as_utc(row.claimed_at) if row.claimed_at is not None else None
         if row.status == "posted":
             return True
-        return row.status == "claimed" and row.claimed_at is not None and \
-            as_utc(row.claimed_at) > now - self.lease
+        if row.status == "claimed":
+            return claimed_at is not None and claimed_at > now - self.lease
+        return policy.retry_decision(row.last_error, row.attempts, claimed_at, now) != "retry"
 
     # ------------------------------------------------------------------ the thread
 
