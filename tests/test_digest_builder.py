@@ -92,14 +92,14 @@ def test_digest_builder_change_lines_and_claimants(digest_sessions):
         add_estimate(session, new, 10000, stated_on=date(2026, 11, 1))
         add_estimate(session, new, 12000, claimed_by="Pentagon")          # unchanged
         add_estimate(session, new, 500, claimed_by="Ukraine's military intelligence",
-                     status="killed")                                        # first figure
+                     status="killed")               # first figure; its name made canonical
     with digest_sessions() as session:
         answer = build_digest(session, "C1", T0, T0 + timedelta(days=1))
     lines = lines_of(answer, "Troop estimates")
     assert "South Korea's National Intelligence Service: about 10,000 deployed in Russia " \
            "(was 3,000 on 23 Oct)" in lines
     assert not any(line.startswith("Pentagon") for line in lines)
-    assert any(line.startswith("Ukraine's military intelligence: about 500 killed")
+    assert any(line.startswith("Ukraine's Main Directorate of Intelligence: about 500 killed")
                for line in lines)
     assert_all_cited(answer)
     [article_line] = lines_of(answer, "New articles")

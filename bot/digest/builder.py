@@ -25,21 +25,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from bot.answers.citations import Citation, cite
+from bot.answers.format import day_month, figure, number, quoted, status_words
+from bot.answers.troops import DEFAULT_FORCE, claimant_of
 from bot.answers.types import Answer, FactLine, Section
 from bot.digest.periods import as_utc
+from bot.extraction.names import normalise_name
 from bot.storage.models import Article, Denial, Estimate, Quote
 
 KIND = "digest"
 MAX_QUOTES = 5
 QUOTE_MIN_CHARS = 60
 QUOTE_MAX_CHARS = 400
-STATUS_WORDS = {
-    "deployed": "deployed", "training": "in training", "planned": "planned",
-    "combat": "in combat", "casualties": "casualties", "killed": "killed",
-    "wounded": "wounded", "captured": "captured", "other": "",
-}
-QUALIFIER_WORDS = {"about": "about ", "at least": "at least ", "up to": "up to ",
-                   "more than": "more than ", "fewer than": "fewer than "}
 
 
 @dataclass(frozen=True)
@@ -117,14 +113,15 @@ def _estimate_lines(session: Session, new_article_ids: list[int], since: datetim
                     citations: dict[int, Citation]) -> tuple[FactLine, ...]:
     if not new_article_ids:
         return ()
-    new = list(session.scalars(select(Estimate).where(Estimate.article_id.in_(new_article_ids))
+    new = list(session.scalars(select(Estimate).where(Estimate.article_id.in_(new_article_ids),
+                                                      Estimate.force == DEFAULT_FORCE)
                                .options(selectinload(Estimate.article),
                                         selectinload(Estimate.claimant_entity))))
     keys = {_key(e) for e in new}
     earlier = session.scalars(
         select(Estimate).join(Estimate.article)
         .where(Article.ingested_at < since, Article.copy_of_id.is_(None),
-               Estimate.status.in_({k[1] for k in keys}))
+               Estimate.force == DEFAULT_FORCE, Estimate.status.in_({k[1] for k in keys}))
         .options(selectinload(Estimate.article), selectinload(Estimate.claimant_entity)))
     previous: dict[tuple, _Dated] = {}
     for estimate in earlier:
@@ -145,12 +142,11 @@ def _estimate_lines(session: Session, new_article_ids: list[int], since: datetim
         estimate, before = dated.estimate, previous.get(key)
         if before is not None and before.estimate.count == estimate.count:
             continue                        # the same figure again: not news
-        text = f"{_claimant(estimate)}: {_figure(estimate)}"
+        text = f"{claimant_of(estimate)}: {_figure(estimate)}"
         if before is not None:
-            when = f" on {before.when:%-d %b}" if before.when else ""
-            text += f" (was {before.estimate.count:,}{when})"
-        elif estimate.claimed_by or estimate.claimant_entity_id:
-            text += " (first figure from this source)"
+            was = before.estimate
+            when = f" on {day_month(before.when)}" if before.when else ""
+            text += f" (was {number(was.count)}{when})"
         lines.append(FactLine(text=text, citation=citations[estimate.article_id],
                               when=dated.when))
     lines.sort(key=lambda line: (line.when or date.min, line.text), reverse=True)
@@ -158,11 +154,12 @@ def _estimate_lines(session: Session, new_article_ids: list[int], since: datetim
 
 
 def _key(estimate: Estimate) -> tuple:
+    """Whose figure of what: the claimant (its entity, else its normalised name), the status."""
     if estimate.claimant_entity_id is not None:
         who = f"entity:{estimate.claimant_entity_id}"
     else:
-        who = (estimate.claimed_by or "").strip().lower()
-    return (who, estimate.status, estimate.force.strip().lower())
+        who = normalise_name(claimant_of(estimate))
+    return (who, estimate.status)
 
 
 def _when(estimate: Estimate) -> date | None:
@@ -175,21 +172,13 @@ def _order(dated: _Dated) -> tuple:
             else datetime.min, dated.estimate.id)
 
 
-def _claimant(estimate: Estimate) -> str:
-    if estimate.claimant_entity is not None:
-        return estimate.claimant_entity.name
-    return estimate.claimed_by or "Unattributed"
-
-
 def _figure(estimate: Estimate) -> str:
-    if estimate.qualifier == "range" and estimate.low and estimate.high:
-        figure = f"{estimate.low:,}–{estimate.high:,}"
-    else:
-        figure = QUALIFIER_WORDS.get(estimate.qualifier, "") + f"{estimate.count:,}"
-    status = STATUS_WORDS.get(estimate.status, estimate.status)
-    force = "" if estimate.force == "North Korea" else f" {estimate.force}"
+    """"about 10,000 deployed in Russia"."""
+    text = figure(estimate.count, estimate.low, estimate.high, estimate.qualifier,
+                  estimate.composition)
+    status = status_words(estimate.status)
     where = f" in {estimate.location}" if estimate.location else ""
-    return f"{figure}{force} {status}{where}".replace("  ", " ").strip()
+    return f"{text}{' ' + status if status else ''}{where}"
 
 
 def _denial_lines(session: Session, new_article_ids: list[int],
@@ -205,7 +194,7 @@ def _denial_lines(session: Session, new_article_ids: list[int],
         if key in seen:
             continue
         seen.add(key)
-        lines.append(FactLine(text=f"{who} denied: “{_clip(denial.text, 300)}”",
+        lines.append(FactLine(text=f"{who} denied: {quoted(denial.text, 300)}",
                               citation=citations[denial.article_id],
                               when=denial.stated_on or denial.article.published))
     return tuple(lines)
@@ -232,31 +221,28 @@ def _quote_lines(session: Session, new_article_ids: list[int],
             chosen.append(quote)
             speakers.add(speaker)
     return tuple(
-        FactLine(text=f"{_speaker(q)}: “{_clip(q.text, QUOTE_MAX_CHARS)}”"
+        FactLine(text=f"{_speaker(q)}: {quoted(q.text, QUOTE_MAX_CHARS)}"
                       + ("" if q.kind == "direct" else " (reported)"),
                  citation=citations[q.article_id], when=q.article.published)
         for q in chosen)
 
 
-_UNNAMED = ("sources", "officials", "people familiar", "source", "spokesperson", "a ")
+_UNNAMED = ("source", "sources", "official", "officials", "people familiar", "person familiar",
+            "spokesperson", "spokesman", "spokeswoman", "a ", "an ", "one ", "two ", "three ",
+            "several ", "some ", "unnamed", "anonymous")
 
 
 def _named(quote: Quote) -> bool:
     """A person or institution with a name, not "sources" or "two people familiar …"."""
-    if quote.speaker_entity is not None:
-        return True
-    speaker = (quote.speaker or "").strip().lower()
-    return bool(speaker) and not any(speaker.startswith(w) or speaker.endswith(w.strip())
-                                     for w in _UNNAMED)
+    speaker = (_speaker(quote) or "").strip().lower()
+    if not speaker:
+        return False
+    return not any(speaker == w.strip() or speaker.startswith(w) for w in _UNNAMED) \
+        and not speaker.endswith((" sources", " officials", " source"))
 
 
 def _speaker(quote: Quote) -> str:
     return quote.speaker_entity.name if quote.speaker_entity is not None else quote.speaker
-
-
-def _clip(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _plural(n: int, word: str) -> str:
