@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
+MAX_BODY_BYTES = 4 * 1024 * 1024   # Slack's requests are small; refuse anything huge
 LISTENER_THREADS = 10      # answers being worked on at once (Bolt's default: 5)
 
 
@@ -106,7 +107,8 @@ class HttpServer:
         from waitress import create_server
 
         self._server = create_server(build_wsgi_app(app), host=host, port=port, threads=threads,
-                                     ident="sitrep", clear_untrusted_proxy_headers=True)
+                                     ident="sitrep", clear_untrusted_proxy_headers=True,
+                                     max_request_body_size=MAX_BODY_BYTES)
         self._stopped = threading.Event()
 
     @property

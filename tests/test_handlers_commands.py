@@ -3,6 +3,8 @@ every fact line, and `/troops chart` uploaded to the channel."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from slack_testing import add_facts, bot_settings, fact_lines, http_bot, message_text
 
@@ -68,8 +70,6 @@ def test_handlers_troops_chart_without_estimates_says_what_to_do(slack_emulator,
 
 
 def test_handlers_more_pages_through_a_long_answer(facts_bot, slack_emulator):
-    import json
-
     value = json.dumps({"request": "/troops", "offset": 1})
     _, response_url = facts_bot.click(slack_emulator, "sitrep_more", value)
     [response] = slack_emulator.wait_for_response(id=response_url, timeout=10)

@@ -135,3 +135,18 @@ def test_handlers_postgres_backed_bot_answers_and_deduplicates(slack_emulator, p
                 assert session.scalar(select(func.count()).select_from(SlackEventSeen)) == 1
     finally:
         drop_postgres_database(postgres_admin, url)
+
+
+def test_handlers_old_event_records_are_pruned(bot, slack_emulator):
+    from datetime import UTC, datetime, timedelta
+
+    with bot.runtime.sessions.begin() as session:
+        session.add(SlackEventSeen(event_id="Ev0ANCIENT",
+                                   received_at=datetime.now(UTC) - timedelta(days=4)))
+        session.add(SlackEventSeen(event_id="Ev0RECENT",
+                                   received_at=datetime.now(UTC) - timedelta(hours=1)))
+    bot.event(mention(), event_id="Ev0NEW")
+    slack_emulator.wait_for("chat.postMessage", timeout=10)
+    with bot.runtime.sessions() as session:
+        kept = set(session.scalars(select(SlackEventSeen.event_id)))
+    assert kept == {"Ev0RECENT", "Ev0NEW"}

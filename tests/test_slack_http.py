@@ -7,10 +7,19 @@ import json
 import logging
 import sqlite3
 import time
+import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
-from slack_emulator import BOT_ID, BOT_USER_ID, slash_command_body
+from slack_emulator import (
+    BOT_ID,
+    BOT_USER_ID,
+    app_mention_event,
+    sign,
+    slash_command_body,
+    url_verification_body,
+)
 from slack_testing import SECRET, bot_settings, button_values, http_bot, message_text
 
 from bot.slack_app import build_client
@@ -57,8 +66,6 @@ def test_slack_http_refuses_requests_not_signed_by_slack(bot, slack_emulator, ho
     elif how == "stale":
         status, _ = bot.post(body, timestamp=int(time.time()) - 6 * 60)
     else:
-        from slack_emulator import sign
-
         headers = sign(SECRET, body)
         status, _ = bot.post(body + b"&x=1", headers=headers)
     assert status == 401
@@ -68,19 +75,15 @@ def test_slack_http_refuses_requests_not_signed_by_slack(bot, slack_emulator, ho
 
 
 def test_slack_http_answers_url_verification(bot):
-    from slack_emulator import url_verification_body
-
     status, text = bot.post(url_verification_body("abc123"))
     assert status == 200 and "abc123" in text
 
 
-def test_slack_http_acks_before_the_database_work(bot, slack_emulator, bot_db_url, tmp_path):
+def test_slack_http_acks_before_the_database_work(bot, slack_emulator, bot_db_url):
     """The database is locked while the command arrives: the ack (HTTP 200) comes at once,
     the answer through response_url only once the database is free again."""
-    path = bot_db_url.removeprefix("sqlite:///")
-    import pathlib
-
-    pathlib.Path(path).parent.mkdir(parents=True, exist_ok=True)
+    path = Path(bot_db_url.removeprefix("sqlite:///"))
+    path.parent.mkdir(parents=True, exist_ok=True)
     lock = sqlite3.connect(path, isolation_level=None)
     lock.execute("BEGIN EXCLUSIVE")
     try:
@@ -214,8 +217,6 @@ def test_slack_http_dead_database_gets_an_apology_not_a_traceback(slack_emulator
 
 
 def test_slack_http_own_messages_are_ignored(bot, slack_emulator):
-    from slack_emulator import app_mention_event
-
     event = app_mention_event(f"<@{BOT_USER_ID}> troops", user=BOT_USER_ID)
     event["bot_id"] = BOT_ID
     status, _ = bot.event(event)

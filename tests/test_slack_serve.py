@@ -7,7 +7,12 @@ import time
 import urllib.request
 
 import pytest
-from slack_emulator import SlackEmulator, slash_command_body, slash_command_payload
+from slack_emulator import (
+    SlackEmulator,
+    post_signed,
+    slash_command_body,
+    slash_command_payload,
+)
 from slack_testing import (
     APP_TOKEN,
     SECRET,
@@ -31,8 +36,6 @@ def test_slack_serve_http_subprocess_answers_signed_requests(slack_emulator, bot
         with urllib.request.urlopen(f"{base}/healthz", timeout=5) as response:
             assert response.status == 200 and response.read() == b"ok"
         assert len(slack_emulator.calls("auth.test")) == 1
-
-        from slack_emulator import post_signed
 
         response_url = slack_emulator.new_response_url()
         started = time.monotonic()
