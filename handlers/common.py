@@ -13,6 +13,8 @@ from collections.abc import Callable
 
 from slack_bolt import BoltContext
 
+from bot.answers.router import answer_request
+from bot.render.blocks import build_message
 from bot.runtime import Runtime
 
 RUNTIME_KEY = "sitrep_runtime"
@@ -159,9 +161,6 @@ def post_message(client, channel: str, message: dict, *, thread_ts: str | None =
 def answer_message(runtime: Runtime, request: str, *, offset: int = 0,
                    ephemeral: bool = True) -> dict:
     """The rendered answer to `request` ({"text", "blocks"}), read in one database session."""
-    from bot.answers.router import answer_request
-    from bot.render.blocks import build_message
-
     with runtime.sessions() as session:
         answer = answer_request(request, session, offset=offset)
         return build_message(answer, ephemeral=ephemeral)

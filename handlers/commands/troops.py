@@ -9,6 +9,9 @@ from slack_bolt import BoltContext, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.answers.chart import troops_chart_png
+from bot.answers.request import parse_request
+from bot.answers.troops import DEFAULT_FORCE
 from handlers.common import answer_command, build_notice, command_request, reply, runtime_of
 
 CHART_FILENAME = "sitrep-troops.png"
@@ -21,8 +24,6 @@ NO_DATA = ("There are no troop estimates to chart yet. Ingest articles with "
 
 def handle_troops(command: dict, respond: Respond, client: WebClient, context: BoltContext,
                   logger: logging.Logger) -> None:
-    from bot.answers.request import parse_request
-
     request = parse_request(command_request("/troops", command.get("text")))
     if request.command == "troops" and request.chart:
         post_chart(request, command, respond, client, context, logger)
@@ -32,9 +33,6 @@ def handle_troops(command: dict, respond: Respond, client: WebClient, context: B
 
 def post_chart(request, command: dict, respond: Respond, client: WebClient,
                context: BoltContext, logger: logging.Logger) -> None:
-    from bot.answers.chart import troops_chart_png
-    from bot.answers.troops import DEFAULT_FORCE
-
     channel = command.get("channel_id")
     with runtime_of(context).sessions() as session:
         png = troops_chart_png(session, force=request.force, since=request.since)
