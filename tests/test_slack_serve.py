@@ -141,3 +141,13 @@ def test_slack_serve_dead_database_fails_at_start(slack_emulator, tmp_path, monk
     assert result.exit_code != 0
     assert "cannot use the database" in result.stderr
     assert slack_emulator.calls() == []        # the database is checked before Slack
+
+
+def test_slack_serve_socket_mode_with_a_refused_app_token_exits_with_one_line(
+        bot_db_url, tmp_path, monkeypatch):
+    with SlackEmulator(valid_tokens={"xoxb-test"}) as emulator:
+        env = serve_env(bot_db_url, emulator, SLACK_APP_TOKEN=APP_TOKEN)
+        result = invoke_serve([], env, tmp_path, monkeypatch)
+    assert result.exit_code != 0
+    assert "cannot open a Socket Mode connection" in result.stderr
+    assert "invalid_auth" in result.stderr
