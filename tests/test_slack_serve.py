@@ -150,4 +150,5 @@ def test_slack_serve_socket_mode_with_a_refused_app_token_exits_with_one_line(
         result = invoke_serve([], env, tmp_path, monkeypatch)
     assert result.exit_code != 0
     assert "cannot open a Socket Mode connection" in result.stderr
-    assert "invalid_auth" in result.stderr
+    assert "(apps.connections.open with SLACK_APP_TOKEN: invalid_auth)" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

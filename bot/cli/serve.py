@@ -132,8 +132,11 @@ def _run_socket_mode(app, settings: Settings) -> None:
     try:
         handler.connect()
     except Exception as exc:
+        response = getattr(exc, "response", None)
+        reason = (response.get("error") if response is not None
+                  else str(getattr(exc, "reason", None) or exc).strip().splitlines()[0][:200])
         fail(f"cannot open a Socket Mode connection through {settings.slack_api_url} "
-             f"(apps.connections.open with SLACK_APP_TOKEN): {exc}")
+             f"(apps.connections.open with SLACK_APP_TOKEN: {reason})")
     log.info("sitrep is connected to Slack in Socket Mode")
     try:
         threading.Event().wait()
