@@ -129,17 +129,10 @@ class Resolver:
         self.table = table
 
     def _record_at(self, token: Token, labels=("PERSON", "ORG", "GPE")) -> EntityRecord | None:
-        start = token.idx
-        for record in self.table.records:
-            if record.label not in labels:
-                continue
-            for s, e in record.mentions:
-                if s <= start < e:
-                    return record
-        return None
+        return self.table.record_at(token.idx, labels)
 
     def _touch(self, record: EntityRecord, token: Token) -> None:
-        self.table.events.append((token.idx, record))
+        self.table.note(token.idx, record, salient=True)
 
     def resolve(self, token: Token | None, owner_of_source: bool = False) -> Speaker | None:
         if token is None:
@@ -149,12 +142,13 @@ class Resolver:
         lower = token.lower_
         # pronouns
         if lower in cues.PRONOUNS_PERSON:
-            record = self.table.latest(token.idx, _is_personish)
+            record = self.table.latest(token.idx, _is_personish, _window_start(token))
             return self._speaker(record, token) if record else None
         if lower in ("it", "they", "we") and token.pos_ == "PRON":
             if lower == "we":
                 return None
-            record = self.table.latest(token.idx, lambda r: r.label in ("ORG", "GPE"))
+            record = self.table.latest(token.idx, lambda r: r.label in ("ORG", "GPE"),
+                                       _window_start(token))
             if lower == "they":
                 person = self.table.latest(token.idx, _is_personish)
                 if record is None or (person and person.first > record.first and
@@ -240,6 +234,14 @@ class Resolver:
     def _speaker(self, record: EntityRecord, token: Token) -> Speaker:
         self._touch(record, token)
         return Speaker(record.name, record.label)
+
+
+def _window_start(token: Token) -> int:
+    """Where the pronoun's salience window starts: the previous sentence's first character."""
+    sent = token.sent
+    if sent.start == 0:
+        return 0
+    return token.doc[sent.start - 1].sent.start_char
 
 
 def _is_personish(record: EntityRecord) -> bool:

@@ -6,6 +6,7 @@ mentions by surname, role ("the Pentagon chief") or pronoun ("he", "it").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -102,12 +103,30 @@ class EntityTable:
 
     def __init__(self) -> None:
         self.records: list[EntityRecord] = []
-        # (char position, record) of every mention, for recency
-        self.events: list[tuple[int, EntityRecord]] = []
+        # (char position, order, salient, record) of every mention, sorted, for recency;
+        # salient = the mention was a clause subject or a quote's speaker
+        self.events: list[tuple[int, int, bool, EntityRecord]] = []
+        self._by_key: dict[tuple[str, str], EntityRecord] = {}
+        self._mention_starts: list[tuple[int, int, EntityRecord]] = []
+
+    def note(self, pos: int, record: EntityRecord, salient: bool = False) -> None:
+        """Record a mention (or a resolution) of `record` at character `pos`."""
+        insort(self.events, (pos, len(self.events), salient, record), key=lambda e: e[:2])
+
+    def record_at(self, pos: int, labels) -> EntityRecord | None:
+        """The record with a mention covering character `pos`."""
+        spans = self._mention_starts
+        i = bisect_left(spans, (pos + 1,)) - 1
+        while i >= 0 and spans[i][0] > pos - 200:
+            s, e, record = spans[i]
+            if s <= pos < e and record.label in labels:
+                return record
+            i -= 1
+        return None
 
     # ---- building -------------------------------------------------------------------------
-    def add(self, name: str, label: str, start: int, end: int, role: str | None = None
-            ) -> EntityRecord | None:
+    def add(self, name: str, label: str, start: int, end: int, role: str | None = None,
+            salient: bool = False) -> EntityRecord | None:
         name = name.strip()
         if not name or not any(ch.isalpha() for ch in name):
             return None
@@ -116,6 +135,8 @@ class EntityTable:
             canon = canonical_name(name, label)
             record = EntityRecord(name=canon, label=label)
             self.records.append(record)
+            if label != "PERSON":
+                self._by_key.setdefault(canon.lower(), record)
         elif label == "PERSON" and len(name.split()) > len(record.name.split()):
             record.aliases.add(record.name)
             record.name = canonical_name(name, label)
@@ -123,7 +144,8 @@ class EntityTable:
             record.aliases.add(canonical_name(name, label) if label != "PERSON" else name)
         record.aliases.discard(record.name)
         record.mentions.append((start, end))
-        self.events.append((start, record))
+        insort(self._mention_starts, (start, end, record), key=lambda m: m[:2])
+        self.note(start, record, salient)
         if role:
             self.set_role(record, role)
         return record
@@ -138,24 +160,37 @@ class EntityTable:
         record.role_keys = record.role_keys | keys
 
     def find(self, name: str, label: str) -> EntityRecord | None:
-        canon = canonical_name(name, label)
+        if label != "PERSON":
+            return self._by_key.get(canonical_name(name, label).lower())
         for record in self.records:
-            if label == "PERSON" and record.label == "PERSON":
-                if same_person(record.name, name) or any(
-                        same_person(a, name) for a in record.aliases if len(a.split()) > 1):
-                    return record
-            elif record.label != "PERSON" and label != "PERSON" and \
-                    record.name.lower() == canon.lower():
+            if record.label == "PERSON" and (same_person(record.name, name) or any(
+                    same_person(a, name) for a in record.aliases if len(a.split()) > 1)):
                 return record
         return None
 
     # ---- resolving --------------------------------------------------------------------------
-    def latest(self, before: int, predicate) -> EntityRecord | None:
-        best, best_pos = None, -1
-        for pos, record in self.events:
-            if best_pos <= pos < before and predicate(record):
-                best, best_pos = record, pos
-        return best
+    def latest(self, before: int, predicate, salient_from: int | None = None
+               ) -> EntityRecord | None:
+        """The most recent record before `before` that satisfies `predicate`; with
+        `salient_from`, a salient mention (subject, speaker) at or after that position wins
+        over a more recent non-salient one ("Zelensky suggested ... to Kim if he ... He added")."""
+        events = self.events
+        i = bisect_left(events, (before,), key=lambda e: e[:1]) - 1
+        fallback = None
+        while i >= 0:
+            pos, _, salient, record = events[i]
+            i -= 1
+            if not predicate(record):
+                continue
+            if salient_from is None:
+                return record
+            if fallback is None:
+                fallback = record
+            if pos < salient_from:
+                return fallback
+            if salient:
+                return record
+        return fallback
 
     def by_role(self, words: list[str], before: int) -> EntityRecord | None:
         cls, keys = role_keys(words)
@@ -285,6 +320,24 @@ def clean_person(ent: Span) -> tuple[Span, list[Token]]:
     return ent.doc[start:end], titles
 
 
+_SUBJECT_DEPS = frozenset(["nsubj", "nsubjpass"])
+
+
+def is_subject(tok: Token) -> bool:
+    """Whether a name is (part of) a clause subject or a passive agent: "President X said",
+    "Its chief, X, told", "was reported by X"."""
+    for _ in range(3):
+        if tok.dep_ in _SUBJECT_DEPS:
+            return True
+        if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
+            return True
+        if tok.dep_ in ("compound", "appos", "flat") and tok.head is not tok:
+            tok = tok.head
+            continue
+        return False
+    return False
+
+
 def build_table(doc: Doc) -> EntityTable:
     table = EntityTable()
     persons = sorted(person_ents(doc), key=lambda s: s.start)
@@ -298,7 +351,8 @@ def build_table(doc: Doc) -> EntityTable:
         if not role_tokens:
             role_tokens = appos_role(span)
         role = " ".join(t.text for t in role_tokens) or None
-        table.add(span.text, "PERSON", span.start_char, span.end_char, role)
+        table.add(span.text, "PERSON", span.start_char, span.end_char, role,
+                  salient=is_subject(span.root))
         person_token_ids.update(range(span.start, span.end))
     for ent in doc.ents:
         if ent.label_ not in LABELS or ent.label_ == "PERSON":
@@ -320,7 +374,7 @@ def build_table(doc: Doc) -> EntityTable:
                 text = country
         if label == "ORG" and canonical_country(text) and not canonical_org(text):
             label = "GPE"
-        table.add(text, label, ent.start_char, ent.end_char)
+        table.add(text, label, ent.start_char, ent.end_char, salient=is_subject(ent.root))
     _add_unnamed_roles(doc, table, person_token_ids)
     return table
 
@@ -348,7 +402,7 @@ def _add_unnamed_roles(doc: Doc, table: EntityTable, named: set[int]) -> None:
         record = EntityRecord(name=canonical_name(name), label="PERSON")
         table.records.append(record)
         record.mentions.append((tok.idx, tok.idx + len(tok.text)))
-        table.events.append((tok.idx, record))
+        table.note(tok.idx, record, is_subject(tok))
         table.set_role(record, name)
 
 
