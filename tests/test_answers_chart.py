@@ -30,7 +30,3 @@ def test_answers_chart_png_of_claimants(corpus):
     assert "Unattributed" not in points                          # a vague figure is not plotted
     assert list(recent) == ["South Korea's National Intelligence Service"]
 
-
-def test_answers_chart_empty_database(sessions):
-    with sessions() as session:
-        assert troops_chart_png(session) is None

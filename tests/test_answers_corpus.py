@@ -233,15 +233,13 @@ def build_corpus(session) -> dict[str, int]:
     return {name: article.id for name, article in a.items()}
 
 
-def test_answers_corpus_is_written_on_both_databases(sessions):
-    with sessions.begin() as session:
-        ids = build_corpus(session)
+def test_answers_corpus_is_written_on_both_databases(corpus):
+    sessions, ids = corpus
     with sessions() as session:
         assert session.scalar(select(func.count(Article.id))) == len(ids)
         copy = session.get(Article, ids["ap_copy"])
         assert copy.copy_of_id == ids["ap"]
         assert session.scalar(select(func.count(Estimate.id))) == 9
-
 
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
@@ -275,3 +273,8 @@ def corpus_database(request, tmp_path_factory):
 def database_url_of(sessions) -> str:
     """The URL of the database a sessionmaker is bound to (for the CLI's DATABASE_URL)."""
     return sessions.kw["bind"].url.render_as_string(hide_password=False)
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def corpus(request, tmp_path_factory):
+    yield from corpus_database(request, tmp_path_factory)

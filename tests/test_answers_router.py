@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from test_answers_corpus import BACKENDS, corpus_database
 
+from bot.answers.chart import troops_chart_png
 from bot.answers.router import answer_request, more_from_value
 from bot.answers.types import Answer, FactLine
 from bot.render.blocks import build_message, citation_mrkdwn
@@ -161,6 +162,7 @@ def test_answers_router_empty_database_says_how_to_ingest(sessions):
             assert any("sitrep ingest seeds/" in note for note in answer.notes)
             assert render_text(answer).strip() and build_message(answer)["blocks"]
         assert answer_request("/sitrep help", session).kind == "help"
+        assert troops_chart_png(session) is None
 
 
 def test_answers_router_more_value_round_trip():
