@@ -141,7 +141,7 @@ def test_digest_scheduler_dst_days_have_exactly_one_digest(tmp_path, emulator, d
                                                            post_time, expected):
     start, count = days
     runtime = make_runtime(f"sqlite:///{tmp_path / 'dst.db'}", emulator, DIGEST_TIME=post_time)
-    clock = Clock(datetime.fromisoformat(start).replace(tzinfo=UTC) - timedelta(hours=3))
+    clock = Clock(datetime.fromisoformat(start).replace(tzinfo=UTC))   # 01:00 or 02:00 local
     worker = scheduler(runtime, emulator, clock)
     posted_at = []
     while clock() < datetime.fromisoformat(start).replace(tzinfo=UTC) + timedelta(days=count):
@@ -155,8 +155,8 @@ def test_digest_scheduler_dst_days_have_exactly_one_digest(tmp_path, emulator, d
 def test_digest_scheduler_429_is_retried(tmp_path, emulator):
     runtime = make_runtime(f"sqlite:///{tmp_path / 'rl.db'}", emulator)
     clock = Clock(datetime(2026, 11, 2, 7, 1, tzinfo=UTC))
-    subscribed = Clock(clock() - timedelta(days=1))
-    scheduler(runtime, emulator, subscribed).tick()          # subscribe the day before
+    subscribed = Clock(clock() - timedelta(days=1, hours=2))
+    scheduler(runtime, emulator, subscribed).tick()          # subscribed the day before
     emulator.fail_next("chat.postMessage", status=429, retry_after=0)
     worker = scheduler(runtime, emulator, clock)
     assert [r.state for r in worker.tick()] == ["posted"]     # slack_sdk's retry handler
@@ -274,7 +274,7 @@ def test_digest_scheduler_recovers_a_post_that_was_never_marked(tmp_path, emulat
     client = make_client(TOKEN, emulator.base_url)
     ts = client.chat_postMessage(channel=CHANNEL, text="Daily digest", metadata={
         "event_type": METADATA_EVENT, "event_payload": {"period": "2026-11-02"}})["ts"]
-    worker = scheduler(runtime, emulator, Clock(clock() - timedelta(days=1)))
+    worker = scheduler(runtime, emulator, Clock(clock() - timedelta(days=1, hours=2)))
     worker.tick()                                            # subscribes, nothing due yet
     worker.now = clock
     assert worker.tick() == []                               # the claim is still fresh
@@ -302,4 +302,29 @@ def test_digest_scheduler_thread_starts_and_stops(tmp_path, emulator):
         handle.stop()
     assert not handle.running
     assert len(periods_posted(emulator)) == 1
+    runtime.close()
+
+
+@pytest.mark.parametrize(("subscribed", "first_post"), [
+    # subscribed at 07:00 in Brussels (before 08:00): not yesterday's digest, today's at 08:00
+    (datetime(2026, 11, 2, 6, 0, tzinfo=UTC), "2026-11-02T07:00"),
+    # subscribed at 10:00 (after 08:00): today's digest at once
+    (datetime(2026, 11, 2, 9, 0, tzinfo=UTC), "2026-11-02T09:00"),
+])
+def test_digest_scheduler_first_digest_after_subscribing(tmp_path, emulator, subscribed,
+                                                         first_post):
+    from bot.digest.commands import handle_digest_command
+
+    runtime = make_runtime(f"sqlite:///{tmp_path / 'sub.db'}", emulator, DIGEST_CHANNEL="")
+    reply = handle_digest_command("on 08:00 Europe/Brussels", CHANNEL, runtime, now=subscribed)
+    assert ("today's digest follows within a minute" in reply) == (subscribed.hour == 9)
+    clock = Clock(subscribed)
+    worker = scheduler(runtime, emulator, clock)
+    posted_at = []
+    while clock() < subscribed + timedelta(hours=3):
+        if worker.tick():
+            posted_at.append(clock().strftime("%Y-%m-%dT%H:%M"))
+        clock.advance(minutes=5)
+    assert posted_at == [first_post]
+    assert periods_posted(emulator) == ["2026-11-02"]
     runtime.close()

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo, available_timezones
 from sqlalchemy import select
 
 from bot.digest import subscriptions
-from bot.digest.periods import as_utc, next_moment
+from bot.digest.periods import as_utc, local_date, next_moment
 from bot.settings import parse_hhmm
 from bot.storage.models import DigestPost
 
@@ -93,9 +93,16 @@ def _on(words: list[str], channel_id: str, runtime, now: datetime) -> str:
         else:
             default_tz = default_zone.key
         post_time, tz = parse_on_arguments(words, default_time, default_tz)
-        subscriptions.upsert(session, channel_id, post_time, tz, now=now)
-    return (f":newspaper: Daily digest on for this channel at *{post_time:%H:%M} {tz}*. "
-            f"{_next_line(post_time, tz, now)}")
+        row = subscriptions.upsert(session, channel_id, post_time, tz, now=now)
+        schedule = subscriptions.schedule_of(row)
+        period = schedule.due(now)
+        today_due = period == local_date(now, schedule.zone) and session.scalar(
+            select(DigestPost.id).where(DigestPost.channel_id == channel_id,
+                                        DigestPost.period == period)) is None
+    reply = f":newspaper: Daily digest on for this channel at *{post_time:%H:%M} {tz}*. "
+    if today_due:
+        reply += "Today's digest time has passed: today's digest follows within a minute. "
+    return reply + _next_line(post_time, tz, now)
 
 
 def _off(channel_id: str, runtime, now: datetime) -> str:

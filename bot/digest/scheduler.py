@@ -21,7 +21,7 @@ from slack_sdk import WebClient
 from sqlalchemy import select
 
 from bot.digest import claims, policy, subscriptions
-from bot.digest.periods import as_utc, digest_moment, due_period
+from bot.digest.periods import as_utc
 from bot.digest.poster import PostResult, digest_retry_handlers, post_digest
 from bot.storage.models import DigestPost
 
@@ -62,11 +62,8 @@ class DigestScheduler:
             schedules = subscriptions.enabled_schedules(session)
         results = []
         for schedule in schedules:
-            period = due_period(now, schedule.post_time, schedule.zone)
-            if schedule.since is not None and \
-                    digest_moment(period, schedule.post_time, schedule.zone) < schedule.since:
-                continue                    # turned on after that digest time: from the next
-            if self._settled(schedule.channel_id, period, now):
+            period = schedule.due(now)
+            if period is None or self._settled(schedule.channel_id, period, now):
                 continue
             try:
                 result = post_digest(sessions, self.client, schedule, period, now, self.worker,

@@ -6,14 +6,14 @@ They take a session and never commit; the caller owns the transaction.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.digest.periods import as_utc
+from bot.digest.periods import as_utc, due_period, local_date
 from bot.settings import Settings
 from bot.storage.models import DigestSubscription
 
@@ -26,11 +26,20 @@ class Schedule:
     post_time: time
     zone: ZoneInfo
     enabled: bool = True
-    since: datetime | None = None   # when it was (re)enabled: no digest is due before that
+    since: datetime | None = None   # when it was (re)enabled or changed
 
     @property
     def tz(self) -> str:
         return self.zone.key
+
+    def due(self, now: datetime) -> date | None:
+        """The period to post at `now`: the newest whose digest time has passed, unless it is
+        a local day before the subscription began. So subscribing after today's digest time
+        posts today's digest at once, and subscribing before it never posts yesterday's."""
+        period = due_period(now, self.post_time, self.zone)
+        if self.since is not None and period < local_date(self.since, self.zone):
+            return None
+        return period
 
 
 def get(session: Session, channel_id: str) -> DigestSubscription | None:
