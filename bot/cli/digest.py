@@ -77,7 +77,10 @@ def command(ctx, channel_id, right_now, force, pause_after_claim):
         click.echo(f"The digest of {day} was already posted to {channel_id}"
                    f"{f' (ts {result.message_ts})' if result.message_ts else ''}; nothing "
                    "posted. --force posts it again.")
-    elif result.state in ("in_progress", "lost"):
+    elif result.state == "lost":
+        click.echo(f"Posted the digest of {day} to {channel_id} (ts {result.message_ts}), but "
+                   "another process had taken over its claim: it may appear twice.")
+    elif result.state == "in_progress":
         click.echo(f"The digest of {day} for {channel_id} is being posted by another sitrep "
                    "process; nothing posted.")
     else:
