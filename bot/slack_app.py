@@ -7,6 +7,7 @@ top-level `handlers` package.
 
 from __future__ import annotations
 
+import io
 import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -19,6 +20,7 @@ from slack_sdk.http_retry.builtin_handlers import (
     RateLimitErrorRetryHandler,
     ServerErrorRetryHandler,
 )
+from slack_sdk.signature import SignatureVerifier
 
 from bot.runtime import Runtime
 from bot.settings import Settings
@@ -84,29 +86,71 @@ def build_app(runtime: Runtime, *, client: WebClient | None = None) -> App:
     return app
 
 
-def build_wsgi_app(app: App):
-    """A WSGI application: Slack's requests at POST /slack/events, GET /healthz for deployments."""
+def build_wsgi_app(app: App, signing_secret: str):
+    """A WSGI application: Slack's requests at POST /slack/events, GET /healthz for deployments.
+
+    Bolt parses a request's body before it checks the signature, so a malformed unsigned body
+    would end in a 500 and a traceback; here the signature is checked first (401), and a signed
+    body Bolt cannot parse gets a 400.
+    """
     slack = SlackRequestHandler(app, path=EVENTS_PATH)
+    verifier = SignatureVerifier(signing_secret)
 
     def wsgi_app(environ, start_response):
-        if environ.get("PATH_INFO") == HEALTH_PATH and environ.get("REQUEST_METHOD") in ("GET",
-                                                                                        "HEAD"):
-            start_response("200 OK", [("Content-Type", "text/plain; charset=utf-8"),
-                                      ("Content-Length", "2")])
-            return [b"ok"]
-        return slack(environ, start_response)
+        path, method = environ.get("PATH_INFO"), environ.get("REQUEST_METHOD")
+        if path == HEALTH_PATH and method in ("GET", "HEAD"):
+            return _plain(start_response, "200 OK", b"ok")
+        if path != EVENTS_PATH or method != "POST":
+            return slack(environ, start_response)
+        try:
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return _plain(start_response, "400 Bad Request", b"bad request")
+        body = environ["wsgi.input"].read(length) if length > 0 else b""
+        environ["wsgi.input"] = io.BytesIO(body)
+        if not _signed(verifier, body, environ) and not _ssl_check(body):
+            log.info("refused a request to %s without a valid Slack signature", path)
+            return _plain(start_response, "401 Unauthorized", b"invalid request")
+        try:
+            return slack(environ, start_response)
+        except (ValueError, UnicodeDecodeError) as exc:
+            log.warning("refused a signed request Bolt could not read: %s", exc)
+            return _plain(start_response, "400 Bad Request", b"bad request")
 
     return wsgi_app
+
+
+def _signed(verifier: SignatureVerifier, body: bytes, environ: dict) -> bool:
+    try:
+        return verifier.is_valid(body=body,
+                                 timestamp=environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP"),
+                                 signature=environ.get("HTTP_X_SLACK_SIGNATURE"))
+    except (ValueError, TypeError):     # a timestamp that is not a number
+        return False
+
+
+def _ssl_check(body: bytes) -> bool:
+    """Slack's certificate check of a slash command URL; Bolt answers it."""
+    return b"ssl_check=1" in body and len(body) < 1000
+
+
+def _plain(start_response, status: str, body: bytes) -> list[bytes]:
+    start_response(status, [("Content-Type", "text/plain; charset=utf-8"),
+                            ("Content-Length", str(len(body)))])
+    return [body]
 
 
 class HttpServer:
     """A threaded production WSGI server (waitress) serving the app; `run()` blocks,
     `stop()` (from any thread) makes `run()` return."""
 
-    def __init__(self, app: App, host: str = "127.0.0.1", port: int = 3000, threads: int = 8):
+    def __init__(self, app: App, signing_secret: str, host: str = "127.0.0.1", port: int = 3000,
+                 threads: int = 8):
         from waitress import create_server
 
-        self._server = create_server(build_wsgi_app(app), host=host, port=port, threads=threads,
+        if not signing_secret:
+            raise ValueError("HTTP mode needs the signing secret")
+        self._server = create_server(build_wsgi_app(app, signing_secret), host=host, port=port, threads=threads,
                                      ident="sitrep", clear_untrusted_proxy_headers=True,
                                      max_request_body_size=MAX_BODY_BYTES)
         self._stopped = threading.Event()

@@ -45,7 +45,8 @@ class HttpBot:
 
         self.runtime = Runtime(settings)
         self.app = build_app(self.runtime)
-        self.server = HttpServer(self.app, host="127.0.0.1", port=0, threads=4)
+        self.server = HttpServer(self.app, settings.slack_signing_secret.get_secret_value(),
+                                 host="127.0.0.1", port=0, threads=4)
         self.thread = threading.Thread(target=self.server.run, name="sitrep-http", daemon=True)
         self.thread.start()
 

@@ -74,6 +74,29 @@ def test_slack_http_refuses_requests_not_signed_by_slack(bot, slack_emulator, ho
     assert [c.method for c in slack_emulator.calls()] == ["auth.test"]
 
 
+@pytest.mark.parametrize(("body", "headers", "signed_status"), [
+    (b"payload=x", {}, 400),                                 # not JSON where Bolt expects it
+    (b"\xff\xfe not utf-8", {}, 401),                         # Slack only sends UTF-8
+    (b"{broken json", {"Content-Type": "application/json"}, 400),
+    (b"", {}, 404),                                          # Bolt: "unhandled request"
+])
+@pytest.mark.parametrize("signed", [False, True])
+def test_slack_http_malformed_bodies_are_refused_not_crashed_on(bot, slack_emulator, body,
+                                                               headers, signed_status, signed):
+    if signed:
+        status, _ = bot.post(body, headers=headers)
+        assert status == signed_status
+    else:
+        status, _ = bot.post(body, secret="wrong", headers=headers)
+        assert status == 401
+    status, _ = bot.post(body, headers={"X-Slack-Request-Timestamp": "not-a-number",
+                                        **headers})
+    assert status == 401
+    # and the bot still answers
+    _, _, response_url, _ = bot.command(slack_emulator, "/troops", "")
+    slack_emulator.wait_for_response(id=response_url, timeout=10)
+
+
 def test_slack_http_answers_url_verification(bot):
     status, text = bot.post(url_verification_body("abc123"))
     assert status == 200 and "abc123" in text

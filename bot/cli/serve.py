@@ -60,7 +60,7 @@ def command(ctx: CliContext, click_ctx: click.Context, use_http: bool, port: int
             if socket_mode:
                 _run_socket_mode(app, settings)
             else:
-                _run_http(app, host, port, threads)
+                _run_http(app, settings, host, port, threads)
     finally:
         if digest is not None:
             digest.stop()
@@ -110,11 +110,12 @@ def _build_app_or_fail(runtime):
     return app
 
 
-def _run_http(app, host: str, port: int, threads: int) -> None:
+def _run_http(app, settings: Settings, host: str, port: int, threads: int) -> None:
     from bot.slack_app import EVENTS_PATH, HttpServer
 
     try:
-        server = HttpServer(app, host=host, port=port, threads=threads)
+        server = HttpServer(app, settings.slack_signing_secret.get_secret_value(), host=host,
+                            port=port, threads=threads)
     except OSError as exc:
         fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
     log.info("sitrep is listening on %s (Slack requests: POST %s)", server.url, EVENTS_PATH)
