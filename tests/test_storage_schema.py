@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.storage.db import current_revision, head_revision
 from bot.storage.models import Article, Base, Entity, Estimate, Quote
+from bot.storage.search import include_object
 
 
 def test_storage_schema_upgrade_reaches_head(runtime, sessions):
@@ -23,7 +24,8 @@ def test_storage_schema_upgrade_reaches_head(runtime, sessions):
 
 def test_storage_schema_models_and_migrations_agree(runtime, sessions):
     with runtime.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_object": include_object})
         diff = compare_metadata(context, Base.metadata)
     assert diff == []
 

@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 from bot.storage.models import Base
+from bot.storage.search import include_object
 
 config = context.config
 target_metadata = Base.metadata
@@ -29,6 +30,7 @@ def _run(connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()
