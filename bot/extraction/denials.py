@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from bot.extraction.attribution import Resolver, subjects_of
+from bot.extraction.docindex import doc_index
 from bot.extraction.entities import build_table
 from bot.extraction.names import canonical_country
 from bot.extraction.types import Denial
@@ -19,6 +20,7 @@ if not Doc.has_extension("sitrep_denials"):
 
 DENIAL_VERBS = {"deny": "denial", "refute": "denial", "reject": "dismissal",
                 "dismiss": "dismissal", "brush": "dismissal", "ridicule": "dismissal"}
+_DENIAL_LEMMAS = frozenset(DENIAL_VERBS)
 _TOPIC = {"report", "reports", "claim", "claims", "troop", "troops", "soldier", "soldiers",
           "deployment", "sending", "send", "presence", "assessment", "allegation",
           "allegations", "involvement", "personnel", "information", "it", "them", "this"}
@@ -30,7 +32,8 @@ def sitrep_denials(doc: Doc) -> Doc:
         doc._.sitrep_entities = build_table(doc)
     resolver = doc._.sitrep_resolver or Resolver(doc._.sitrep_entities)
     out: list[Denial] = []
-    for tok in doc:
+    for i in doc_index(doc).with_lemma(_DENIAL_LEMMAS):
+        tok = doc[i]
         kind = DENIAL_VERBS.get(tok.lemma_)
         if kind is None or tok.pos_ != "VERB":
             continue
@@ -61,4 +64,5 @@ def sitrep_denials(doc: Doc) -> Doc:
             text=doc.text[start:end], stated_on=doc._.sitrep_published,
             sentence=sent.text.strip(), start=start, end=end))
     doc._.sitrep_denials = out
+    doc._.sitrep_index = None        # the last sitrep component: drop the shared arrays
     return doc

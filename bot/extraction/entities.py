@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from bot.extraction import cues
+from bot.extraction.docindex import doc_index
 from bot.extraction.names import (
     TITLE_WORDS,
     canonical_country,
@@ -385,8 +386,9 @@ _PERSON_ROLE_HEADS = frozenset(["spokesperson", "spokesman", "spokeswoman", "off
 def _add_unnamed_roles(doc: Doc, table: EntityTable, named: set[int]) -> None:
     """"a US government spokesperson", "a senior US official": unnamed people the article
     introduces; later "the spokesperson" or "he" resolves to them."""
-    for tok in doc:
-        if tok.lower_ not in _PERSON_ROLE_HEADS or tok.dep_ == "compound":
+    for i in doc_index(doc).with_lower(_PERSON_ROLE_HEADS):
+        tok = doc[i]
+        if tok.dep_ == "compound":
             continue
         dets = [c for c in tok.children if c.dep_ == "det"]
         if not dets or dets[0].lower_ not in ("a", "an"):

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from bot.extraction import cues
 from bot.extraction.attribution import Resolver, Speaker, according_to, subjects_of
 from bot.extraction.dates import resolve_date
+from bot.extraction.docindex import doc_index
 from bot.extraction.entities import build_table
 from bot.extraction.names import canonical_country
 from bot.extraction.numbers import VAGUE, is_year, parse_number, parse_range
@@ -56,19 +57,36 @@ def _is_num(tok: Token) -> bool:
     return tok.like_num or tok.lower_ in _NUMBER_WORDS or tok.lower_ in _SCALE
 
 
-def find_figures(sent: Span) -> list[Figure]:
+# Vague phrases by their first word, longest first: "tens" -> [(("tens", "of", "thousands"), ..)]
+_VAGUE_BY_FIRST: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+for _words, _value in sorted(VAGUE, key=lambda wv: -len(wv[0].split())):
+    _VAGUE_BY_FIRST.setdefault(_words.split()[0], []).append((tuple(_words.split()), _value))
+_FIGURE_WORDS = frozenset(_NUMBER_WORDS | _SCALE | set(_VAGUE_BY_FIRST))
+
+
+def _vague_at(doc: Doc, i: int, end: int) -> tuple[int, int] | None:
+    for words, value in _VAGUE_BY_FIRST.get(doc[i].lower_, ()):
+        n = len(words)
+        if i + n <= end and tuple(t.lower_ for t in doc[i:i + n]) == words:
+            return n, value
+    return None
+
+
+def find_figures(sent: Span, maybe=None) -> list[Figure]:
+    """Figures of a sentence; `maybe` marks the doc's tokens that could start one
+    (DocIndex.maybe_figure, computed once per doc)."""
     doc = sent.doc
+    if maybe is None:
+        maybe = doc_index(doc).maybe_figure(_FIGURE_WORDS)
     out: list[Figure] = []
     i = sent.start
     while i < sent.end:
+        if not maybe[i]:
+            i += 1
+            continue
         tok = doc[i]
         # vague magnitudes first: "tens of thousands", "several thousand", "thousands"
-        matched = None
-        for words, value in VAGUE:
-            n = len(words.split())
-            if i + n <= sent.end and " ".join(t.lower_ for t in doc[i:i + n]) == words:
-                matched = (n, value)
-                break
+        matched = _vague_at(doc, i, sent.end)
         if matched:
             n, value = matched
             out.append(Figure(i, i + n, value, value, None, "vague", doc[i:i + n].text))
@@ -230,8 +248,9 @@ class EstimateFinder:
 
     def run(self) -> list[Estimate]:
         out: list[Estimate] = []
+        maybe = doc_index(self.doc).maybe_figure(_FIGURE_WORDS)
         for sent in self.doc.sents:
-            for fig in find_figures(sent):
+            for fig in find_figures(sent, maybe):
                 try:
                     out.extend(self._estimate(sent, fig))
                 except Exception:  # one odd figure must not lose the article

@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
+import re
+
+import numpy as np
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from bot.extraction import denials, entities, estimates, quotes  # noqa: F401  (registers)
 
+_BREAK = re.compile("[\n•●▪]")
 COMPONENTS = ("sitrep_entities", "sitrep_quotes", "sitrep_estimates", "sitrep_denials")
 
 
 @Language.component("sitrep_paragraphs")
 def sitrep_paragraphs(doc: Doc) -> Doc:
     """A line break starts a sentence: headings and bullets never run into the next line."""
-    for tok in doc[:-1]:
-        if "\n" in tok.text or tok.text in ("•", "●", "▪"):
-            doc[tok.i + 1].is_sent_start = True
+    text = doc.text
+    if len(doc) < 2 or not _BREAK.search(text):
+        return doc
+    starts = doc.to_array([IDX]).astype("int64").ravel()
+    positions = [m.start() for m in _BREAK.finditer(text)]
+    for i in set((np.searchsorted(starts, positions, side="right") - 1).tolist()):
+        if 0 <= i < len(doc) - 1:
+            doc[i + 1].is_sent_start = True
     return doc
 
 

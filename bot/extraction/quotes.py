@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.extraction import cues
 from bot.extraction.attribution import Resolver, Speaker, according_to, subject_of, subjects_of
+from bot.extraction.docindex import doc_index
 from bot.extraction.entities import build_table
 from bot.extraction.quotemarks import QuoteSpan, find_quotes
 from bot.extraction.types import Quote
@@ -23,6 +24,7 @@ if not Doc.has_extension("sitrep_resolver"):
     Doc.set_extension("sitrep_resolver", default=None)
 
 _EMBED_MAX_TOKENS = 5
+_ACCORDING = frozenset(["according"])
 
 
 def is_heading(text: str, start: int) -> bool:
@@ -204,7 +206,11 @@ class QuoteFinder:
         """(start, end, subject-or-according token, is_according) of reported clauses."""
         out = []
         doc = self.doc
-        for tok in doc:
+        index = doc_index(doc)
+        cue_ids = sorted(set(index.with_lower(_ACCORDING)) |
+                         set(index.with_lemma(cues.REPORTING_VERBS)))
+        for i in cue_ids:
+            tok = doc[i]
             if tok.lower_ == "according" and tok.head is not tok:
                 obj = according_to(tok.head) if according_to(tok.head) is not None else None
                 if obj is None:
