@@ -328,3 +328,38 @@ def test_digest_scheduler_first_digest_after_subscribing(tmp_path, emulator, sub
     assert posted_at == [first_post]
     assert periods_posted(emulator) == ["2026-11-02"]
     runtime.close()
+
+
+def test_digest_scheduler_racing_takeover_of_a_stale_claim(database_url, emulator):
+    """Four workers (threads, each its own scheduler and connections) find the same stale
+    claim at the same instant: exactly one takes it over and posts."""
+    import threading
+
+    runtime = make_runtime(database_url, emulator)
+    clock = Clock(datetime(2026, 11, 2, 7, 30, tzinfo=UTC))
+    scheduler(runtime, emulator, Clock(clock() - timedelta(days=1, hours=2))).tick()
+    with runtime.sessions.begin() as session:
+        session.add(DigestPost(channel_id=CHANNEL, period=date(2026, 11, 2), status="claimed",
+                               claimed_by="dead:1:x", claimed_at=clock() - timedelta(minutes=15),
+                               attempts=1, covers_from=clock() - timedelta(days=1),
+                               covers_to=clock() - timedelta(minutes=15)))
+    workers = [scheduler(runtime, emulator, clock) for _ in range(4)]
+    barrier = threading.Barrier(len(workers))
+    results: list = []
+
+    def run(worker):
+        barrier.wait()
+        results.extend(worker.tick())
+
+    threads = [threading.Thread(target=run, args=(w,)) for w in workers]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert [r.state for r in results] == ["posted"]
+    assert len(emulator.calls("chat.postMessage")) == 1
+    assert len(emulator.calls("conversations.history")) == 1
+    [row] = rows(runtime)
+    assert (row.status, row.attempts) == ("posted", 2)
+    assert row.claimed_by in {w.worker for w in workers}
+    runtime.close()
