@@ -19,7 +19,9 @@ from bot.storage.models import Article, EntityMention
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
-SITREP = [sys.executable, "-c", "from bot.cli import main; main()"]
+# the installed console script, as a user runs it (not `python -c`, which would put the
+# working directory first on the import path)
+SITREP = [str(Path(sys.executable).with_name("sitrep"))]
 
 
 @pytest.fixture

@@ -44,13 +44,16 @@ class Citation:
     def as_text(self) -> str:
         """Plain text: label, then the link or the file name."""
         where = self.url or self.file_name or self.source
-        return f"{self.label} ({where})"
+        return self.label if where == self.label else f"{self.label} ({where})"
 
     def as_mrkdwn(self) -> str:
         """Slack mrkdwn: a link when there is a URL, otherwise the label and the file name."""
         if self.url:
             return f"<{self.url}|{_escape(self.label)}>"
-        return f"{_escape(self.label)} ({_escape(self.file_name or self.source)})"
+        where = self.file_name or self.source
+        if where == self.label:
+            return _escape(self.label)
+        return f"{_escape(self.label)} ({_escape(where)})"
 
 
 def cite(article: Article | None, also_in: tuple[str, ...] = ()) -> Citation:

@@ -109,8 +109,11 @@ def _word_match(text: str, words: list[str]) -> bool:
 
 
 def _quote_line(quote: Quote) -> FactLine:
-    speaker = (quote.speaker_entity.name if quote.speaker_entity is not None
-               else canonical_name(quote.speaker) if quote.speaker else "Unnamed speaker")
+    # the name as this article spelled it (its citation shows where): a merged entity may
+    # have been stored first under another spelling ("Fara Dahlallah" / "Farah Dakhlallah")
+    speaker = (canonical_name(quote.speaker) if quote.speaker
+               else quote.speaker_entity.name if quote.speaker_entity is not None
+               else "Unnamed speaker")
     when = queries.article_date(quote.article)
     said = "said" if quote.kind == "direct" else "said (reported)"
     return FactLine(text=f"{speaker} {said}: {quoted(quote.text)}",

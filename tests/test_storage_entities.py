@@ -1,0 +1,50 @@
+"""Entities merge across articles by alias and spelling, never across two people."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from bot.storage.entities import find_entity, resolve_entity
+from bot.storage.models import Entity
+
+
+def _count(session) -> int:
+    return session.scalar(select(func.count()).select_from(Entity))
+
+
+def test_storage_entities_transliterations_merge(sessions):
+    with sessions.begin() as session:
+        first = resolve_entity(session, "Farah Dakhlallah", "PERSON", ("Dakhlallah",),
+                               role="NATO spokesperson")
+        second = resolve_entity(session, "Fara Dahlallah", "PERSON", ("Dahlallah",))
+        assert second.id == first.id
+        zelensky = resolve_entity(session, "Volodymyr Zelensky", "PERSON", ("Zelensky",))
+        assert resolve_entity(session, "Volodymyr Zelenskyy", "PERSON").id == zelensky.id
+        assert _count(session) == 2
+    with sessions() as session:
+        entity = find_entity(session, "dahlallah", "PERSON")
+        assert entity.name == "Farah Dakhlallah" and entity.role == "NATO spokesperson"
+        assert {a.alias for a in entity.aliases} >= {"Farah Dakhlallah", "Fara Dahlallah",
+                                                     "Dahlallah", "Dakhlallah"}
+
+
+def test_storage_entities_two_kims_stay_two_people(sessions):
+    with sessions.begin() as session:
+        jong_gyu = resolve_entity(session, "Kim Jong Gyu", "PERSON", ("Kim",))
+        yong_hyun = resolve_entity(session, "Kim Yong Hyun", "PERSON", ("Kim",))
+        jong_un = resolve_entity(session, "Kim Jong Un", "PERSON", ("Kim",))
+        assert len({jong_gyu.id, yong_hyun.id, jong_un.id}) == 3
+    with sessions() as session:
+        assert find_entity(session, "Kim", "PERSON") is None        # ambiguous: nobody
+        assert find_entity(session, "Kim Yong Hyun", "PERSON").id == yong_hyun.id
+
+
+def test_storage_entities_organisations_and_labels(sessions):
+    with sessions.begin() as session:
+        nis = resolve_entity(session, "South Korea's National Intelligence Service", "ORG",
+                             ("NIS", "National Intelligence Service"))
+        assert resolve_entity(session, "NIS", "ORG").id == nis.id
+        person = resolve_entity(session, "Nis Jensen", "PERSON")
+        assert person.id != nis.id
+    with sessions() as session:
+        assert find_entity(session, "nis", "ORG").id == nis.id
