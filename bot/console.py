@@ -21,10 +21,17 @@ PROMPT = "sitrep> "
 
 
 def run_console(sessions: sessionmaker[Session], *, read: Callable[[str], str] = input,
-                write: Callable[[str], None] = print) -> int:
-    """Read lines until quit, end of input or Ctrl-C; answer each. Returns the exit code."""
+                write: Callable[[str], None] = print, overview: bool = False) -> int:
+    """Read lines until quit, end of input or Ctrl-C; answer each. Returns the exit code.
+
+    With `overview`, start by showing what the database holds (`/sitrep sources`), so the
+    bot is seen working even before anyone types.
+    """
     _enable_readline(read)
     write(WELCOME)
+    if overview:
+        with sessions() as session:
+            write(render_text(answer_request("/sitrep sources", session)).rstrip("\n"))
     more: MoreButton | None = None
     while True:
         try:

@@ -69,3 +69,16 @@ def test_console_more_and_ctrl_c(filled):
     assert "(type `more` for the next page)" in out
     assert "showing 11–14." in out
     assert written[-1] == "Bye."
+
+
+def test_console_opens_with_an_overview_of_the_database(corpus, tmp_path, monkeypatch):
+    database_url = database_url_of(corpus[0])
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["console"], env={"DATABASE_URL": database_url}, input="")
+    assert result.exit_code == 0, result.output
+    overview = result.output.split(WELCOME, 1)[1].split("sitrep>", 1)[0]
+    assert "What sitrep knows" in overview and "articles" in overview
+    assert "source: " in overview
+    quiet = CliRunner().invoke(cli, ["console", "--no-overview"],
+                               env={"DATABASE_URL": database_url}, input="")
+    assert "What sitrep knows" not in quiet.output

@@ -8,11 +8,13 @@ from bot.cli.common import pass_context
 
 
 @click.command("console")
+@click.option("--overview/--no-overview", default=True, show_default=True,
+              help="Start by showing what the database holds (/sitrep sources).")
 @pass_context
-def command(ctx) -> None:
+def command(ctx, overview: bool) -> None:
     """A local prompt: type /troops, /whosaid rutte or a question; `quit` or Ctrl-D leaves."""
     from bot.console import run_console
 
     sessions = ctx.sessions()
-    raise SystemExit(run_console(sessions, read=input, write=click.echo))
+    raise SystemExit(run_console(sessions, read=input, write=click.echo, overview=overview))
 
