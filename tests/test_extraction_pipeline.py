@@ -235,3 +235,30 @@ def test_extraction_many_keeps_order(extractor):
              for n in range(1, 40)]
     counts = [f.estimates[0].count for f in extractor.extract_many(texts)]
     assert counts == [n * 1000 for n in range(1, 40)]
+
+
+@pytest.mark.parametrize("text, count, status", [
+    ("Officials in Warsaw put the number of North Korean soldiers at about 9,000.", 9000, None),
+    ("Seoul puts Russian losses at 5,200.", 5200, "casualties"),
+    ("Kyiv says 9,000 North Korean troops have arrived. Roughly 4,000 of them were moved to "
+     "the front.", 4000, None),
+    ("Kyiv says 9,000 North Korean troops have arrived. Roughly 4,000 were moved to the front.",
+     4000, None),
+    ("Around 4,000 North Koreans are now in Kursk, the agency said.", 4000, None),
+    ("At least 150 soldiers were killed and nearly 900 others wounded, officials said.", 900,
+     "wounded"),
+    ("The brigade has 5,000 troops, of whom about 700 were wounded.", 700, "wounded"),
+])
+def test_extraction_estimate_bare_and_measured_figures(extractor, text, count, status):
+    found = _estimates(extractor.extract(text, PUB), count)
+    assert found, text
+    if status:
+        assert found[0].status == status
+
+
+@pytest.mark.parametrize("text", [
+    "Allies should not wait until their number grows to twenty thousand.",
+    "North Korea supplied 40 missiles, some 20 of which hit cities.",
+])
+def test_extraction_estimate_unclaimed_or_other_things(extractor, text):
+    assert extractor.extract(text, PUB).estimates == ()

@@ -70,3 +70,15 @@ QUALIFIERS = (
 TRAILING_QUALIFIERS = (("or so", "about"), ("or more", "at least"), ("plus", "more than"))
 
 SAID_WORDS = frozenset({"said", "says", "say", "saying"})
+
+# Verbs that measure a force at a figure: "put the number at 12,000", "estimated it at".
+MEASURE_VERBS = frozenset(["put", "place", "estimate", "peg", "number", "set", "assess", "count", "reckon", "calculate", "fix"])
+
+# Nouns that stand for a force's size or losses: "put the number at", "the total has reached".
+MEASURED_NOUNS = frozenset(["number", "numbers", "total", "figure", "figures", "toll", "count", "strength", "size", "tally", "contingent", "force", "deployment", "estimate"])
+
+# Words a figure can count by reference to troops named before: "10,000 of them", "1,000 others".
+ANAPHORIC_COUNTED = frozenset(["them", "those", "these", "whom", "others"])
+
+# Subordinators of clauses whose figures nobody claims ("until their number grows to 50,000").
+HYPOTHETICAL_MARKS = frozenset(["if", "until", "unless", "whether", "lest"])

@@ -181,8 +181,17 @@ def _counted(doc: Doc, fig: Figure) -> Token | None:
     return tok
 
 
+def _is_demonym_plural(tok: Token) -> bool:
+    """"North Koreans", "Russians": people of a nation, counted as its soldiers."""
+    if tok.tag_ not in ("NNPS", "NNS") or tok.ent_type_ != "NORP":
+        return False
+    words = [c.text for c in tok.lefts if c.dep_ in ("compound", "amod") and c.i == tok.i - 1]
+    return canonical_country(" ".join([*words, tok.text])) is not None
+
+
 def _is_troop_noun(tok: Token) -> bool:
-    return tok.lower_ in cues.TROOP_NOUNS or tok.lemma_.lower() in cues.TROOP_NOUNS
+    return tok.lower_ in cues.TROOP_NOUNS or tok.lemma_.lower() in cues.TROOP_NOUNS or \
+        _is_demonym_plural(tok)
 
 
 def _sentence_about_troops(sent: Span) -> bool:
@@ -191,8 +200,49 @@ def _sentence_about_troops(sent: Span) -> bool:
                for t in sent)
 
 
-def _troop_figure(doc: Doc, fig: Figure, sent: Span) -> tuple[Token, str | None] | None:
-    """(anchor token, casualty status) when the figure counts troops; None otherwise."""
+def _put_at(number: Token) -> Token | None:
+    """The measured noun of "put the number / North Korean losses at 4,700" and of the
+    passive "the number ... is put at 15,000"."""
+    tok = number
+    for _ in range(2):
+        if tok.dep_ in ("quantmod", "nummod", "compound") and tok.head is not tok:
+            tok = tok.head
+    if tok.dep_ != "pobj" or tok.head.lower_ != "at":
+        return None
+    verb = tok.head.head
+    if verb.lemma_ not in cues.MEASURE_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            if child.lower_ in ("that", "which") and verb.dep_ == "relcl":
+                return verb.head          # "losses that X puts at 1,200 a day"
+            return child
+    return None
+
+
+def _relative_antecedent(pronoun: Token) -> Token | None:
+    """The noun a relative "which"/"whom" stands for: the head of its relative clause."""
+    for anc in pronoun.ancestors:
+        if anc.dep_ in ("relcl", "acl"):
+            return anc.head
+    return None
+
+
+def _hypothetical(number: Token) -> bool:
+    """A figure in a clause of its own under "until", "unless", "whether" or "if" ("do not wait
+    until their number grows to fifty thousand"): nobody claims it."""
+    for anc in number.ancestors:
+        if anc.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ == "mark" and c.lower_ in cues.HYPOTHETICAL_MARKS
+                       for c in anc.children)
+    return False
+
+
+def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False
+                  ) -> tuple[Token, str | None] | None:
+    """(anchor token, casualty status) when the figure counts troops; None otherwise.
+    `context`: the sentence before was about troops, so a bare figure ("roughly 7,000 were
+    in Kursk", "N of them") refers to them."""
     noun = _counted(doc, fig)
     if noun is None:
         return None
@@ -200,6 +250,28 @@ def _troop_figure(doc: Doc, fig: Figure, sent: Span) -> tuple[Token, str | None]
     # "about 1,200 killed or wounded", "4,000 dead"
     window = [t.lower_ for t in doc[fig.end:min(sent.end, fig.end + 4)]]
     casualty = _casualty(window)
+    if _hypothetical(doc[fig.end - 1]):
+        return None
+    measured = _put_at(doc[fig.end - 1])
+    if measured is not None:
+        word = measured.lower_
+        if word in cues.CASUALTY_WORDS:
+            return noun, cues.CASUALTY_WORDS[word]
+        if _is_troop_noun(measured):
+            return noun, casualty
+        if word in cues.MEASURED_NOUNS or word in cues.UNIT_NOUNS:
+            return noun, casualty
+    if noun.lower_ in cues.ANAPHORIC_COUNTED and noun.dep_ == "pobj" and \
+            noun.head.lower_ == "of" and fig.value >= 10 and \
+            (context or _sentence_about_troops(sent)):
+        return doc[fig.end - 1], casualty          # "roughly 10,000 of them"
+    if noun.lower_ in ("which", "whom") and noun.dep_ == "pobj" and fig.value >= 10:
+        antecedent = _relative_antecedent(noun)
+        if _sentence_about_troops(sent) or antecedent is not None and (
+                _is_troop_noun(antecedent) or antecedent.like_num or
+                antecedent.lower_ in cues.CASUALTY_WORDS or antecedent.lower_ in cues.UNIT_NOUNS):
+            return doc[fig.end - 1], casualty      # "11,000 troops, of which several hundred"
+        return None
     if noun.i >= fig.start and noun.i < fig.end:
         if casualty:
             return noun, casualty
@@ -208,13 +280,17 @@ def _troop_figure(doc: Doc, fig: Figure, sent: Span) -> tuple[Token, str | None]
         if noun.dep_ in ("pobj",) and noun.head.lower_ == "of" and \
                 noun.head.head.lower_ in cues.UNIT_NOUNS:
             return noun, None          # "a contingent of 3,000"
-        if _sentence_about_troops(sent) and (after is None or after.pos_ != "NOUN") and \
+        about = _sentence_about_troops(sent) or (context and fig.value >= 100)
+        if about and (after is None or after.pos_ != "NOUN") and \
                 noun.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "ROOT", "conj",
                               "appos", "npadvmod", "advcl", "oprd", "dep", "ccomp"):
             return noun, None          # ellipsis: "with up to 10,000 expected"
         return None
+    if noun.lower_ in cues.ANAPHORIC_COUNTED and noun.lower_ == "others" and \
+            (context or _sentence_about_troops(sent)):
+        return noun, casualty          # "nearly 1,000 others wounded"
     if noun.lower_ in ("people", "men", "members", "staff", "man", "crew", "crews") and \
-            (not _sentence_about_troops(sent) or fig.value < 10):
+            (not _sentence_about_troops(sent) or fig.value < 10) and not casualty:
         return None
     if _is_troop_noun(noun):
         # "3,000 troop carriers": the troop noun must not itself modify another noun
@@ -249,17 +325,29 @@ class EstimateFinder:
     def run(self) -> list[Estimate]:
         out: list[Estimate] = []
         maybe = doc_index(self.doc).maybe_figure(_FIGURE_WORDS)
+        context = False
         for sent in self.doc.sents:
-            for fig in find_figures(sent, maybe):
+            found = False
+            figures = find_figures(sent, maybe)
+            for fig in figures:
                 try:
-                    out.extend(self._estimate(sent, fig))
+                    estimates = self._estimate(sent, fig, context)
                 except Exception:  # one odd figure must not lose the article
                     log.warning("figure %r could not be read", fig.text, exc_info=True)
+                    continue
+                found = found or bool(estimates)
+                out.extend(estimates)
+            # the next sentence's bare figures may refer to this one's troops
+            if "\n\n" in sent.text_with_ws or sent.text.strip().endswith("?"):
+                context = False
+            elif sent.text.strip():
+                context = found or (bool(figures) and _sentence_about_troops(sent)) or \
+                    _sentence_about_troops(sent)
         return out
 
-    def _estimate(self, sent: Span, fig: Figure) -> list[Estimate]:
+    def _estimate(self, sent: Span, fig: Figure, context: bool = False) -> list[Estimate]:
         doc = self.doc
-        found = _troop_figure(doc, fig, sent)
+        found = _troop_figure(doc, fig, sent, context)
         if found is None:
             return []
         anchor, casualty = found
@@ -360,6 +448,9 @@ class EstimateFinder:
 
     def _force(self, anchor: Token, path: list[Token], sent: Span) -> str:
         nouns = [anchor]
+        measured = _put_at(anchor)
+        if measured is not None:
+            nouns.append(measured)             # "put Russian losses at 5,200"
         if anchor.head.lower_ in cues.UNIT_NOUNS or anchor.head.lower_ == "of":
             nouns.append(anchor.head.head if anchor.head.lower_ == "of" else anchor.head)
         for anc in anchor.ancestors:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -94,6 +95,7 @@ _SPACES = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
+@lru_cache(maxsize=65536)
 def normalise_name(name: str) -> str:
     """Case-folded, accent-free, single-spaced name without a leading "the" or possessive."""
     text = unicodedata.normalize("NFKD", name)
@@ -107,6 +109,7 @@ def normalise_name(name: str) -> str:
     return lowered
 
 
+@lru_cache(maxsize=65536)
 def canonical_country(name: str | None) -> str | None:
     """The canonical country a name stands for ("DPRK" -> "North Korea"), or None."""
     if not name:
@@ -117,12 +120,14 @@ def canonical_country(name: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def canonical_org(name: str) -> str | None:
     key = normalise_name(name)
     key = re.sub(r"\s*\([^)]*\)$", "", key)
     return ORG_ALIASES.get(key)
 
 
+@lru_cache(maxsize=65536)
 def canonical_name(name: str, label: str | None = None) -> str:
     """The table's canonical form of a name, or the name cleaned of "the" and possessives."""
     org = canonical_org(name)
@@ -160,6 +165,7 @@ def _word_agrees(a: str, b: str) -> bool:
     return fuzz.ratio(a, b) >= 85
 
 
+@lru_cache(maxsize=65536)
 def same_person(name_a: str, name_b: str) -> bool:
     """Two person names are one person: surnames close, given names agree word by word.
 
