@@ -100,3 +100,24 @@ def test_extraction_core_imports_no_slack_or_sqlalchemy():
     code = ("import bot.extraction, bot.extraction.pipeline, bot.evaluation, sys; "
             "assert not any(m.startswith(('slack', 'sqlalchemy')) for m in sys.modules)")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+@pytest.mark.parametrize("name, canon", [
+    ("Britain's defence ministry", "UK Ministry of Defence"),
+    ("the Ministry of Foreign Affairs of Russia", "Russian Foreign Ministry"),
+    ("Moscow’s foreign ministry", "Russian Foreign Ministry"),
+    ("Seoul's intelligence service", "South Korea's National Intelligence Service"),
+    ("Kyiv's military intelligence agency", "Ukraine's Main Directorate of Intelligence"),
+    ("the South Korean Joint Chiefs of Staff", "South Korea's Joint Chiefs of Staff"),
+    ("Poland's defence ministry", "Poland's Ministry of Defence"),
+    ("the ministry", None),
+])
+def test_extraction_names_country_bodies(name, canon):
+    from bot.extraction.names import canonical_org
+    assert canonical_org(name) == canon
+
+
+def test_extraction_names_abbreviations_with_dots():
+    assert normalise_name("U.K. officials") == "uk officials"
+    assert same_entity("a U.S. diplomat", "a US diplomat")
+    assert same_entity("Russia's defense ministry", "Russia")

@@ -92,6 +92,7 @@ GOVERNMENT_OF = {
 TITLE_WORDS = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "gen", "gen.", "general", "lt", "lt.", "col", "col.", "maj", "maj.", "sgt", "sgt.", "adm", "adm.", "sir", "president", "minister", "secretary", "spokesperson", "spokesman", "spokeswoman", "chief", "deputy", "vice", "prime", "foreign", "defence", "defense", "press", "sen", "sen.", "rep", "rep.", "ambassador", "commander"])
 
 _SPACES = re.compile(r"\s+")
+_ABBREVIATION = re.compile(r"\b(?:[a-z]\.){2,}(?=\s|$|')")      # u.s., u.k., u.n.
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
@@ -103,7 +104,7 @@ def normalise_name(name: str) -> str:
     text = text.replace("’", "'").replace("‘", "'").replace("‐", "-")
     text = _SPACES.sub(" ", text).strip().strip(".,;:\"'“”«»()").strip()
     text = _POSSESSIVE.sub("", text).strip()
-    lowered = text.lower()
+    lowered = _ABBREVIATION.sub(lambda m: m.group(0).replace(".", ""), text.lower())
     if lowered.startswith("the "):
         lowered = lowered[4:]
     return lowered
@@ -120,11 +121,68 @@ def canonical_country(name: str | None) -> str | None:
     return None
 
 
+# A country's bodies named by kind: "Russia's defence ministry", "the Russian Defence Ministry",
+# "Kyiv's military intelligence", "Ukraine's General Staff". Kind -> country -> canonical name;
+# a country not listed gets "<Country>'s <Kind>".
+BODY_KINDS: dict[str, tuple[str, ...]] = {
+    "Ministry of Defence": ("defence ministry", "defense ministry", "ministry of defence",
+                            "ministry of defense", "ministry of national defense",
+                            "ministry of national defence", "defence department",
+                            "defense department", "mod"),
+    "Foreign Ministry": ("foreign ministry", "ministry of foreign affairs", "foreign office"),
+    "intelligence": ("intelligence", "military intelligence", "military intelligence agency",
+                     "intelligence agency", "intelligence service", "intelligence services",
+                     "spy agency", "defence intelligence", "defense intelligence",
+                     "intelligence directorate", "military intelligence service"),
+    "Joint Chiefs of Staff": ("joint chiefs of staff", "joint chiefs", "jcs"),
+    "General Staff": ("general staff", "general staff of the armed forces"),
+}
+BODIES: dict[tuple[str, str], str] = {
+    ("Ministry of Defence", "Russia"): "Russian Ministry of Defence",
+    ("Ministry of Defence", "South Korea"): "South Korea's Ministry of National Defense",
+    ("Ministry of Defence", "United Kingdom"): "UK Ministry of Defence",
+    ("Ministry of Defence", "United States"): "Pentagon",
+    ("Ministry of Defence", "Japan"): "Japan's Ministry of Defense",
+    ("Ministry of Defence", "Ukraine"): "Ministry of Defence of Ukraine",
+    ("Foreign Ministry", "Russia"): "Russian Foreign Ministry",
+    ("Foreign Ministry", "Ukraine"): "Ministry of Foreign Affairs of Ukraine",
+    ("Foreign Ministry", "United States"): "US State Department",
+    ("intelligence", "Ukraine"): "Ukraine's Main Directorate of Intelligence",
+    ("intelligence", "South Korea"): "South Korea's National Intelligence Service",
+    ("intelligence", "United Kingdom"): "UK Ministry of Defence",
+    ("Joint Chiefs of Staff", "South Korea"): "South Korea's Joint Chiefs of Staff",
+    ("General Staff", "Ukraine"): "General Staff of the Armed Forces of Ukraine",
+}
+_BODY_OF = {phrase: kind for kind, phrases in BODY_KINDS.items() for phrase in phrases}
+for (_kind, _country), _body in BODIES.items():
+    GOVERNMENT_OF.setdefault(_body, _country)
+
+
+
+def _country_body(key: str) -> str | None:
+    """"russia's defence ministry" / "russian defence ministry" / "ministry of defence of
+    ukraine" -> the canonical body, or None."""
+    for sep in ("'s ", " "):
+        parts = key.split(sep)
+        for cut in range(1, min(len(parts), 4)):
+            country = COUNTRY_ALIASES.get(sep.join(parts[:cut]))
+            kind = _BODY_OF.get(sep.join(parts[cut:]))
+            if country and kind:
+                return BODIES.get((kind, country), f"{country}'s {kind}")
+    parts = key.split(" of ")
+    for cut in range(1, len(parts)):
+        kind = _BODY_OF.get(" of ".join(parts[:cut]))
+        country = COUNTRY_ALIASES.get(re.sub(r"^the ", "", " of ".join(parts[cut:])))
+        if kind and country:
+            return BODIES.get((kind, country), f"{country}'s {kind}")
+    return None
+
+
 @lru_cache(maxsize=65536)
 def canonical_org(name: str) -> str | None:
     key = normalise_name(name)
     key = re.sub(r"\s*\([^)]*\)$", "", key)
-    return ORG_ALIASES.get(key)
+    return ORG_ALIASES.get(key) or _country_body(key)
 
 
 @lru_cache(maxsize=65536)
