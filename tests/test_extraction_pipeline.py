@@ -262,3 +262,28 @@ def test_extraction_estimate_bare_and_measured_figures(extractor, text, count, s
 ])
 def test_extraction_estimate_unclaimed_or_other_things(extractor, text):
     assert extractor.extract(text, PUB).estimates == ()
+
+
+def test_extraction_pronoun_prefers_the_previous_subject(extractor):
+    text = ("Defence Minister Jan Novak said Warsaw might offer the prisoners to Kim Jong Un if "
+            "he agreed to a swap. “Other options exist,” he added.")
+    assert _quote(extractor.extract(text, PUB), "Other options exist").speaker == "Jan Novak"
+
+
+def test_extraction_role_with_nationality_finds_the_titled_person(extractor):
+    text = ("President Jan Novak visited the border on Monday.\n\n"
+            "On Tuesday, the Polish president said 2,000 North Korean soldiers had been killed.")
+    (est,) = _estimates(extractor.extract(text, PUB), 2000)
+    assert est.claimed_by == "Jan Novak"
+
+
+def test_extraction_quoted_as_saying_names_the_quoted(extractor):
+    text = ("“The losses are heavy,” the senator quoted the Pentagon as saying.")
+    assert _quote(extractor.extract(text, PUB), "The losses are heavy").speaker == "Pentagon"
+
+
+def test_extraction_unnamed_plural_source_is_its_own_claimant(extractor):
+    text = ("Jan Novak said the border was quiet. Western and Japanese intelligence services "
+            "put the total force at around 9,000 troops.")
+    (est,) = _estimates(extractor.extract(text, PUB), 9000)
+    assert est.claimed_by != "Jan Novak"

@@ -39,6 +39,9 @@ def subjects_of(verb: Token, max_steps: int = 6) -> list[Token]:
     """Candidate subjects, nearest first: a participle's own clause may have a non-speaker
     subject ("the deployment signifies …, noting …"), so climbing goes on past it."""
     out: list[Token] = []
+    quoted = _quoted_as(verb)
+    if quoted is not None:
+        out.append(quoted)
     current = verb
     for _ in range(max_steps):
         found = _own_subject(current)
@@ -54,6 +57,26 @@ def subjects_of(verb: Token, max_steps: int = 6) -> list[Token]:
             return out
         current = current.head
     return out
+
+
+def _quoted_as(verb: Token) -> Token | None:
+    """X in "the lawmaker quoted X as saying ...": the one quoted speaks, not the quoter."""
+    if verb.lemma_ == "quote":
+        says = any(g.lemma_ == "say" for c in verb.children if c.dep_ in ("prep", "advcl")
+                   for g in [c, *c.children])
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        return objs[0] if says and objs else None
+    if verb.lemma_ != "say":
+        return None
+    node = verb
+    for _ in range(2):
+        if node.head is node:
+            return None
+        node = node.head
+        if node.lemma_ == "quote":
+            objs = [c for c in node.children if c.dep_ == "dobj"]
+            return objs[0] if objs else None
+    return None
 
 
 def _own_subject(current: Token) -> Token | None:

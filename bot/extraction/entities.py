@@ -206,7 +206,20 @@ class EntityTable:
                 return rc in (cls, "agency", "ministry") and keys <= rk
             return record.role_class == cls and keys <= record.role_keys
 
-        return self.latest(before, fits)
+        found = self.latest(before, fits)
+        if found is not None or cls in ("agency", "ministry", "alliance", "office"):
+            return found
+        # "the Ukrainian president" for "President Volodymyr Zelensky": same role, and the
+        # record's own keys do not name another country
+        countries = {k for k in keys if canonical_country(k)}
+
+        def loosely(record: EntityRecord) -> bool:
+            if record.role_class != cls:
+                return False
+            theirs = {k for k in record.role_keys if canonical_country(k)}
+            return not theirs or not countries or bool(theirs & countries)
+
+        return self.latest(before, loosely)
 
     def to_entities(self):
         from bot.extraction.types import Entity

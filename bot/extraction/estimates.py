@@ -511,7 +511,7 @@ class EstimateFinder:
                     sp = self.resolver.resolve(subj, owner_of_source=True)
                     if sp and not sp.generic:
                         return self._keep(sp), tok
-                    generic = True
+                    generic = generic or sp is not None
             if tok.dep_ == "relcl" and tok.head.lemma_ in ("information", "intelligence"):
                 pass
         # a trailing "…, the NIS said" attached to the main clause
@@ -522,7 +522,7 @@ class EstimateFinder:
                     sp = self.resolver.resolve(subj, owner_of_source=True)
                     if sp and not sp.generic:
                         return self._keep(sp), tok
-                    generic = True
+                    generic = generic or sp is not None
         for quote in self.quotes:
             if quote.kind == "reported" and quote.start <= number.idx < quote.end and \
                     quote.speaker:
