@@ -15,7 +15,7 @@ import platform
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -46,7 +46,7 @@ class Mode:
 
 MODES = {
     "tiny": Mode("tiny", 4, 0, (60,), 3, 5, 60, 4, 10, 5, 60),
-    "quick": Mode("quick", 60, 0, (1_000, 10_000), 12, 3, 1_000, 20, 60, 100, 1_000),
+    "quick": Mode("quick", 30, 0, (1_000, 10_000), 10, 1.5, 1_000, 12, 40, 100, 1_000),
     "full": Mode("full", 1_000, 150, (1_000, 10_000, 100_000), 40, 25, 100_000, 60, 1_000,
                  500, 1_000),
 }
@@ -66,8 +66,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, default=None)
     parser.add_argument("--output", type=Path, default=RESULTS / "latest.json")
     parser.add_argument("--docs", action="store_true", help="also write docs/bench.md")
+    parser.add_argument("--sizes", type=lambda v: tuple(int(x) for x in v.split(",")),
+                        help="answer-latency corpus sizes, e.g. 1000,10000,100000")
+    parser.add_argument("--budget", type=float, help="seconds per answer kind and size")
     args = parser.parse_args(argv)
     mode = MODES[args.mode or "quick"]
+    if args.sizes:
+        mode = replace(mode, sizes=args.sizes)
+    if args.budget:
+        mode = replace(mode, budget_s=args.budget)
     sections = set(args.only or ["ingest", "latency", "serve"])
     console = Console(width=None if os.isatty(1) else 180)
     log = console.print if console.is_terminal else (lambda *a: print(*a, flush=True))

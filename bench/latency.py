@@ -85,9 +85,8 @@ def measure(engine: Engine, calls: int, kinds: list[str] | None = None,
     for kind, fns in workloads().items():
         if kinds and kind not in kinds:
             continue
-        for fn in fns:                          # warm-up: caches, statement compilation
-            with sessions() as session:
-                fn(session)
+        with sessions() as session:             # warm-up: caches, statement compilation
+            fns[0](session)
         samples: list[float] = []
         started = time.perf_counter()
         for i in range(calls):
