@@ -287,3 +287,14 @@ def test_extraction_unnamed_plural_source_is_its_own_claimant(extractor):
             "put the total force at around 9,000 troops.")
     (est,) = _estimates(extractor.extract(text, PUB), 9000)
     assert est.claimed_by != "Jan Novak"
+
+
+def test_extraction_transcript_turns_own_their_figures(extractor):
+    text = ("REAR ADM. JOHN DOE: Good morning.\n\n"
+            "We now estimate that North Korea has sent about 9,000 soldiers to Russia.\n\n"
+            "Q: How many Russian troops are in Kursk now?\n\n"
+            "ADM. DOE: We have seen reports of around 40,000. I'd add that the Kremlin denies it.")
+    facts = extractor.extract(text, PUB)
+    assert [e.claimed_by for e in _estimates(facts, 9000)] == ["John Doe"]
+    assert [e.claimed_by for e in _estimates(facts, 40000)] == ["John Doe"]
+    assert not [q for q in facts.quotes if "Kremlin denies" in q.text and q.kind == "reported"]

@@ -7,19 +7,30 @@ agents ("is estimated by X"), "according to X", relative pronouns, appositions, 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Token
 
 from bot.extraction import cues
 from bot.extraction.entities import EntityRecord, EntityTable, looks_like_person, role_keys
-from bot.extraction.names import canonical_country, canonical_name, canonical_org
+from bot.extraction.names import (
+    TITLE_WORDS,
+    canonical_country,
+    canonical_name,
+    canonical_org,
+    same_person,
+)
 
 _CLIMB_DEPS = {"conj", "xcomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj", "npadvmod",
                "oprd", "attr", "appos", "dep", "advmod"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _PERSON_CLASSES = {"spokesperson", "minister", "president", "leader", "ambassador",
                    "commander", "lawmaker", "official", "analyst", "adviser"}
+
+
+# A transcript turn: "MAJ. GEN. PAT RYDER: ...", "NICO LANGE: ..." (not "Q:").
+_TURN = re.compile(r"([A-Z][A-Z.'’\- ]{1,60}[A-Z.]):\s")
 
 
 @dataclass(frozen=True)
@@ -150,6 +161,40 @@ class Resolver:
 
     def __init__(self, table: EntityTable):
         self.table = table
+        self._turns: dict[int, Speaker | None] = {}
+
+    def turn_speaker(self, token: Token) -> Speaker | None:
+        """The speaker of a transcript turn ("GEN. RYDER: We now assess ...") that holds
+        `token`; None outside transcripts and for a reporter's "Q:"."""
+        text = token.doc.text
+        para = text.rfind("\n", 0, token.idx) + 1
+        if para in self._turns:
+            return self._turns[para]
+        speaker = None
+        match = _TURN.match(text, para)
+        start = para
+        while match is None and start > 0 and para - start < 3000:
+            # a turn runs on over paragraphs until the next label
+            start = text.rfind("\n", 0, max(0, start - 1)) + 1
+            if text[start:start + 1].strip():
+                match = _TURN.match(text, start)
+                if match is None and start == 0:
+                    break
+        if match:
+            words = [w for w in match.group(1).split()
+                     if w.lower() not in TITLE_WORDS and w.lower().rstrip(".") not in TITLE_WORDS
+                     and w.lower().rstrip(".") not in cues.RANK_WORDS]
+            if words:
+                name = " ".join(w.capitalize() if w.isupper() else w for w in words)
+                record = self.table.find(name, "PERSON")
+                if record is not None:
+                    speaker = Speaker(record.name, "PERSON")
+                else:
+                    earlier = [s for s in self._turns.values() if s is not None
+                               and len(s.name.split()) > len(words) and same_person(s.name, name)]
+                    speaker = earlier[-1] if earlier else Speaker(name, "PERSON")
+        self._turns[para] = speaker
+        return speaker
 
     def _record_at(self, token: Token, labels=("PERSON", "ORG", "GPE")) -> EntityRecord | None:
         return self.table.record_at(token.idx, labels)
@@ -167,9 +212,9 @@ class Resolver:
         if lower in cues.PRONOUNS_PERSON:
             record = self.table.latest(token.idx, _is_personish, _window_start(token))
             return self._speaker(record, token) if record else None
-        if lower in ("it", "they", "we") and token.pos_ == "PRON":
-            if lower == "we":
-                return None
+        if lower in ("we", "i", "us", "me") and token.pos_ == "PRON":
+            return self.turn_speaker(token)
+        if lower in ("it", "they") and token.pos_ == "PRON":
             record = self.table.latest(token.idx, lambda r: r.label in ("ORG", "GPE"),
                                        _window_start(token))
             if lower == "they":

@@ -82,3 +82,6 @@ ANAPHORIC_COUNTED = frozenset(["them", "those", "these", "whom", "others"])
 
 # Subordinators of clauses whose figures nobody claims ("until their number grows to 50,000").
 HYPOTHETICAL_MARKS = frozenset(["if", "until", "unless", "whether", "lest"])
+
+# Ranks and honorifics in transcript labels ("MAJ. GEN. PAT RYDER:", "REAR ADM. JOHN DOE:").
+RANK_WORDS = frozenset(["rear", "vice", "adm", "admiral", "gen", "general", "maj", "major", "lt", "lieutenant", "col", "colonel", "capt", "captain", "cmdr", "commander", "brig", "brigadier", "sgt", "sergeant", "amb", "ambassador", "sec", "secretary", "dr", "mr", "mrs", "ms", "sen", "senator", "rep", "gov", "prof", "president", "minister", "spokesperson", "moderator", "host", "anchor"])

@@ -338,9 +338,9 @@ class EstimateFinder:
                 found = found or bool(estimates)
                 out.extend(estimates)
             # the next sentence's bare figures may refer to this one's troops
-            if "\n\n" in sent.text_with_ws or sent.text.strip().endswith("?"):
-                context = False
-            elif sent.text.strip():
+            if "\n\n" in sent.text_with_ws and not sent.text.strip().endswith("?"):
+                context = False     # a new paragraph, unless it answers this question
+            elif sum(t.is_alpha for t in sent) >= 4:     # not a label or a fragment
                 context = found or (bool(figures) and _sentence_about_troops(sent)) or \
                     _sentence_about_troops(sent)
         return out
@@ -529,6 +529,9 @@ class EstimateFinder:
                 return Speaker(quote.speaker, quote.speaker_label), None
         if generic and self.previous_claimant is not None:
             return self.previous_claimant, None
+        turn = self.resolver.turn_speaker(number)
+        if turn is not None:
+            return turn, None                  # figures in a briefing turn: the briefer's
         return None, None
 
     def _keep(self, sp: Speaker) -> Speaker:

@@ -256,6 +256,8 @@ class QuoteFinder:
             subj = subject_of(tok)
             if subj is None or subj.i in {t.i for t in clause.subtree}:
                 continue
+            if subj.lower_ in ("i", "we"):
+                continue            # "I'd note that ...": the speaker's own words, no report
             toks = list(clause.subtree)
             if clause.i < tok.i:
                 toks = [t for t in toks if t.i < tok.i]
