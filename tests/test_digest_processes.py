@@ -256,3 +256,19 @@ def test_digest_processes_cli_failures_are_one_line(tmp_path, emulator, run_cli)
     assert dead.exit_code == 1
     assert dead.output.startswith("sitrep: cannot use the database") and \
         dead.output.count("\n") == 1
+
+
+def test_digest_processes_cli_dry_run_posts_nothing(tmp_path, emulator, run_cli):
+    url = f"sqlite:///{tmp_path / 'dry.db'}"
+    runtime = prepared(url, emulator)
+    with runtime.sessions.begin() as session:
+        from bot.storage.models import Article
+        session.add(Article(content_hash="h1", source="/news/a.txt", title="Kursk update",
+                            outlet="Yonhap", text="Kursk update"))
+    env = env_for(url, emulator, SLACK_BOT_TOKEN="")
+    result = run_cli(env, "--channel", CHANNEL, "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Daily digest\n")
+    assert "- Kursk update — Yonhap (a.txt)" in result.output
+    assert emulator.calls() == [] and rows(runtime) == []
+    runtime.close()

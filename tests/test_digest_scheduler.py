@@ -193,6 +193,9 @@ def test_digest_scheduler_channel_not_found_fails_then_retries_a_few_times(datab
     assert len(emulator.calls("chat.postMessage")) == 4      # 1 + retries after 10, 30, 90 min
     [row] = rows(runtime)
     assert (row.status, row.attempts) == ("failed", 4)
+    from bot.digest.commands import handle_digest_command
+    status = handle_digest_command("status", CHANNEL, runtime, now=clock())
+    assert "The digest of 2 Nov could not be posted: `channel_not_found`." in status
     # someone fixes the channel: the next day's digest posts, covering the failed day too
     emulator.reset()
     add_article(runtime, "while failing", clock() - timedelta(hours=8))

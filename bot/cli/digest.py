@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import click
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.cli.common import fail, pass_context
 from bot.digest import claims, subscriptions
+from bot.digest.builder import build_digest
 from bot.digest.periods import due_period, local_date
 from bot.digest.poster import make_client, post_digest
+from bot.digest.render import render_digest_text
 
 
 @click.command("digest")
@@ -20,11 +22,13 @@ from bot.digest.poster import make_client, post_digest
 @click.option("--now", "right_now", is_flag=True,
               help="Post today's digest now, even before the channel's digest time.")
 @click.option("--force", is_flag=True, help="Post again even if this period was posted.")
+@click.option("--dry-run", is_flag=True,
+              help="Print the digest that would be posted now; post nothing, record nothing.")
 @click.option("--pause-after-claim", type=float, default=0.0, hidden=True,
               help="Test hook: sleep this many seconds between the claim and the post, so a "
                    "test can kill the process there.")
 @pass_context
-def command(ctx, channel_id, right_now, force, pause_after_claim):
+def command(ctx, channel_id, right_now, force, dry_run, pause_after_claim):
     """Post the digest for channel C's current period if it has not been posted yet.
 
     The period is the date, in the channel's time zone, of the newest digest time that has
@@ -37,6 +41,8 @@ def command(ctx, channel_id, right_now, force, pause_after_claim):
     channel_id = channel_id or settings.digest_channel
     if not channel_id:
         fail("no channel: give --channel C or set DIGEST_CHANNEL")
+    if dry_run:
+        return _dry_run(ctx.sessions(), channel_id, datetime.now(UTC))
     if settings.slack_bot_token is None:
         fail("SLACK_BOT_TOKEN is not set: cannot post the digest")
     sessions = ctx.sessions()
@@ -87,3 +93,16 @@ def command(ctx, channel_id, right_now, force, pause_after_claim):
         fail(f"could not post the digest of {day} to {channel_id}: Slack said "
              f"{result.error or result.state}")
 
+
+
+def _dry_run(sessions, channel_id: str, now: datetime) -> None:
+    """What the channel's next digest would say if it were posted now."""
+    try:
+        with sessions() as session:
+            since = claims.previous_cover_end(session, channel_id, date.max) \
+                or now - claims.FIRST_DIGEST_SPAN
+            answer = build_digest(session, channel_id, since, now)
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0][:200]
+        fail(f"digest for {channel_id}: database error: {reason}")
+    click.echo(render_digest_text(answer))
