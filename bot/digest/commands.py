@@ -102,7 +102,13 @@ def _on(words: list[str], channel_id: str, runtime, now: datetime) -> str:
     reply = f":newspaper: Daily digest on for this channel at *{post_time:%H:%M} {tz}*. "
     if today_due:
         reply += "Today's digest time has passed: today's digest follows within a minute. "
-    return reply + _next_line(post_time, tz, now)
+    reply += _next_line(post_time, tz, now)
+    settings = runtime.settings
+    if channel_id == settings.digest_channel and \
+            (post_time, tz) != (settings.digest_clock[0], settings.digest_clock[1].key):
+        reply += (f"\nNote: DIGEST_TIME and DIGEST_TZ ({settings.digest_time} "
+                  f"{settings.digest_tz}) set this channel's digest again when sitrep restarts.")
+    return reply
 
 
 def _off(channel_id: str, runtime, now: datetime) -> str:
