@@ -61,6 +61,9 @@ def command(ctx: CliContext, click_ctx: click.Context, use_http: bool, port: int
                 _run_socket_mode(app, settings)
             else:
                 _run_http(app, settings, host, port, threads)
+    except KeyboardInterrupt:
+        # Ctrl-C or SIGTERM before the server's own loop caught it: still a clean stop
+        log.info("sitrep stopped")
     finally:
         if digest is not None:
             digest.stop()
@@ -118,8 +121,8 @@ def _run_http(app, settings: Settings, host: str, port: int, threads: int) -> No
                             port=port, threads=threads)
     except OSError as exc:
         fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
-    log.info("sitrep is listening on %s (Slack requests: POST %s)", server.url, EVENTS_PATH)
     try:
+        log.info("sitrep is listening on %s (Slack requests: POST %s)", server.url, EVENTS_PATH)
         server.run()
     except KeyboardInterrupt:
         server.stop()
