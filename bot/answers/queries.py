@@ -2,19 +2,110 @@
 
 Facts are stored on original articles only (a near-copy has none), so a story that ran in
 several outlets counts once; its copies are named in the citation ("also ran in ...").
+
+Facts are read as light rows (`EstimateRow`, `QuoteRow`, `DenialRow`: plain columns, never an
+article's text), ordered, merged and counted in Python; only the lines an answer shows are
+cited, through one `citations(session, article_ids)` query for them all.
 """
 
 from __future__ import annotations
 
+import threading
+import weakref
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
-from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import and_, func, or_, select, text
+from sqlalchemy.orm import Session, aliased, load_only, selectinload
 
 from bot.answers.citations import Citation, cite
+from bot.answers.types import FactLine
+from bot.storage import search
 from bot.storage.models import Article, Denial, Entity, EntityAlias, Estimate, Quote
 
 MAX_ROWS = 2000                     # facts read for one answer, at most
+
+# what a citation needs of an article (never its text)
+CITED_COLUMNS = (Article.id, Article.title, Article.outlet, Article.url, Article.source,
+                 Article.published, Article.ingested_at, Article.copy_of_id)
+
+
+@dataclass(slots=True)
+class ArticleRef:
+    """What a fact needs of its article until it is cited: its id and dates."""
+
+    id: int
+    published: date | None
+    ingested_at: datetime | None
+
+
+@dataclass(slots=True)
+class EntityRef:
+    id: int
+    name: str
+
+
+@dataclass(slots=True)
+class EstimateRow:
+    id: int
+    article_id: int
+    count: int
+    low: int | None
+    high: int | None
+    qualifier: str
+    status: str
+    force: str
+    location: str | None
+    claimed_by: str | None
+    claimant_entity_id: int | None
+    claimant_entity: EntityRef | None
+    stated_on: date | None
+    composition: str | None
+    article: ArticleRef
+
+
+@dataclass(slots=True)
+class QuoteRow:
+    id: int
+    article_id: int
+    speaker: str | None
+    speaker_entity_id: int | None
+    speaker_entity: EntityRef | None
+    text: str
+    kind: str
+    start: int
+    article: ArticleRef
+
+
+@dataclass(slots=True)
+class DenialRow:
+    id: int
+    article_id: int
+    denied_by: str | None
+    force: str
+    kind: str
+    text: str
+    stated_on: date | None
+    sentence: str
+    article: ArticleRef
+
+
+def cited_articles(session: Session, article_ids) -> dict[int, Article]:
+    """Articles by id with their near-copies, only the columns a citation needs."""
+    ids = sorted(set(article_ids))
+    found: dict[int, Article] = {}
+    for at in range(0, len(ids), 500):
+        rows = session.scalars(
+            select(Article).where(Article.id.in_(ids[at:at + 500]))
+            .options(load_only(*CITED_COLUMNS),
+                     selectinload(Article.copies).load_only(*CITED_COLUMNS)))
+        found.update((a.id, a) for a in rows)
+    return found
+
+
+def citations(session: Session, article_ids) -> dict[int, Citation]:
+    """The citation of each article (with its near-copies), in one query for them all."""
+    return {i: citation(a) for i, a in cited_articles(session, article_ids).items()}
 
 
 def also_in(article: Article) -> tuple[str, ...]:
@@ -73,50 +164,104 @@ def _dated_since(stated_column, since: date):
     )
 
 
+_CLAIMANT = aliased(Entity)
+_SPEAKER = aliased(Entity)
+
+
+def _estimate_select():
+    return (select(Estimate.id, Estimate.article_id, Estimate.count, Estimate.low, Estimate.high,
+                   Estimate.qualifier, Estimate.status, Estimate.force, Estimate.location,
+                   Estimate.claimed_by, Estimate.claimant_entity_id, _CLAIMANT.name,
+                   Estimate.stated_on, Estimate.composition, Article.published,
+                   Article.ingested_at)
+            .join(Article, Article.id == Estimate.article_id)
+            .outerjoin(_CLAIMANT, _CLAIMANT.id == Estimate.claimant_entity_id))
+
+
+def _estimate_rows(session: Session, query) -> list[EstimateRow]:
+    return [EstimateRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10],
+                        EntityRef(r[10], r[11]) if r[10] is not None and r[11] is not None
+                        else None, r[12], r[13], ArticleRef(r[1], r[14], r[15]))
+            for r in session.execute(query)]
+
+
 def estimates(session: Session, force: str | None = None, since: date | None = None,
-              limit: int = MAX_ROWS) -> list[Estimate]:
-    query = (select(Estimate).join(Estimate.article)
-             .options(selectinload(Estimate.article).selectinload(Article.copies),
-                      selectinload(Estimate.claimant_entity))
-             .order_by(Estimate.id.desc()).limit(limit))
+              limit: int = MAX_ROWS) -> list[EstimateRow]:
+    """The newest estimates (by id) as light rows, their articles' dates with them."""
+    query = _estimate_select().order_by(Estimate.id.desc()).limit(limit)
     if force:
         query = query.where(func.lower(Estimate.force) == force.lower())
     if since:
         query = query.where(_dated_since(Estimate.stated_on, since))
-    return list(session.scalars(query).unique())
+    return _estimate_rows(session, query)
+
+
+def _denial_select():
+    return (select(Denial.id, Denial.article_id, Denial.denied_by, Denial.force, Denial.kind,
+                   Denial.text, Denial.stated_on, Denial.sentence, Article.published,
+                   Article.ingested_at)
+            .join(Article, Article.id == Denial.article_id))
+
+
+def _denial_rows(session: Session, query) -> list[DenialRow]:
+    return [DenialRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7],
+                      ArticleRef(r[1], r[8], r[9]))
+            for r in session.execute(query)]
 
 
 def denials(session: Session, force: str | None = None, since: date | None = None,
-            limit: int = MAX_ROWS) -> list[Denial]:
-    query = (select(Denial).join(Denial.article)
-             .options(selectinload(Denial.article).selectinload(Article.copies))
-             .order_by(Denial.id.desc()).limit(limit))
+            limit: int = MAX_ROWS) -> list[DenialRow]:
+    query = _denial_select().order_by(Denial.id.desc()).limit(limit)
     if force:
         query = query.where(func.lower(Denial.force) == force.lower())
     if since:
         query = query.where(_dated_since(Denial.stated_on, since))
-    return list(session.scalars(query).unique())
+    return _denial_rows(session, query)
 
 
-def _quote_query():
-    return (select(Quote).join(Quote.article)
-            .options(selectinload(Quote.article).selectinload(Article.copies),
-                     selectinload(Quote.speaker_entity)))
+def _quote_select():
+    return (select(Quote.id, Quote.article_id, Quote.speaker, Quote.speaker_entity_id,
+                   _SPEAKER.name, Quote.text, Quote.kind, Quote.start, Article.published,
+                   Article.ingested_at)
+            .join(Article, Article.id == Quote.article_id)
+            .outerjoin(_SPEAKER, _SPEAKER.id == Quote.speaker_entity_id))
+
+
+def _quote_rows(session: Session, query) -> list[QuoteRow]:
+    return [QuoteRow(r[0], r[1], r[2], r[3],
+                     EntityRef(r[3], r[4]) if r[3] is not None and r[4] is not None else None,
+                     r[5], r[6], r[7], ArticleRef(r[1], r[8], r[9]))
+            for r in session.execute(query)]
 
 
 def quotes_by_speakers(session: Session, entity_ids: set[int], names: set[str],
-                       since: date | None = None, limit: int = MAX_ROWS) -> list[Quote]:
-    conditions = []
+                       since: date | None = None, limit: int = MAX_ROWS) -> list[QuoteRow]:
+    """The newest quotes of these entities or of a speaker string equal to one of the names
+    (either case); each half is read through its own index."""
+    halves = []
     if entity_ids:
-        conditions.append(Quote.speaker_entity_id.in_(sorted(entity_ids)))
+        halves.append(Quote.speaker_entity_id.in_(sorted(entity_ids)))
     if names:
-        conditions.append(func.lower(Quote.speaker).in_(sorted(n.lower() for n in names)))
-    if not conditions:
+        halves.append(func.lower(Quote.speaker).in_(sorted({n.lower() for n in names})))
+    if not halves:
         return []
-    query = _quote_query().where(or_(*conditions)).order_by(Quote.id.desc()).limit(limit)
-    if since:
-        query = query.where(_article_since(since))
-    return list(session.scalars(query).unique())
+    ids: set[int] = set()
+    for condition in halves:
+        query = select(Quote.id).where(condition).order_by(Quote.id.desc()).limit(limit)
+        if since:
+            query = query.join(Article, Article.id == Quote.article_id).where(
+                _article_since(since))
+        ids.update(session.scalars(query))
+    newest = sorted(ids, reverse=True)[:limit]
+    return _quote_rows_by_id(session, newest)
+
+
+def _quote_rows_by_id(session: Session, ids: list[int]) -> list[QuoteRow]:
+    rows: list[QuoteRow] = []
+    for at in range(0, len(ids), 500):
+        rows.extend(_quote_rows(session, _quote_select().where(Quote.id.in_(ids[at:at + 500]))))
+    rows.sort(key=lambda q: q.id, reverse=True)
+    return rows
 
 
 def _article_since(since: date):
@@ -129,74 +274,141 @@ def like_pattern(word: str) -> str:
     return f"%{escaped}%"
 
 
+def newest_matches(session: Session, name: str, words: list[str], limit: int = MAX_ROWS, *,
+                   prefix: bool = False, any_word: bool = False) -> list[int]:
+    """Ids of the newest `limit` rows of a search index ("quotes", "denials", "articles")
+    holding every word (any word with `any_word`; words as prefixes with `prefix`), newest
+    first. The same match as bot.storage.search, without ranking every match: FTS5 reads its
+    document list backwards, PostgreSQL sorts the GIN bitmap's ids."""
+    query = " ".join(words)
+    terms = search.terms(query)
+    if not terms or limit <= 0:
+        return []
+    table = search.INDEXES[name][0]
+    if session.get_bind().dialect.name == "postgresql":
+        statement = text(f"SELECT id FROM {table} WHERE {search.pg_vector(name)} @@ "
+                         "to_tsquery('simple'::regconfig, :q) ORDER BY id DESC LIMIT :limit")
+        q = search.tsquery(terms, prefix, any_word)
+    else:
+        fts = search.PREFIX + name
+        statement = text(f"SELECT rowid FROM {fts} WHERE {fts} MATCH :q "
+                         "ORDER BY rowid DESC LIMIT :limit")
+        q = search.fts5_query(terms, prefix, any_word)
+    return [row[0] for row in session.execute(statement, {"q": q, "limit": int(limit)})]
+
+
 def quotes_with_words(session: Session, words: list[str], since: date | None = None,
-                      limit: int = MAX_ROWS) -> list[Quote]:
-    """Quotes whose words contain every word (SQL LIKE; the caller checks word boundaries)."""
+                      limit: int = MAX_ROWS) -> list[QuoteRow]:
+    """Quotes holding every word (full-text search over the quote and its sentence, among the
+    newest matches; the caller checks the words are in the quote itself)."""
     if not words:
         return []
-    query = _quote_query()
-    for word in words:
-        pattern = like_pattern(word)
-        query = query.where(func.lower(Quote.text).like(pattern, escape="\\"))
-    if since:
-        query = query.where(_article_since(since))
-    return list(session.scalars(query.order_by(Quote.id.desc()).limit(limit)).unique())
+    ids = newest_matches(session, "quotes", words, limit)
+    if not ids:
+        return []
+    rows: list[QuoteRow] = []
+    ids = sorted(ids, reverse=True)
+    for at in range(0, len(ids), 500):
+        query = _quote_select().where(Quote.id.in_(ids[at:at + 500]))
+        if since:
+            query = query.where(_article_since(since))
+        rows.extend(_quote_rows(session, query))
+    rows.sort(key=lambda q: q.id, reverse=True)
+    return rows
 
 
 def denials_with_words(session: Session, words: list[str], since: date | None = None,
-                       limit: int = MAX_ROWS) -> list[Denial]:
+                       limit: int = MAX_ROWS) -> list[DenialRow]:
+    """Denials holding every word in their words or sentence (full-text search)."""
     if not words:
         return []
-    query = (select(Denial).join(Denial.article)
-             .options(selectinload(Denial.article).selectinload(Article.copies)))
-    for word in words:
-        pattern = like_pattern(word)
-        query = query.where(or_(func.lower(Denial.text).like(pattern, escape="\\"),
-                                func.lower(Denial.sentence).like(pattern, escape="\\")))
-    if since:
-        query = query.where(_dated_since(Denial.stated_on, since))
-    return list(session.scalars(query.order_by(Denial.id.desc()).limit(limit)).unique())
+    ids = newest_matches(session, "denials", words, limit)
+    rows: list[DenialRow] = []
+    for at in range(0, len(ids), 500):
+        query = _denial_select().where(Denial.id.in_(ids[at:at + 500]))
+        if since:
+            query = query.where(_dated_since(Denial.stated_on, since))
+        rows.extend(_denial_rows(session, query))
+    rows.sort(key=lambda d: d.id, reverse=True)
+    return rows
 
 
 def denials_by(session: Session, names: set[str], since: date | None = None,
-               limit: int = MAX_ROWS) -> list[Denial]:
+               limit: int = MAX_ROWS) -> list[DenialRow]:
     if not names:
         return []
-    query = (select(Denial).join(Denial.article)
-             .options(selectinload(Denial.article).selectinload(Article.copies))
-             .where(func.lower(Denial.denied_by).in_(sorted(n.lower() for n in names))))
+    query = (_denial_select()
+             .where(func.lower(Denial.denied_by).in_(sorted({n.lower() for n in names}))))
     if since:
         query = query.where(_dated_since(Denial.stated_on, since))
-    return list(session.scalars(query.order_by(Denial.id.desc()).limit(limit)).unique())
+    return _denial_rows(session, query.order_by(Denial.id.desc()).limit(limit))
 
 
-def speakers(session: Session, limit: int = 5000) -> list[tuple[int | None, str, list[str]]]:
+Speaker = tuple[int | None, str, list[str]]
+_speaker_cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()   # engine -> (stamp, list)
+_speaker_cache_lock = threading.Lock()
+
+
+def speakers(session: Session, limit: int = 5000) -> list[Speaker]:
     """Everyone with a stored quote or denial: (entity id or None, display name, names to match).
 
-    Names to match are the entity's name and aliases, or the speaker string as stored.
+    Names to match are the entity's name and aliases, or the speaker string as stored. The
+    list is kept per engine until a quote, denial, alias or article is added (the newest id
+    of each, and the newest ingestion time: four index lookups).
     """
-    found: dict[object, tuple[int | None, str, list[str]]] = {}
+    bind = session.get_bind()
+    engine = getattr(bind, "engine", bind)
+    stamp = (tuple(session.execute(select(
+        select(func.max(Quote.id)).scalar_subquery(),
+        select(func.max(Denial.id)).scalar_subquery(),
+        select(func.max(EntityAlias.id)).scalar_subquery(),
+        select(func.max(Article.ingested_at)).scalar_subquery())).one()), limit)
+    try:
+        cached = _speaker_cache.get(engine)
+    except TypeError:                       # not weak-referenceable: no cache
+        return _read_speakers(session, limit)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    found = _read_speakers(session, limit)
+    with _speaker_cache_lock:
+        _speaker_cache[engine] = (stamp, found)
+    return found
+
+
+def _read_speakers(session: Session, limit: int) -> list[Speaker]:
+    found: dict[object, Speaker] = {}
     entity_ids = set(session.scalars(
         select(Quote.speaker_entity_id).where(Quote.speaker_entity_id.is_not(None)).distinct()
         .limit(limit)))
     if entity_ids:
-        entities = session.scalars(select(Entity).where(Entity.id.in_(sorted(entity_ids)))
-                                   .options(selectinload(Entity.aliases)))
-        for entity in entities:
-            names = [entity.name, *(a.alias for a in entity.aliases)]
-            found[entity.id] = (entity.id, entity.name, names)
+        ids = sorted(entity_ids)
+        names: dict[int, list[str]] = {}
+        for at in range(0, len(ids), 500):
+            chunk = ids[at:at + 500]
+            for entity_id, name in session.execute(
+                    select(Entity.id, Entity.name).where(Entity.id.in_(chunk))):
+                names[entity_id] = [name]
+            for entity_id, alias in session.execute(
+                    select(EntityAlias.entity_id, EntityAlias.alias)
+                    .where(EntityAlias.entity_id.in_(chunk)).order_by(EntityAlias.id)):
+                if entity_id in names:
+                    names[entity_id].append(alias)
+        for entity_id in sorted(names, key=lambda i: i):
+            found[entity_id] = (entity_id, names[entity_id][0], names[entity_id])
     loose = session.execute(
         select(Quote.speaker).where(Quote.speaker.is_not(None), Quote.speaker_entity_id.is_(None))
         .distinct().limit(limit)).scalars()
     for name in loose:
         found.setdefault(("q", name.lower()), (None, name, [name]))
+    known = {n.lower() for v in found.values() for n in v[2]}
     deniers = session.execute(
         select(Denial.denied_by).where(Denial.denied_by.is_not(None)).distinct().limit(limit)
     ).scalars()
     for name in deniers:
         key = ("d", name.lower())
-        if not any(name.lower() in (n.lower() for n in v[2]) for v in found.values()):
-            found.setdefault(key, (None, name, [name]))
+        if name.lower() not in known and key not in found:
+            found[key] = (None, name, [name])
+            known.add(name.lower())
     return list(found.values())
 
 
@@ -226,16 +438,18 @@ def article_sort_key(article: Article) -> tuple:
 
 def articles_with_words(session: Session, words: list[str], since: date | None = None,
                         limit: int = 200) -> list[Article]:
-    """Original articles whose text or title contains any of the words (newest first)."""
+    """The newest original articles whose text or title has a word starting with any of the
+    words (full-text search, words as prefixes), newest first."""
     if not words:
         return []
-    conditions = []
-    for word in words:
-        pattern = like_pattern(word)
-        conditions.append(func.lower(Article.text).like(pattern, escape="\\"))
-        conditions.append(func.lower(func.coalesce(Article.title, "")).like(pattern, escape="\\"))
-    query = (select(Article).where(Article.copy_of_id.is_(None), or_(*conditions))
-             .options(selectinload(Article.copies)))
+    # one search term a word: its longest ("kim's" -> "kim"), never a one-letter leftover
+    terms = [max(found, key=len) for found in (search.terms(w) for w in words) if found]
+    ids = newest_matches(session, "articles", terms, search.CANDIDATES, prefix=True,
+                         any_word=True)
+    if not ids:
+        return []
+    query = (select(Article).where(Article.id.in_(ids), Article.copy_of_id.is_(None))
+             .options(selectinload(Article.copies).load_only(*CITED_COLUMNS)))
     if since:
         query = query.where(_article_since(since))
     rows = list(session.scalars(query.order_by(Article.id.desc()).limit(limit)))
@@ -300,3 +514,23 @@ def has_articles(session: Session) -> bool:
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+@dataclass(slots=True)
+class LineDraft:
+    """A fact line before it is cited: its text and the ids of the articles behind it (the
+    first is the line's own citation)."""
+
+    text: str
+    article_ids: list[int]
+    when: date | None = None
+
+
+def cited_lines(session: Session, drafts: list[LineDraft]) -> list[FactLine]:
+    """The fact lines of `drafts`, every article they name cited through one query."""
+    if not drafts:
+        return []
+    cites = citations(session, {i for d in drafts for i in d.article_ids})
+    return [FactLine(text=d.text, citation=cites.get(d.article_ids[0]), when=d.when,
+                     also_cited=tuple(cites.get(i) for i in d.article_ids[1:]))
+            for d in drafts]

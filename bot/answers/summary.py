@@ -91,8 +91,10 @@ def summary_answer(session: Session, request: Request, *, today: date | None = N
         title += f" since {day_month(since, True)}"
     facts = queries.fact_sentences(session, [a.id for a in articles])
     candidates: list[_Candidate] = []
+    patterns = _word_patterns(words)
     for rank, article in enumerate(articles):
-        candidates.extend(_score_article(article, words, facts.get(article.id, {}), rank))
+        candidates.extend(_score_article(article, words, facts.get(article.id, {}), rank,
+                                         patterns))
     chosen = _pick(candidates, words)
     if not chosen:
         notes = [f"Nothing stored mentions {request.topic}" if words else "No articles stored"]
@@ -115,29 +117,40 @@ def summary_answer(session: Session, request: Request, *, today: date | None = N
 
 
 def _score_article(article: Article, words: list[str], facts: dict[str, set[str]],
-                   rank: int) -> list[_Candidate]:
+                   rank: int, patterns: list[re.Pattern] | None = None) -> list[_Candidate]:
     found: list[_Candidate] = []
+    if patterns is None:
+        patterns = _word_patterns(words)
+    if words and not any(p.search(article.text[:MAX_CHARS].lower()) for p in patterns):
+        return found                # the words are only in the title: no sentence has them
     fact_text = {kind: [" ".join(s.split()) for s in sentences if s]
                  for kind, sentences in facts.items()}
     sentences = split_sentences(article.text)
     for position, sentence in enumerate(sentences):
-        if not _readable(sentence):
-            continue
         lowered = sentence.lower()
-        hits = sum(1 for w in words if re.search(rf"(?<!\w){re.escape(w)}", lowered))
+        hits = sum(1 for p in patterns if p.search(lowered))
         if words and not hits:
+            continue
+        if not _readable(sentence):
             continue
         score = 3.0 * hits + (2.0 if words and hits == len(words) else 0.0)
         for kind, bonus in (("estimate", 3.0), ("denial", 3.0), ("quote", 2.0)):
             if any(fact and (fact in sentence or sentence in fact) for fact in
                    fact_text.get(kind, ())):
                 score += bonus
-        if re.search(r"\d[\d,.]*\s*(?:troops|soldiers|personnel|servicemen|military)", lowered):
+        if _TROOPS.search(lowered):
             score += 1.0
         score += max(0.0, 1.5 - 0.3 * position)    # leads carry the news
         score -= 0.15 * rank                        # newer articles first
         found.append(_Candidate(sentence, article, score, position))
     return found
+
+
+_TROOPS = re.compile(r"\d[\d,.]*\s*(?:troops|soldiers|personnel|servicemen|military)")
+
+
+def _word_patterns(words: list[str]) -> list[re.Pattern]:
+    return [re.compile(rf"(?<!\w){re.escape(w)}") for w in words]
 
 
 def _pick(candidates: list[_Candidate], words: list[str]) -> list[_Candidate]:

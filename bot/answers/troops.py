@@ -2,6 +2,9 @@
 
 Every line cites its article. Facts live on original articles only, so a near-copy counts
 once and is named in the citation ("also ran in ...").
+
+The newest estimates are read as light rows (`queries.estimates`); only the lines shown are
+cited, through one query for all their articles.
 """
 
 from __future__ import annotations
@@ -12,8 +15,8 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from bot.answers import queries
-from bot.answers.citations import Citation
 from bot.answers.format import LOSSES, PLANS, STRENGTH, day_month, figure, quoted, status_words
+from bot.answers.queries import DenialRow, EstimateRow, LineDraft
 from bot.answers.request import Request
 from bot.answers.types import Answer, FactLine, Section
 from bot.extraction.names import canonical_name, normalise_name
@@ -29,10 +32,10 @@ MAX_LINES = 25                      # lines per section
 class _Claim:
     """One figure of one claimant, with every article that reported it."""
 
-    estimate: Estimate
+    estimate: EstimateRow
     claimant: str
     when: date | None               # for ordering: stated, published or ingested
-    citations: list[Citation] = field(default_factory=list)
+    article_ids: list[int] = field(default_factory=list)   # the articles that reported it
 
     @property
     def stated(self) -> date | None:
@@ -44,7 +47,7 @@ class _Claim:
         return queries.date_words(self.estimate.stated_on, self.estimate.article)
 
 
-def claimant_of(estimate: Estimate) -> str:
+def claimant_of(estimate: Estimate | EstimateRow) -> str:
     if estimate.claimant_entity is not None:
         return estimate.claimant_entity.name
     if estimate.claimed_by and estimate.claimed_by.strip():
@@ -52,7 +55,7 @@ def claimant_of(estimate: Estimate) -> str:
     return UNATTRIBUTED
 
 
-def describe(estimate: Estimate, with_status: bool = True) -> str:
+def describe(estimate: Estimate | EstimateRow, with_status: bool = True) -> str:
     text = figure(estimate.count, estimate.low, estimate.high, estimate.qualifier,
                   estimate.composition)
     status = status_words(estimate.status) if with_status else ""
@@ -74,28 +77,29 @@ def _rank(claim: _Claim) -> tuple:
             _STATUS_RANK.get(e.status, 0), e.article_id, e.count)
 
 
-def _claims(rows: list[Estimate]) -> list[_Claim]:
+def _claims(rows: list[EstimateRow]) -> list[_Claim]:
     """Estimates merged when one claimant's same figure was reported by several articles."""
     merged: dict[tuple, _Claim] = {}
+    names: dict[str, str] = {}
     for estimate in rows:
         claim = _Claim(estimate, claimant_of(estimate),
                        queries.fact_date(estimate.stated_on, estimate.article))
-        citation = queries.citation(estimate.article)
-        key = (normalise_name(claim.claimant), estimate.count, estimate.status,
-               estimate.qualifier, claim.when)
+        name = names.get(claim.claimant)
+        if name is None:
+            name = names[claim.claimant] = normalise_name(claim.claimant)
+        key = (name, estimate.count, estimate.status, estimate.qualifier, claim.when)
         if key in merged:
             kept = merged[key]
-            if all(c.article_id != citation.article_id for c in kept.citations):
-                kept.citations.append(citation)
+            if estimate.article_id not in kept.article_ids:
+                kept.article_ids.append(estimate.article_id)
             continue
-        claim.citations.append(citation)
+        claim.article_ids.append(estimate.article_id)
         merged[key] = claim
     return list(merged.values())
 
 
-def _line(claim: _Claim, text: str) -> FactLine:
-    first, *rest = claim.citations
-    return FactLine(text=text, citation=first, when=claim.when, also_cited=tuple(rest))
+def _line(claim: _Claim, text: str) -> LineDraft:
+    return LineDraft(text, list(claim.article_ids), claim.when)
 
 
 def troops_answer(session: Session, request: Request, *, today: date | None = None) -> Answer:
@@ -104,7 +108,7 @@ def troops_answer(session: Session, request: Request, *, today: date | None = No
     title = f"Troop estimates: {force}" + (f" since {day_month(since, True)}" if since else "")
     claims = _claims(queries.estimates(session, force=force, since=since))
     denial_rows = queries.denials(session, force=force, since=since)
-    sections: list[Section] = []
+    drafts: list[tuple[str, list[LineDraft], tuple[str, ...]]] = []   # (heading, lines, notes)
     notes: list[str] = []
 
     attributed = [c for c in claims if c.claimant != UNATTRIBUTED]
@@ -118,35 +122,39 @@ def troops_answer(session: Session, request: Request, *, today: date | None = No
     if ordered:
         lines = tuple(_line(c, f"{c.claimant}: {describe(c.estimate)}, {c.date_text}")
                       for c in ordered[:MAX_LINES])
-        sections.append(Section("Latest estimate by claimant", lines,
-                                notes=tuple(_spread_notes(ordered))))
+        drafts.append(("Latest estimate by claimant", list(lines),
+                       tuple(_spread_notes(ordered))))
 
     history = _history_lines(strength)
     if history:
-        sections.append(Section("Over time", tuple(history[:MAX_LINES])))
+        drafts.append(("Over time", history[:MAX_LINES], ()))
 
     plans = sorted((c for c in attributed if c.estimate.status in PLANS), key=_rank, reverse=True)
     if plans:
-        sections.append(Section("Planned or expected", tuple(
+        drafts.append(("Planned or expected", [
             _line(c, f"{c.claimant}: {describe(c.estimate)}, {c.date_text}")
-            for c in plans[:MAX_LINES])))
+            for c in plans[:MAX_LINES]], ()))
 
     losses = sorted((c for c in attributed if c.estimate.status in LOSSES), key=_rank,
                     reverse=True)
     if losses:
-        sections.append(Section("Losses", tuple(
+        drafts.append(("Losses", [
             _line(c, f"{c.claimant}: {describe(c.estimate)}, {c.date_text}")
-            for c in losses[:MAX_LINES])))
+            for c in losses[:MAX_LINES]], ()))
 
     unattributed = sorted((c for c in claims if c.claimant == UNATTRIBUTED), key=_rank,
                           reverse=True)
     if unattributed:
-        sections.append(Section("Unattributed (no claimant named)", tuple(
+        drafts.append(("Unattributed (no claimant named)", [
             _line(c, f"{describe(c.estimate)}, {c.date_text}")
-            for c in unattributed[:MAX_LINES])))
+            for c in unattributed[:MAX_LINES]], ()))
 
     if denial_rows:
-        sections.append(Section("Denials", tuple(denial_lines(denial_rows)[:MAX_LINES])))
+        drafts.append(("Denials", denial_drafts(denial_rows)[:MAX_LINES], ()))
+
+    cited = iter(queries.cited_lines(session, [d for _, lines, _ in drafts for d in lines]))
+    sections = [Section(heading, tuple(next(cited) for _ in lines), notes=section_notes)
+                for heading, lines, section_notes in drafts]
 
     if not claims and not denial_rows:
         notes.append(f"No troop estimates for {force} are stored"
@@ -181,12 +189,12 @@ def _spread_notes(latest: list[_Claim]) -> list[str]:
     return notes
 
 
-def _history_lines(strength: list[_Claim]) -> list[FactLine]:
+def _history_lines(strength: list[_Claim]) -> list[LineDraft]:
     """Each claimant's figures over time: "3,000 on 23 Oct → 10,000 on 28 Oct"."""
     by_claimant: dict[str, list[_Claim]] = {}
     for claim in strength:
         by_claimant.setdefault(normalise_name(claim.claimant), []).append(claim)
-    lines: list[tuple[tuple, FactLine]] = []
+    lines: list[tuple[tuple, LineDraft]] = []
     for claims in by_claimant.values():
         dated = sorted((c for c in claims if c.stated), key=lambda c: (c.stated, _rank(c)))
         points: list[_Claim] = []
@@ -203,21 +211,24 @@ def _history_lines(strength: list[_Claim]) -> list[FactLine]:
         text = f"{points[-1].claimant}: " + " → ".join(
             f"{figure(p.estimate.count, p.estimate.low, p.estimate.high, p.estimate.qualifier)}"
             f" on {day_month(p.stated)}" for p in points)
-        citations: list[Citation] = []
+        article_ids: list[int] = []
         for point in reversed(points):
-            for citation in point.citations:
-                if all(c.article_id != citation.article_id for c in citations):
-                    citations.append(citation)
-        line = FactLine(text=text, citation=citations[0], when=points[-1].when,
-                        also_cited=tuple(citations[1:]))
-        lines.append((_rank(points[-1]), line))
+            for article_id in point.article_ids:
+                if article_id not in article_ids:
+                    article_ids.append(article_id)
+        lines.append((_rank(points[-1]), LineDraft(text, article_ids, points[-1].when)))
     lines.sort(key=lambda item: item[0], reverse=True)
     return [line for _, line in lines]
 
 
-def denial_lines(rows: list[Denial]) -> list[FactLine]:
+def denial_lines(session: Session, rows: list[Denial | DenialRow]) -> list[FactLine]:
     """Denials and dismissals, newest first, each cited; one line per (who, words, day)."""
-    seen: dict[tuple, FactLine] = {}
+    return queries.cited_lines(session, denial_drafts(rows))
+
+
+def denial_drafts(rows: list[Denial | DenialRow]) -> list[LineDraft]:
+    """The lines of `denial_lines` before they are cited (newest first)."""
+    seen: dict[tuple, LineDraft] = {}
     for denial in rows:
         when = queries.fact_date(denial.stated_on, denial.article)
         stated = queries.stated_date(denial.stated_on, denial.article)
@@ -227,13 +238,11 @@ def denial_lines(rows: list[Denial]) -> list[FactLine]:
         if stated:
             text += f", {day_month(stated, True)}"
         key = (normalise_name(who), normalise_name(denial.text or ""), when)
-        citation = queries.citation(denial.article)
         if key in seen:
             kept = seen[key]
-            if citation.article_id not in {c.article_id for c in kept.citations}:
-                seen[key] = FactLine(kept.text, kept.citation, kept.when,
-                                     (*kept.also_cited, citation))
+            if denial.article_id not in kept.article_ids:
+                kept.article_ids.append(denial.article_id)
             continue
-        seen[key] = FactLine(text=text, citation=citation, when=when)
-    return sorted(seen.values(), key=lambda line: (line.when or date.min, line.citation.article_id),
+        seen[key] = LineDraft(text, [denial.article_id], when)
+    return sorted(seen.values(), key=lambda line: (line.when or date.min, line.article_ids[0]),
                   reverse=True)

@@ -5,6 +5,7 @@ quotes whose words match a topic; newest first, a page at a time, each cited.
 from __future__ import annotations
 
 import re
+import threading
 from datetime import date
 
 from rapidfuzz import fuzz, process
@@ -12,12 +13,17 @@ from sqlalchemy.orm import Session
 
 from bot.answers import queries
 from bot.answers.format import day_month, quoted
+from bot.answers.queries import LineDraft, QuoteRow
 from bot.answers.request import Request, topic_words
-from bot.answers.troops import denial_lines
-from bot.answers.types import Answer, FactLine, MoreButton, Section
+from bot.answers.troops import denial_drafts
+from bot.answers.types import Answer, MoreButton, Section
+from bot.extraction import names as _names
 from bot.extraction.names import canonical_name, normalise_name, same_entity
 from bot.storage.entities import find_entity
-from bot.storage.models import Quote
+
+# names.same_entity compares actors (alias tables) first; without them every speaker is compared
+_actor = getattr(_names, "_actor", None)
+GOVERNMENT_OF: dict[str, str] = getattr(_names, "GOVERNMENT_OF", {})
 
 PAGE = 10                   # quotes (and denials) per page
 MATCH = 88                  # rapidfuzz WRatio a name must reach to mean a speaker
@@ -28,33 +34,142 @@ def match_speakers(session: Session, name: str) -> list[tuple[int | None, str, s
     """The known speakers a name means: (entity id, display name, their names), best first.
 
     Exact aliases first (find_entity), then names that are the same entity (transliterations,
-    surnames: names.same_entity), then rapidfuzz WRatio over every alias.
+    surnames: names.same_entity), then rapidfuzz WRatio over every alias. The names are
+    indexed once per speaker list (`_SpeakerIndex`), so only the few speakers a cheap
+    C-level pre-filter lets through are compared name by name.
     """
     key = normalise_name(name)
     if not key:
         return []
-    known = queries.speakers(session)
-    scored: list[tuple[float, tuple[int | None, str, set[str]]]] = []
+    index = _speaker_index(queries.speakers(session))
     exact = find_entity(session, name)
-    for entity_id, display, names in known:
-        normalised = [normalise_name(n) for n in names]
-        if exact is not None and entity_id == exact.id:
-            score = 101.0
-        elif key in normalised:
-            score = 100.0
-        elif any(same_entity(name, n) for n in names):
-            score = 99.0
-        else:
-            score = max((_similarity(key, n) for n in normalised if n), default=0.0)
-        if score >= MATCH:
-            scored.append((score, (entity_id, display, set(names))))
-    if not scored:
+    scores: dict[int, float] = {}
+    if exact is not None:
+        for i in index.by_entity.get(exact.id, ()):
+            scores[i] = 101.0
+    for i in index.by_normalised.get(key, ()):
+        scores.setdefault(i, 100.0)
+    for i in sorted(index.same_entity_candidates(name, key)):
+        if i not in scores and any(same_entity(name, n) for n in index.entries[i][2]):
+            scores[i] = 99.0
+    if not scores:                  # nothing at 99 or above: the fuzzy tier decides
+        for i in index.similar_candidates(key):
+            score = max((_similarity(key, n) for n in index.normalised[i] if n), default=0.0)
+            if score >= MATCH:
+                scores[i] = score
+    if not scores:
         return []
-    best = max(score for score, _ in scored)
+    best = max(scores.values())
     floor = 99.0 if best >= 99.0 else MATCH
-    scored = [item for item in scored if item[0] >= floor]
+    scored = [(score, (index.entries[i][0], index.entries[i][1], set(index.entries[i][2])))
+              for i, score in scores.items() if score >= floor]
     scored.sort(key=lambda item: (-item[0], item[1][1]))
     return [item for _, item in scored]
+
+
+def _name_words(normalised: str) -> set[str]:
+    """Every word of a normalised name, with and without its dots (a superset of the words
+    names.same_person and `_similarity` compare)."""
+    words = normalised.replace("-", " ").split()
+    return {w for w in (*words, *(w.strip(".") for w in words)) if w}
+
+
+class _SpeakerIndex:
+    """The speakers' names prepared for matching: normalised, by word, by actor."""
+
+    def __init__(self, known: list[tuple[int | None, str, list[str]]]):
+        self.entries = known
+        self.normalised = [[normalise_name(n) for n in names] for _, _, names in known]
+        self.by_entity: dict[int, list[int]] = {}
+        self.by_normalised: dict[str, list[int]] = {}
+        self.by_word: dict[str, set[int]] = {}
+        self.by_actor: dict[str, set[int]] = {}
+        self.by_government: dict[str, set[int]] = {}      # GOVERNMENT_OF[actor] -> speakers
+        self.flat: list[str] = []                          # every normalised name ...
+        self.owner: list[int] = []                         # ... and whose it is
+        for i, (entity_id, _, names) in enumerate(known):
+            if entity_id is not None:
+                self.by_entity.setdefault(entity_id, []).append(i)
+            for raw, normalised in zip(names, self.normalised[i], strict=True):
+                if i not in self.by_normalised.get(normalised, ()):
+                    self.by_normalised.setdefault(normalised, []).append(i)
+                for word in _name_words(normalised):
+                    self.by_word.setdefault(word, set()).add(i)
+                if _actor is not None and raw:
+                    actor = _actor(raw)
+                    self.by_actor.setdefault(actor, set()).add(i)
+                    government = GOVERNMENT_OF.get(actor)
+                    if government:
+                        self.by_government.setdefault(government, set()).add(i)
+                self.flat.append(normalised)
+                self.owner.append(i)
+        self.words = list(self.by_word)
+
+    def _words_like(self, word: str, cutoff: float) -> set[int]:
+        found = set(self.by_word.get(word, ()))
+        for match, _, _ in process.extract(word, self.words, scorer=fuzz.ratio,
+                                           score_cutoff=cutoff, limit=None):
+            found |= self.by_word[match]
+        return found
+
+    def same_entity_candidates(self, name: str, key: str) -> set[int]:
+        """Every speaker one of whose names may be `names.same_entity` with `name` (a
+        superset: same actor or its government, a word agreeing, or a close whole name)."""
+        if _actor is None:
+            return set(range(len(self.entries)))
+        found: set[int] = set()
+        actor = _actor(name)
+        found |= self.by_actor.get(actor, set())
+        found |= self.by_government.get(actor, set())
+        government = GOVERNMENT_OF.get(actor)
+        if government:
+            found |= self.by_actor.get(government, set())
+        for word in _name_words(key):
+            found |= self._words_like(word, 85)
+            # an initial agrees with any word of that letter, and the other way round
+            if len(word) == 1:
+                found |= {i for w, owners in self.by_word.items() if w[0] == word
+                          for i in owners}
+            else:
+                found |= self.by_word.get(word[0], set())
+        for _, _, at in process.extract(key, self.flat, scorer=fuzz.ratio, score_cutoff=92,
+                                        limit=None):
+            found.add(self.owner[at])
+        return found
+
+    def similar_candidates(self, key: str) -> set[int]:
+        """Every speaker `_similarity` may score at MATCH or above (a superset)."""
+        if len(key) < 3:
+            return set(self.by_normalised.get(key, ()))
+        found: set[int] = set()
+        for scorer in (fuzz.WRatio, fuzz.ratio, fuzz.token_sort_ratio):
+            for _, _, at in process.extract(key, self.flat, scorer=scorer, score_cutoff=MATCH,
+                                            limit=None):
+                found.add(self.owner[at])
+        typed = key.replace("-", " ").split()
+        if len(typed) == 1 and len(typed[0]) >= 4:
+            for match, _, _ in process.extract(typed[0], self.words, scorer=fuzz.ratio,
+                                               score_cutoff=MATCH, limit=None):
+                found |= self.by_word[match]
+        return found
+
+
+_indexes: dict[int, tuple[list, _SpeakerIndex]] = {}
+_indexes_lock = threading.Lock()
+
+
+def _speaker_index(known: list[tuple[int | None, str, list[str]]]) -> _SpeakerIndex:
+    """The index of a speaker list (queries.speakers returns the same list object while the
+    database has nothing new)."""
+    cached = _indexes.get(id(known))
+    if cached is not None and cached[0] is known:
+        return cached[1]
+    index = _SpeakerIndex(known)
+    with _indexes_lock:
+        while len(_indexes) >= 4:
+            _indexes.pop(next(iter(_indexes)))
+        _indexes[id(known)] = (known, index)
+    return index
 
 
 def _similarity(key: str, name: str) -> float:
@@ -81,11 +196,11 @@ def _similarity(key: str, name: str) -> float:
 
 def suggestions(session: Session, name: str, limit: int = 3) -> list[str]:
     """Known speakers whose names look like `name`, for "Did you mean …?"."""
-    known = queries.speakers(session)
+    index = _speaker_index(queries.speakers(session))
     choices: dict[str, str] = {}
-    for _, display, names in known:
-        for n in names:
-            choices.setdefault(normalise_name(n), display)
+    for (_, display, _), normalised in zip(index.entries, index.normalised, strict=True):
+        for n in normalised:
+            choices.setdefault(n, display)
     if not choices:
         return []
     found = process.extract(normalise_name(name), list(choices), scorer=fuzz.WRatio,
@@ -98,7 +213,7 @@ def suggestions(session: Session, name: str, limit: int = 3) -> list[str]:
     return result[:limit]
 
 
-def _sort_key(quote: Quote) -> tuple:
+def _sort_key(quote: QuoteRow) -> tuple:
     when = queries.article_date(quote.article) or date.min
     return (when, quote.article_id, -quote.start)
 
@@ -108,7 +223,7 @@ def _word_match(text: str, words: list[str]) -> bool:
     return all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", lowered) for w in words)
 
 
-def _quote_line(quote: Quote) -> FactLine:
+def _quote_line(quote: QuoteRow) -> LineDraft:
     # the name as this article spelled it (its citation shows where): a merged entity may
     # have been stored first under another spelling ("Fara Dahlallah" / "Farah Dakhlallah")
     speaker = (canonical_name(quote.speaker) if quote.speaker
@@ -116,8 +231,7 @@ def _quote_line(quote: Quote) -> FactLine:
                else "Unnamed speaker")
     when = queries.article_date(quote.article)
     said = "said" if quote.kind == "direct" else "said (reported)"
-    return FactLine(text=f"{speaker} {said}: {quoted(quote.text)}",
-                    citation=queries.citation(quote.article), when=when)
+    return LineDraft(f"{speaker} {said}: {quoted(quote.text)}", [quote.article_id], when)
 
 
 def whosaid_answer(session: Session, request: Request, *, offset: int = 0,
@@ -140,7 +254,7 @@ def whosaid_answer(session: Session, request: Request, *, offset: int = 0,
             note = None
             if normalise_name(asked) not in {normalise_name(n) for m in matched for n in m[2]}:
                 note = f"Showing {who} for “{asked}”."
-            return _page(request, title, quotes, denials, offset, note)
+            return _page(session, request, title, quotes, denials, offset, note)
         # a known name with nothing left after the filters: fall through to the topic search
     words = topic_words(asked) or [w.lower() for w in asked.split()[:8] if w.strip()]
     quotes = [q for q in queries.quotes_with_words(session, words, since=request.since)
@@ -148,19 +262,21 @@ def whosaid_answer(session: Session, request: Request, *, offset: int = 0,
     denials = [d for d in queries.denials_with_words(session, words, since=request.since)
                if _word_match(f"{d.text} {d.sentence}", words)]
     if quotes or denials:
-        return _page(request, f"Who said “{asked}”", quotes, denials, offset, None)
+        return _page(session, request, f"Who said “{asked}”", quotes, denials, offset, None)
     return _nothing(session, request, asked)
 
 
-def _page(request: Request, title: str, quotes: list[Quote], denials: list, offset: int,
-          note: str | None) -> Answer:
+def _page(session: Session, request: Request, title: str, quotes: list[QuoteRow],
+          denials: list, offset: int, note: str | None) -> Answer:
     quotes = sorted(quotes, key=_sort_key, reverse=True)
     quote_lines = _unique(_quote_line(q) for q in quotes)
-    denial_list = denial_lines(denials)
-    items: list[tuple[str, FactLine]] = ([("quote", line) for line in quote_lines]
-                                         + [("denial", line) for line in denial_list])
+    denial_list = denial_drafts(denials)
+    items: list[tuple[str, LineDraft]] = ([("quote", line) for line in quote_lines]
+                                          + [("denial", line) for line in denial_list])
     total = len(items)
-    page = items[offset:offset + PAGE]
+    drafts = items[offset:offset + PAGE]
+    page = list(zip((kind for kind, _ in drafts),
+                    queries.cited_lines(session, [line for _, line in drafts]), strict=True))
     sections = []
     quote_page = tuple(line for kind, line in page if kind == "quote")
     denial_page = tuple(line for kind, line in page if kind == "denial")
@@ -185,11 +301,11 @@ def _page(request: Request, title: str, quotes: list[Quote], denials: list, offs
                   extra={"offset": offset, "total": total, "topic": request.topic})
 
 
-def _unique(lines) -> list[FactLine]:
+def _unique(lines) -> list[LineDraft]:
     seen: set[tuple] = set()
     result = []
     for line in lines:
-        key = (line.text, line.citation.article_id)
+        key = (line.text, line.article_ids[0])
         if key not in seen:
             seen.add(key)
             result.append(line)

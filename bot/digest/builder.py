@@ -21,11 +21,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, load_only, selectinload
 
 from bot.answers.citations import Citation, cite
 from bot.answers.format import day_month, figure, number, quoted, status_words
+from bot.answers.queries import CITED_COLUMNS
 from bot.answers.troops import DEFAULT_FORCE, claimant_of
 from bot.answers.types import Answer, FactLine, Section
 from bot.digest.periods import as_utc
@@ -50,7 +51,7 @@ def build_digest(session: Session, channel_id: str, since: datetime, until: date
     since, until = as_utc(since), as_utc(until)
     articles = list(session.scalars(
         select(Article).where(Article.ingested_at >= since, Article.ingested_at < until)
-        .options(selectinload(Article.copy_of))
+        .options(load_only(*CITED_COLUMNS), selectinload(Article.copy_of).load_only(*CITED_COLUMNS))
         .order_by(Article.published.desc().nulls_last(), Article.ingested_at, Article.id)))
     new_ids = {a.id for a in articles}
     copies: dict[int, list[Article]] = defaultdict(list)
@@ -115,22 +116,16 @@ def _estimate_lines(session: Session, new_article_ids: list[int], since: datetim
         return ()
     new = list(session.scalars(select(Estimate).where(Estimate.article_id.in_(new_article_ids),
                                                       Estimate.force == DEFAULT_FORCE)
-                               .options(selectinload(Estimate.article),
+                               .options(load_only(Estimate.id, Estimate.article_id,
+                                                  Estimate.count, Estimate.low, Estimate.high,
+                                                  Estimate.qualifier, Estimate.status,
+                                                  Estimate.location, Estimate.claimed_by,
+                                                  Estimate.claimant_entity_id,
+                                                  Estimate.stated_on, Estimate.composition),
+                                        selectinload(Estimate.article).load_only(*CITED_COLUMNS),
                                         selectinload(Estimate.claimant_entity))))
     keys = {_key(e) for e in new}
-    earlier = session.scalars(
-        select(Estimate).join(Estimate.article)
-        .where(Article.ingested_at < since, Article.copy_of_id.is_(None),
-               Estimate.force == DEFAULT_FORCE, Estimate.status.in_({k[1] for k in keys}))
-        .options(selectinload(Estimate.article), selectinload(Estimate.claimant_entity)))
-    previous: dict[tuple, _Dated] = {}
-    for estimate in earlier:
-        key = _key(estimate)
-        if key not in keys:
-            continue
-        dated = _Dated(estimate, _when(estimate), False)
-        if key not in previous or _order(dated) > _order(previous[key]):
-            previous[key] = dated
+    previous = _previous_figures(session, new, keys, since)
     latest: dict[tuple, _Dated] = {}
     for estimate in new:
         dated = _Dated(estimate, _when(estimate), True)
@@ -140,17 +135,75 @@ def _estimate_lines(session: Session, new_article_ids: list[int], since: datetim
     lines = []
     for key, dated in latest.items():
         estimate, before = dated.estimate, previous.get(key)
-        if before is not None and before.estimate.count == estimate.count:
+        if before is not None and before[0] == estimate.count:
             continue                        # the same figure again: not news
         text = f"{claimant_of(estimate)}: {_figure(estimate)}"
         if before is not None:
-            was = before.estimate
-            when = f" on {day_month(before.when)}" if before.when else ""
-            text += f" (was {number(was.count)}{when})"
+            count, when = before
+            on = f" on {day_month(when)}" if when else ""
+            text += f" (was {number(count)}{on})"
         lines.append(FactLine(text=text, citation=citations[estimate.article_id],
                               when=dated.when))
     lines.sort(key=lambda line: (line.when or date.min, line.text), reverse=True)
     return tuple(lines)
+
+
+def _previous_figures(session: Session, new: list[Estimate], keys: set[tuple],
+                      since: datetime) -> dict[tuple, tuple[int, date | None]]:
+    """(count, date) of each key's latest figure from before the digest: the newest by date
+    stated (else published), then ingestion, then id; one row per claimant and status,
+    picked in SQL among the new figures' claimants only."""
+    statuses = sorted({k[1] for k in keys})
+    entity_ids = sorted({e.claimant_entity_id for e in new if e.claimant_entity_id is not None})
+    loose = any(e.claimant_entity_id is None for e in new)
+    if not statuses or not (entity_ids or loose):
+        return {}
+    when = func.coalesce(Estimate.stated_on, Article.published)
+    who = []
+    if entity_ids:
+        who.append(Estimate.claimant_entity_id.in_(entity_ids))
+    if loose:
+        who.append(Estimate.claimant_entity_id.is_(None))
+    ranked = (
+        select(Estimate.claimant_entity_id, Estimate.claimed_by, Estimate.status,
+               Estimate.count, when.label("when"), Article.ingested_at, Estimate.id,
+               func.row_number().over(
+                   partition_by=(Estimate.claimant_entity_id, Estimate.claimed_by,
+                                 Estimate.status),
+                   order_by=(when.desc().nulls_last(), Article.ingested_at.desc(),
+                             Estimate.id.desc())).label("n"))
+        .join(Article, Article.id == Estimate.article_id)
+        .where(Article.ingested_at < since, Article.copy_of_id.is_(None),
+               Estimate.force == DEFAULT_FORCE, Estimate.status.in_(statuses), or_(*who))
+        .subquery())
+    rows = session.execute(select(ranked.c.claimant_entity_id, ranked.c.claimed_by,
+                                  ranked.c.status, ranked.c.count, ranked.c.when,
+                                  ranked.c.ingested_at, ranked.c.id)
+                           .where(ranked.c.n == 1))
+    best: dict[tuple, tuple] = {}
+    for entity_id, claimed_by, status, count, when_, ingested_at, estimate_id in rows:
+        if entity_id is not None:
+            who_key = f"entity:{entity_id}"
+        else:
+            who_key = normalise_name(claimant_of(_Loose(claimed_by)))
+        key = (who_key, status)
+        if key not in keys:
+            continue
+        if isinstance(when_, str):          # SQLite hands back the coalesced date as text
+            when_ = date.fromisoformat(when_[:10])
+        order = (when_ or date.min, as_utc(ingested_at) if ingested_at else datetime.min,
+                 estimate_id)
+        if key not in best or order > best[key][0]:
+            best[key] = (order, count, when_)
+    return {key: (count, when_) for key, (_, count, when_) in best.items()}
+
+
+@dataclass(frozen=True)
+class _Loose:
+    """An estimate without a claimant entity, as claimant_of reads it."""
+
+    claimed_by: str | None
+    claimant_entity: None = None
 
 
 def _key(estimate: Estimate) -> tuple:
@@ -186,7 +239,8 @@ def _denial_lines(session: Session, new_article_ids: list[int],
     if not new_article_ids:
         return ()
     denials = session.scalars(select(Denial).where(Denial.article_id.in_(new_article_ids))
-                              .options(selectinload(Denial.article)).order_by(Denial.id))
+                              .options(selectinload(Denial.article).load_only(*CITED_COLUMNS))
+                              .order_by(Denial.id))
     lines, seen = [], set()
     for denial in denials:
         who = denial.denied_by or "Unnamed"
@@ -206,7 +260,8 @@ def _quote_lines(session: Session, new_article_ids: list[int],
         return ()
     quotes = list(session.scalars(
         select(Quote).where(Quote.article_id.in_(new_article_ids), Quote.speaker.is_not(None))
-        .options(selectinload(Quote.article), selectinload(Quote.speaker_entity))))
+        .options(selectinload(Quote.article).load_only(*CITED_COLUMNS),
+                 selectinload(Quote.speaker_entity))))
     candidates = [q for q in quotes if len(q.text.strip()) >= QUOTE_MIN_CHARS
                   and _named(q)]
     candidates.sort(key=lambda q: (q.kind != "direct", -min(len(q.text), QUOTE_MAX_CHARS), q.id))
