@@ -298,3 +298,96 @@ def test_extraction_transcript_turns_own_their_figures(extractor):
     assert [e.claimed_by for e in _estimates(facts, 9000)] == ["John Doe"]
     assert [e.claimed_by for e in _estimates(facts, 40000)] == ["John Doe"]
     assert not [q for q in facts.quotes if "Kremlin denies" in q.text and q.kind == "reported"]
+
+
+# ---- attribution forms (each a general case, worded apart from any gold article) -------------
+
+@pytest.mark.parametrize("text, words, speaker", [
+    # "CLAUSE, X said" hung on the clause (parataxis), and a second claim after it
+    ("His crews have fired fewer rockets this month, Jan Novak said, and he would rather have "
+     "more launchers than more promises.", "would rather have more launchers", "Jan Novak"),
+    ("His crews have fired fewer rockets this month, Jan Novak said, and he would rather have "
+     "more launchers than more promises.", "His crews have fired fewer rockets", "Jan Novak"),
+    # a parenthetical attribution inside the clause
+    ("Of the 5,000 reservists called up, the Polish Defence Ministry said, most had been sent "
+     "to the eastern border.", "most had been sent to the eastern border",
+     "Poland's Ministry of Defence"),
+    # "As X said, CLAUSE"
+    ("As Jan Novak said on Monday, the border will stay closed to every convoy.",
+     "the border will stay closed", "Jan Novak"),
+    # a that-clause the parser hangs on the noun after the verb
+    ("Jan Novak told journalists after the cabinet meeting that the brigade had moved north.",
+     "the brigade had moved north", "Jan Novak"),
+    # a relative clause that names its speaker
+    ("The figure came from the Polish Defence Ministry, which told senators that the brigade "
+     "had lost two companies.", "the brigade had lost two companies",
+     "Poland's Ministry of Defence"),
+])
+def test_extraction_reported_inverted_and_hung_clauses(extractor, text, words, speaker):
+    found = [q for q in extractor.extract(text, PUB).quotes
+             if words in q.text and q.kind == "reported"]
+    assert found, [q.text for q in extractor.extract(text, PUB).quotes]
+    assert found[0].speaker == speaker
+
+
+def test_extraction_reported_clause_drops_the_writers_appositive(extractor):
+    text = ("The bonus, analysts say, is usually a few hundred euros, a large sum in a poor "
+            "village but a small part of the fee.")
+    (quote,) = [q for q in extractor.extract(text, PUB).quotes if q.kind == "reported"]
+    assert quote.text == "The bonus, analysts say, is usually a few hundred euros"
+
+
+def test_extraction_bullets_are_body_text(extractor):
+    text = ("Key points\n\n- Polish Defence Ministry says the brigade reached the border\n"
+            "- Kremlin calls the reports ‘a provocation’\n\nMore follows.")
+    facts = extractor.extract(text, PUB)
+    assert _quote(facts, "the brigade reached the border").kind == "reported"
+    assert _quote(facts, "a provocation").speaker == "Kremlin"
+
+
+@pytest.mark.parametrize("text", [
+    "WARSAW, Nov 3 (Reuters) - Poland has moved 2,000 troops to the border, the Polish "
+    "Defence Ministry said on Sunday.",
+    "WARSAW (AP) — Poland has moved 2,000 troops to the border, the Polish Defence Ministry "
+    "said on Sunday.",
+])
+def test_extraction_dateline_is_no_subject(extractor, text):
+    facts = extractor.extract(text, PUB)
+    (est,) = _estimates(facts, 2000)
+    assert est.claimed_by == "Poland's Ministry of Defence"
+    assert _quote(facts, "Poland has moved 2,000 troops").speaker == est.claimed_by
+
+
+def test_extraction_transcript_label_and_vocative_are_no_speaker(extractor):
+    text = ("ANNA NOWAK: Well, Piotr, Poland's military intelligence says about 300 soldiers "
+            "were wounded near the border.")
+    (est,) = _estimates(extractor.extract(text, PUB), 300)
+    assert est.claimed_by == "Poland's intelligence"
+
+
+def test_extraction_body_acronym_and_owner(extractor):
+    text = ("Poland's Joint Chiefs of Staff said on Monday that 400 soldiers had been moved. "
+            "The JCS said later that 200 more would follow.")
+    facts = extractor.extract(text, PUB)
+    assert {e.claimed_by for e in facts.estimates} == {"Poland's Joint Chiefs of Staff"}
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Ri Chol-min, a fellow at a Seoul think tank, spoke at the forum. Ri said the army would "
+     "learn from the losses.", "the army would learn", "Ri Chol-min"),
+    ("A gunner near the river, who gave only his call sign, Wolf, spoke by phone. Wolf said "
+     "the enemy had changed its tactics.", "the enemy had changed", "Wolf"),
+    ("The battery is led by a captain who goes by the call sign Raven. Raven shrugs at the "
+     "news. “We will see,” he said.", "We will see", "Raven"),
+])
+def test_extraction_names_ner_misses(extractor, text, words, speaker):
+    assert _quote(extractor.extract(text, PUB), words).speaker == speaker
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Allied officials said the battalion was tired. One official said the shells were "
+     "running low.", "the shells were running low", "Allied official"),
+    ("One NATO diplomat said the talks were slow.", "the talks were slow", "NATO diplomat"),
+])
+def test_extraction_one_of_a_group_keeps_its_description(extractor, text, words, speaker):
+    assert _quote(extractor.extract(text, PUB), words).speaker == speaker

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from bot.extraction import cues
+from bot.extraction.docindex import doc_index
 from bot.extraction.entities import EntityRecord, EntityTable, looks_like_person, role_keys
 from bot.extraction.names import (
     TITLE_WORDS,
@@ -31,6 +32,21 @@ _PERSON_CLASSES = {"spokesperson", "minister", "president", "leader", "ambassado
 
 # A transcript turn: "MAJ. GEN. PAT RYDER: ...", "NICO LANGE: ..." (not "Q:").
 _TURN = re.compile(r"([A-Z][A-Z.'’\- ]{1,60}[A-Z.]):\s")
+# A line's lead-in that is no part of its sentence: a dateline ("SEOUL, Nov 13 (Reuters) -",
+# "WASHINGTON (AP) —", "KYIV —") or a label ("PHIL GAYLE:", "MOSCOW’S LINE:").
+_LEAD_IN = re.compile(
+    r"(?:[A-Z][A-Z.'’\- ]{1,60}[A-Z.]:\s"
+    r"|[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}"
+    r"(?:,[^\n()—–]{1,30}?)?\s*(?:\([^)\n]{1,30}\))?\s*[—–-]{1,2}\s)")
+
+
+def in_lead_in(token: Token) -> bool:
+    """Whether `token` lies in its line's dateline or label (never a clause's subject)."""
+    index = doc_index(token.doc)
+    line = index.text.rfind("\n", 0, token.idx) + 1
+    if token.idx - line > 80:
+        return False
+    return token.idx < index.lead_in_end(line, _LEAD_IN)
 
 
 @dataclass(frozen=True)
@@ -53,6 +69,11 @@ def subjects_of(verb: Token, max_steps: int = 6) -> list[Token]:
     quoted = _quoted_as(verb)
     if quoted is not None:
         out.append(quoted)
+    if _own_subject(verb) is None:
+        trailing = _trailing_subject(verb)
+        if trailing is not None:
+            out.append(trailing)
+            return out
     current = verb
     for _ in range(max_steps):
         found = _own_subject(current)
@@ -68,6 +89,46 @@ def subjects_of(verb: Token, max_steps: int = 6) -> list[Token]:
             return out
         current = current.head
     return out
+
+
+_NP_POS = frozenset(["PROPN", "NOUN", "ADJ", "DET", "PART", "NUM", "ADP", "PUNCT", "CCONJ"])
+
+
+def _trailing_subject(verb: Token) -> Token | None:
+    """The speaker of a closing "…, South Korea's National Intelligence Service (NIS) said on
+    Friday." read off the surface when the parse hung the verb elsewhere: a comma, a noun
+    phrase, the verb, then only adverbials to the sentence end."""
+    doc = verb.doc
+    sent = verb.sent
+    tail = [t for t in doc[verb.i + 1:sent.end] if not t.is_space]
+    if any(t.pos_ in ("VERB", "AUX") or t.dep_ in ("ccomp", "dobj") for t in tail) or \
+            len(tail) > 6:
+        return None
+    depth = 0
+    nouns: list[Token] = []
+    i = verb.i - 1
+    while i >= sent.start and verb.i - i <= 12:
+        tok = doc[i]
+        if tok.text == ")":
+            depth += 1
+        elif tok.text == "(":
+            depth -= 1
+        elif depth == 0:
+            if tok.text == ",":
+                break
+            if tok.pos_ not in _NP_POS or tok.is_punct and tok.text not in ("'", "’", "-"):
+                return None
+            if tok.pos_ in ("PROPN", "NOUN") and tok.lower_ not in ("'s", "’s"):
+                nouns.append(tok)
+        i -= 1
+    else:
+        return None
+    if i < sent.start or not nouns or i - sent.start < 3:
+        return None
+    # the head of "South Korea's National Intelligence Service": the noun no other governs
+    span = {t.i for t in doc[i + 1:verb.i]}
+    heads = [t for t in nouns if t.head.i not in span]
+    return heads[0] if heads else nouns[0]
 
 
 def _quoted_as(verb: Token) -> Token | None:
@@ -100,6 +161,8 @@ def _own_subject(current: Token) -> Token | None:
                         return objs[0]
         for child in current.children:
             if child.dep_ in _SUBJECT_DEPS:
+                if child.is_punct or in_lead_in(child):
+                    continue        # "In mid-October ..." parsed with "-" as subject; datelines
                 if child.lower_ in ("who", "that", "which") and current.dep_ == "relcl":
                     return current.head
                 return child
@@ -147,6 +210,10 @@ def phrase_tokens(head: Token) -> list[Token]:
                 continue
             keep.append(tok)
     keep.sort(key=lambda t: t.i)
+    # "Well, Phil, Ukraine's military intelligence": what precedes a comma is no part of it
+    commas = [k for k, t in enumerate(keep) if t.i < head.i and t.text == ","]
+    if commas:
+        keep = keep[commas[-1] + 1:]
     # stop at the first gap (a removed clause) on the right
     out: list[Token] = []
     for tok in keep:
@@ -166,7 +233,7 @@ class Resolver:
     def turn_speaker(self, token: Token) -> Speaker | None:
         """The speaker of a transcript turn ("GEN. RYDER: We now assess ...") that holds
         `token`; None outside transcripts and for a reporter's "Q:"."""
-        text = token.doc.text
+        text = doc_index(token.doc).text
         para = text.rfind("\n", 0, token.idx) + 1
         if para in self._turns:
             return self._turns[para]
@@ -238,6 +305,12 @@ class Resolver:
                 words = [t for t in phrase_tokens(child)]
                 if looks_like_person(words):
                     return Speaker(" ".join(t.text for t in words), "PERSON")
+                if self._record_at(token) is None:
+                    # "Well, Piotr, Poland's military intelligence says": the body speaks
+                    org = canonical_org(" ".join(t.text for t in words)
+                                        .replace(" 's", "'s").replace(" ’s", "’s"))
+                    if org:
+                        return Speaker(org, "ORG")
         words = phrase_tokens(token)
         text = " ".join(t.text for t in words).replace(" 's", "'s").replace(" ’s", "’s")
         org = canonical_org(text)
@@ -284,7 +357,7 @@ class Resolver:
                 if found:
                     return self._speaker(found, token)
             # a new unnamed speaker: register it so later "he" / "the spokesperson" finds it
-            name = canonical_name(text)
+            name = canonical_name(_one_of(text, token, self.table))
             if not name:
                 return None
             label = "PERSON" if cls in _PERSON_CLASSES and not head.endswith("s") else "ORG"
@@ -302,6 +375,24 @@ class Resolver:
     def _speaker(self, record: EntityRecord, token: Token) -> Speaker:
         self._touch(record, token)
         return Speaker(record.name, record.label)
+
+
+_ONE_OF = frozenset(["one", "another"])
+
+
+def _one_of(text: str, token: Token, table: EntityTable) -> str:
+    """"One official" after "Western officials briefed reporters" is a Western official; "One
+    EU diplomat" is an EU diplomat: the numeral goes, the group's description comes back."""
+    words = text.split()
+    if len(words) < 2 or words[0].lower() not in _ONE_OF:
+        return text
+    words = words[1:]
+    if len(words) == 1:
+        plural = words[0].lower() + "s"
+        for record in reversed(table.records):
+            if record.first < token.idx and record.name.lower().endswith(" " + plural):
+                return record.name[:-1]
+    return " ".join(words)
 
 
 def _window_start(token: Token) -> int:

@@ -61,7 +61,7 @@ def sitrep_denials(doc: Doc) -> Doc:
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
         out.append(Denial(
             denied_by=speaker.name if speaker else None, force=force, kind=kind,
-            text=doc.text[start:end], stated_on=doc._.sitrep_published,
+            text=doc_index(doc).text[start:end], stated_on=doc._.sitrep_published,
             sentence=sent.text.strip(), start=start, end=end))
     doc._.sitrep_denials = out
     doc._.sitrep_index = None        # the last sitrep component: drop the shared arrays

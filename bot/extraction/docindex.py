@@ -31,6 +31,25 @@ class DocIndex:
         self.like_num = arr[:, 2].astype(bool)
         self.idx = arr[:, 3].astype("int64")
         self._hashes: dict[frozenset[str], np.ndarray] = {}
+        self._text: str | None = None
+        self._lead_ins: dict[int, int] = {}
+
+    @property
+    def text(self) -> str:
+        """Doc.text joins every token on each access: read it once per doc."""
+        if self._text is None:
+            self._text = self.doc.text
+        return self._text
+
+    def lead_in_end(self, line_start: int, pattern: re.Pattern) -> int:
+        """Where the dateline or label opening the line at `line_start` ends (or the line
+        start itself when there is none), computed once per line."""
+        end = self._lead_ins.get(line_start)
+        if end is None:
+            match = pattern.match(self.text, line_start)
+            end = match.end() if match else line_start
+            self._lead_ins[line_start] = end
+        return end
 
     def _hash_array(self, words: frozenset[str]) -> np.ndarray:
         found = self._hashes.get(words)

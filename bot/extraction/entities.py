@@ -84,6 +84,23 @@ def role_keys(words: list[str]) -> tuple[str | None, frozenset[str]]:
     return cls or person_cls or org_cls, frozenset(keys)
 
 
+_ACRONYM_SKIP = frozenset(["of", "the", "and", "for", "on", "in", "'s", "’s"])
+
+
+def acronym(name: str) -> str | None:
+    """Initials of a body's name ("Joint Chiefs of Staff" -> "JCS"), ignoring a leading
+    country's possessive; None for names under three capitalised words."""
+    words = name.replace("’s ", "'s ").split()
+    if len(words) > 2 and words[1].endswith("'s") and canonical_country(" ".join(words[:2])):
+        words = words[2:]
+    elif words and words[0].endswith("'s"):
+        words = words[1:]
+    caps = [w for w in words if w.lower() not in _ACRONYM_SKIP]
+    if len(caps) < 3 or not all(w[:1].isupper() for w in caps):
+        return None
+    return "".join(w[0] for w in caps)
+
+
 @dataclass
 class EntityRecord:
     name: str
@@ -141,6 +158,10 @@ class EntityTable:
         elif label == "PERSON" and len(name.split()) > len(record.name.split()):
             record.aliases.add(record.name)
             record.name = canonical_name(name, label)
+        if label == "ORG":
+            for abbr in (acronym(name), acronym(record.name)):
+                if abbr:
+                    self._by_key.setdefault(abbr.lower(), record)
         if name != record.name:
             record.aliases.add(canonical_name(name, label) if label != "PERSON" else name)
         record.aliases.discard(record.name)
@@ -307,9 +328,46 @@ def _plausible_person(ent: Span) -> bool:
     return any(t.text[:1].isupper() for t in ent)
 
 
+# Names NER misses or splits. A surname and a hyphenated given name ("Go Myong-hyun", "Park
+# Sun-won"; NER may keep only "Myong-hyun"), and a call sign or nickname a source goes by
+# ("goes by the call sign Fox", "who gave only his call sign, Kit,").
+_HYPHEN_NAME = re.compile(r"\b[A-Z][a-z]{1,5} [A-Z][a-z]+-[a-z]{2,}\b")
+_CALL_SIGN = re.compile(
+    r"\b(?:call ?sign|callsign|nom de guerre|nickname|code name|codename)s?,?\s+(?:of\s+)?"
+    r"(?:the\s+)?[“\"‘']?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
+_NOT_SURNAME = frozenset(["The", "A", "An", "In", "On", "At", "By", "Of", "For", "As", "If",
+                          "But", "And", "Mr", "Ms", "Mrs", "Dr", "Gen", "Col", "Sgt", "Lt"])
+
+
+def _extra_person_spans(doc: Doc) -> list[Span]:
+    text = doc_index(doc).text
+    spans = []
+    for match in _HYPHEN_NAME.finditer(text):
+        if match.group(0).split()[0] in _NOT_SURNAME:
+            continue
+        span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
+        if span is not None and not any(t.ent_type_ in ("ORG", "GPE", "NORP") for t in span):
+            spans.append(span)
+    for match in _CALL_SIGN.finditer(text):
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+        if span is not None and not canonical_country(span.text):
+            spans.append(span)
+    return spans
+
+
+def call_sign_spans(doc: Doc) -> list[tuple[int, int]]:
+    return [(m.start(1), m.end(1)) for m in _CALL_SIGN.finditer(doc_index(doc).text)]
+
+
 def person_ents(doc: Doc):
-    """PERSON entities, plus names NER mislabelled inside a longer ORG span (title + name)."""
+    """PERSON entities, plus names NER mislabelled inside a longer ORG span (title + name),
+    split at a hyphen, or missed (call signs)."""
+    extra = _extra_person_spans(doc)
+    covered = {i for span in extra for i in range(span.start, span.end)}
+    yield from extra
     for ent in doc.ents:
+        if any(i in covered for i in range(ent.start, ent.end)):
+            continue
         if ent.label_ == "PERSON":
             if _plausible_person(ent):
                 yield ent
@@ -368,6 +426,7 @@ def build_table(doc: Doc) -> EntityTable:
         table.add(span.text, "PERSON", span.start_char, span.end_char, role,
                   salient=is_subject(span.root))
         person_token_ids.update(range(span.start, span.end))
+    _add_bare_surnames(doc, table, person_token_ids)
     for ent in doc.ents:
         if ent.label_ not in LABELS or ent.label_ == "PERSON":
             continue
@@ -388,9 +447,58 @@ def build_table(doc: Doc) -> EntityTable:
                 text = country
         if label == "ORG" and canonical_country(text) and not canonical_org(text):
             label = "GPE"
-        table.add(text, label, ent.start_char, ent.end_char, salient=is_subject(ent.root))
+        if label == "ORG":
+            text = _with_owner(ent) or text
+        record = table.add(text, label, ent.start_char, ent.end_char,
+                           salient=is_subject(ent.root))
+        # "South Korea's Joint Chiefs of Staff (JCS)": the bracketed short form is an alias
+        after = doc[ent.end:ent.end + 3]
+        if record is not None and label == "ORG" and len(after) == 3 and \
+                after[0].text == "(" and after[2].text == ")" and after[1].text.isupper():
+            table._by_key.setdefault(after[1].text.lower(), record)
     _add_unnamed_roles(doc, table, person_token_ids)
     return table
+
+
+def _add_bare_surnames(doc: Doc, table: EntityTable, named: set[int]) -> None:
+    """Later mentions NER did not tag of a person the article named in full ("Go said", "Fox
+    shrugs"): a capitalised word equal to the surname (or the first word of a hyphenated
+    given-name name), used as a name or as a subject."""
+    keys: dict[str, EntityRecord] = {}
+    for record in table.records:
+        if record.label != "PERSON":
+            continue
+        words = record.name.split()
+        keys.setdefault(words[-1].lower(), record)
+        if len(words) == 2 and "-" in words[1]:
+            keys.setdefault(words[0].lower(), record)
+    if not keys:
+        return
+    for i in doc_index(doc).with_lower(frozenset(keys)):
+        tok = doc[i]
+        if i in named or tok.ent_type_ or not tok.text[:1].isupper():
+            continue
+        if tok.pos_ != "PROPN" and tok.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        record = keys[tok.lower_]
+        table.add(record.name, "PERSON", tok.idx, tok.idx + len(tok.text),
+                  salient=is_subject(tok))
+        named.add(i)
+
+
+def _with_owner(ent: Span) -> str | None:
+    """The canonical body when NER left its country outside: "South Korea's" + "Joint Chiefs
+    of Staff" -> "South Korea's Joint Chiefs of Staff"."""
+    doc = ent.doc
+    i = ent.start
+    if i < 2 or doc[i - 1].lower_ not in ("'s", "’s"):
+        return None
+    j = i - 2
+    while j > 0 and doc[j].ent_iob_ == "I" and doc[j - 1].ent_type_ == doc[j].ent_type_:
+        j -= 1
+    if not canonical_country(doc[j:i - 1].text):
+        return None
+    return canonical_org(doc[j:ent.end].text)
 
 
 _PERSON_ROLE_HEADS = frozenset(["spokesperson", "spokesman", "spokeswoman", "official", "minister", "secretary", "chief", "envoy", "ambassador", "commander", "adviser", "advisor", "aide", "diplomat", "lawmaker", "officer"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -25,6 +26,17 @@ if not Doc.has_extension("sitrep_resolver"):
 
 _EMBED_MAX_TOKENS = 5
 _ACCORDING = frozenset(["according"])
+_BULLETS = frozenset("-•●▪*–")
+# Nouns whose "that"-clause is their own content ("the fact that", "reports that"), not the
+# complement of a reporting verb the parser attached it after ("told reporters after the
+# session that ...").
+_CONTENT_NOUNS = frozenset(["fact", "report", "reports", "claim", "claims", "evidence", "news",
+                            "information", "assessment", "sign", "signs", "idea", "notion",
+                            "possibility", "hope", "fear", "fears", "concern", "concerns",
+                            "warning", "warnings", "suggestion", "view", "belief", "rumour",
+                            "rumours", "rumor", "rumors", "allegation", "allegations",
+                            "statement", "indication", "proof", "confirmation", "assurance",
+                            "assurances", "way", "time", "day", "point", "extent"])
 
 
 def is_heading(text: str, start: int) -> bool:
@@ -34,6 +46,8 @@ def is_heading(text: str, start: int) -> bool:
     line = text[line_start:len(text) if line_end == -1 else line_end].strip()
     if line_start == 0 and line_end == -1:
         return False        # a one-line text is no heading
+    if line[:1] in _BULLETS:
+        return False        # a bullet ("key points") is body text, whatever its punctuation
     return len(line.split()) <= 25 and not re.search(r"[.!?:][\"'”’»)]*$", line)
 
 
@@ -47,6 +61,59 @@ def _clean(text: str) -> str:
     return text.strip().rstrip(",;:").strip()
 
 
+def _complement(verb: Token) -> Token | None:
+    """The reported clause of a reporting verb: its ccomp, or a "that"-clause the parser hung
+    on a noun after it ("told reporters after the session that …", "reported information
+    that …")."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            return child if child.pos_ in ("VERB", "AUX") else None
+    stack = [c for c in verb.children if c.dep_ in ("dobj", "dative", "prep", "npadvmod")
+             and c.i > verb.i]
+    for _ in range(3):
+        nxt = []
+        for node in stack:
+            for sub in node.children:
+                if sub.dep_ in ("acl", "ccomp", "relcl") and sub.pos_ in ("VERB", "AUX") and \
+                        any(m.lower_ == "that" and m.dep_ == "mark" for m in sub.children) and \
+                        any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in sub.children):
+                    if node.lemma_ in _CONTENT_NOUNS and node.lemma_ not in (
+                            "report", "information", "claim", "assessment"):
+                        continue
+                    return sub
+                if sub.dep_ in ("pobj", "prep", "dobj"):
+                    nxt.append(sub)
+        stack = nxt
+    return None
+
+
+def _inverted_head(verb: Token) -> Token | None:
+    """The clause a parenthetical reporting verb is hung on: "CLAUSE, X said" (parataxis) or
+    "As X said, CLAUSE" (advcl marked "as")."""
+    head = verb.head
+    if head is verb or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if verb.dep_ == "parataxis":
+        return head
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as"
+                                    for c in verb.children):
+        return head
+    return None
+
+
+def _relative_speaker(verb: Token) -> bool:
+    """A reporting verb in a relative clause reports speech when it says who speaks:
+    "the NIS, which told lawmakers that …", "Kazan, where the president told reporters that …"."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.lower_ in ("who", "which", "that"):
+                head = verb.head
+                return head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or \
+                    head.lower_ in cues.SPEAKER_NOUNS
+            return True
+    return False
+
+
 class QuoteFinder:
     def __init__(self, doc: Doc):
         self.doc = doc
@@ -54,15 +121,23 @@ class QuoteFinder:
             doc._.sitrep_entities = build_table(doc)
         self.resolver: Resolver = doc._.sitrep_resolver or Resolver(doc._.sitrep_entities)
         doc._.sitrep_resolver = self.resolver
-        self.text = doc.text
+        self.text = doc_index(doc).text
         self.marks = [q for q in find_quotes(self.text) if not is_heading(self.text, q.start)]
+        self._starts = [q.start for q in self.marks]      # marks come sorted and disjoint
         self.previous_reported: Speaker | None = None
+
+    def _near(self, start: int, end: int) -> list[QuoteSpan]:
+        """The quotes that may overlap [start, end)."""
+        lo = max(0, bisect_left(self._starts, start) - 1)
+        hi = bisect_left(self._starts, end)
+        return self.marks[lo:hi]
 
     def in_quote(self, start: int, end: int) -> float:
         """Share of [start, end) inside direct quotes."""
         if end <= start:
             return 0.0
-        covered = sum(max(0, min(end, q.end) - max(start, q.start)) for q in self.marks)
+        covered = sum(max(0, min(end, q.end) - max(start, q.start))
+                      for q in self._near(start, end))
         return covered / (end - start)
 
     # ---- direct quotes ----------------------------------------------------------------------
@@ -71,8 +146,11 @@ class QuoteFinder:
         para_start = text.rfind("\n", 0, q.start) + 1
         para_end = text.find("\n", q.end)
         para_end = len(text) if para_end == -1 else para_end
-        prev_end = max([m.end + 1 for m in self.marks if m.end <= q.start] + [para_start])
-        next_start = min([m.start - 1 for m in self.marks if m.start >= q.end] + [para_end])
+        k = bisect_left(self._starts, q.start)
+        prev_end = max([m.end + 1 for m in self.marks[max(0, k - 2):k + 1] if m.end <= q.start]
+                       + [para_start])
+        next_start = min([m.start - 1 for m in self.marks[k:k + 3] if m.start >= q.end]
+                         + [para_end])
         first = _tokens(doc, q.start, q.end)
         before: list[Token] = []
         after: list[Token] = []
@@ -231,39 +309,64 @@ class QuoteFinder:
                 continue
             if any(c.dep_ == "neg" for c in tok.children):
                 continue
-            if tok.dep_ == "relcl" or (tok.dep_ == "acl" and
-                                        tok.head.lemma_ in cues.GENERIC_SOURCES):
+            if tok.dep_ == "acl" and tok.head.lemma_ in cues.GENERIC_SOURCES:
                 continue
             if is_heading(self.text, tok.idx):
                 continue
-            clause = None
-            for child in tok.children:
-                if child.dep_ == "ccomp" and child.i > tok.i or (
-                        child.dep_ == "ccomp" and child.i < tok.i):
-                    clause = child
-                    break
+            clause = _complement(tok)
+            inverted = None
             if clause is None:
-                for child in tok.children:
-                    if child.dep_ == "dobj" and child.lemma_ in ("report", "information",
-                                                                   "claim", "assessment"):
-                        for sub in child.children:
-                            if sub.dep_ in ("acl", "ccomp", "relcl") and any(
-                                    m.lower_ == "that" and m.dep_ == "mark"
-                                    for m in sub.children):
-                                clause = sub
-            if clause is None or clause.pos_ not in ("VERB", "AUX"):
+                inverted = _inverted_head(tok)
+                if inverted is None:
+                    continue
+            if tok.dep_ == "relcl" and not _relative_speaker(tok):
                 continue
             subj = subject_of(tok)
-            if subj is None or subj.i in {t.i for t in clause.subtree}:
+            target = clause if clause is not None else inverted
+            if subj is None or subj.i in {t.i for t in target.subtree} and clause is not None:
                 continue
             if subj.lower_ in ("i", "we"):
                 continue            # "I'd note that ...": the speaker's own words, no report
-            toks = list(clause.subtree)
-            if clause.i < tok.i:
-                toks = [t for t in toks if t.i < tok.i]
+            if clause is not None:
+                toks = list(clause.subtree)
+                if clause.i < tok.i:
+                    toks = [t for t in toks if t.i < tok.i]
+                span = self._clause(toks)
+                if span:
+                    out.append((*span, subj, False))
+                if clause.i < tok.i:
+                    out.extend((*span, subj, False) for span in self._pronoun_conjuncts(tok))
+                continue
+            # "CLAUSE, X said, ..." / "As X said, CLAUSE" / "Of them, it said, CLAUSE"
+            own = {t.i for t in tok.subtree}
+            first_own = min(own)
+            toks = [t for t in inverted.subtree if t.i not in own]
+            if inverted.i > first_own and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") and c.i < first_own
+                    for c in inverted.children):
+                toks = [t for t in toks if t.i > max(own)]   # "Of them, it said, most …"
+            if inverted.i < first_own:
+                toks = [t for t in toks if t.i < first_own]
+                out.extend((*span, subj, False)
+                           for span in self._pronoun_conjuncts(inverted, first_own))
             span = self._clause(toks)
             if span:
                 out.append((*span, subj, False))
+        return out
+
+    def _pronoun_conjuncts(self, head: Token, after: int | None = None
+                           ) -> list[tuple[int, int]]:
+        """"CLAUSE, X said, and he would rather …": a conjunct after an inverted attribution
+        whose subject is a personal pronoun is a second claim of the same speaker."""
+        out = []
+        after = head.i if after is None else after
+        for conj in head.children:
+            if conj.dep_ == "conj" and conj.i > after and conj.pos_ in ("VERB", "AUX") and \
+                    any(c.dep_ in ("nsubj", "nsubjpass") and
+                        c.lower_ in cues.PRONOUNS_PERSON | {"they"} for c in conj.children):
+                span = self._clause(list(conj.subtree))
+                if span:
+                    out.append(span)
         return out
 
     def _clause(self, toks: list[Token]) -> tuple[int, int] | None:
@@ -288,6 +391,17 @@ class QuoteFinder:
             toks = toks[:-1]
         while toks and toks[-1].text in (".",):
             toks = toks[:-1]
+        # a trailing appositive the writer added (", a fortune in a rural province …")
+        ids = {t.i for t in toks}
+        for t in toks[3:]:
+            if t.dep_ != "appos" or t.pos_ not in ("NOUN", "PROPN") or t.head.i not in ids:
+                continue
+            left = t.left_edge.i
+            if t.doc[left - 1].text == "," and left - 1 > toks[2].i and not self.in_quote(
+                    t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) and \
+                    all(u.i in ids for u in t.subtree) and t.right_edge.i >= toks[-1].i - 1:
+                toks = [u for u in toks if u.i < left - 1]
+                break
         if len(toks) < 3:
             return None
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
@@ -295,7 +409,7 @@ class QuoteFinder:
             return None
         if self.in_quote(start, end) > 0.5:
             return None
-        for q in self.marks:
+        for q in self._near(start, end + 3):
             if start <= q.start and abs(q.end - end) <= 2 and self.in_quote(start, end) > 0.4:
                 return None      # the clause is mostly a direct quote closing it
         return start, end
