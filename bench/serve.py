@@ -6,6 +6,7 @@ sending a command to the emulator receiving the answer at its response_url. Also
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -181,17 +182,21 @@ def run(database_url: str, workdir: Path, sequential: int = 60, memory_answers: 
 
 
 def _burst(emu_mod, emulator, bot: Bot, flat: list[tuple[str, str]], n: int) -> dict:
+    """`n` slash commands at once: one client thread each, released together."""
     before = len(emulator.responses())
+    barrier = threading.Barrier(n, timeout=60)
     started = time.time()
 
     def one(i: int):
         command, text_ = flat[i % len(flat)]
+        with contextlib.suppress(threading.BrokenBarrierError):
+            barrier.wait()
         try:
             return _send(emu_mod, emulator, bot, command, text_)
         except OSError as exc:
             return None, time.time(), 0, 99.0 if exc else 0.0
 
-    with ThreadPoolExecutor(max_workers=min(n, 64)) as pool:
+    with ThreadPoolExecutor(max_workers=n) as pool:
         sent = list(pool.map(one, range(n)))
     urls = {url for url, *_ in sent if url}
     acked_3s = sum(1 for _, _, status, ack in sent if status == 200 and ack <= 3.0)

@@ -14,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_bolt.lazy_listener import ThreadLazyListenerRunner
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import (
     ConnectionErrorRetryHandler,
@@ -32,7 +33,30 @@ log = logging.getLogger(__name__)
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
 MAX_BODY_BYTES = 4 * 1024 * 1024   # Slack's requests are small; refuse anything huge
-LISTENER_THREADS = 10      # answers being worked on at once (Bolt's default: 5)
+LISTENER_THREADS = 16      # ack functions and event listeners (Bolt's default: 5)
+ANSWER_THREADS = 2         # lazy listeners (the answers) worked on at once: one a core
+CONNECTION_LIMIT = 1000    # open HTTP connections waitress serves at once (its default: 100)
+BACKLOG = 2048             # connections the kernel queues before waitress accepts them
+
+
+class ListenerExecutor(ThreadPoolExecutor):
+    """Bolt's listener executor, which runs the ack functions (and event listeners), owning
+    the small pool the lazy listeners (the answers) run on.
+
+    With one pool for both, a burst of slash commands queues each ack behind the answers
+    submitted before it, and Slack gives up after 3 s. Answers are CPU-bound and hold the GIL:
+    more than one a core only makes every one of them (and the acks) slower. `shutdown`
+    waits for both pools.
+    """
+
+    def __init__(self, max_workers: int = LISTENER_THREADS, answer_workers: int = ANSWER_THREADS):
+        super().__init__(max_workers=max_workers, thread_name_prefix="sitrep-listener")
+        self.answers = ThreadPoolExecutor(max_workers=answer_workers,
+                                          thread_name_prefix="sitrep-answer")
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        super().shutdown(wait=wait, cancel_futures=cancel_futures)
+        self.answers.shutdown(wait=wait, cancel_futures=cancel_futures)
 
 
 def build_client(settings: Settings) -> WebClient:
@@ -71,6 +95,7 @@ def build_app(runtime: Runtime, *, client: WebClient | None = None) -> App:
     logger = logging.getLogger("sitrep.slack")
     if not any(isinstance(f, _GivenClientFilter) for f in logger.filters):
         logger.addFilter(_GivenClientFilter())
+    executor = ListenerExecutor()
     app = App(
         client=client or build_client(settings),
         # Passed explicitly (also when empty, for Socket Mode): otherwise Bolt would read
@@ -78,9 +103,11 @@ def build_app(runtime: Runtime, *, client: WebClient | None = None) -> App:
         signing_secret=secret.get_secret_value() if secret else "",
         process_before_response=False,
         logger=logger,
-        listener_executor=ThreadPoolExecutor(max_workers=LISTENER_THREADS,
-                                             thread_name_prefix="sitrep-listener"),
+        listener_executor=executor,
     )
+    # lazy listeners on their own bounded pool, so an ack never waits behind an answer
+    app.listener_runner.lazy_listener_runner = ThreadLazyListenerRunner(
+        logger=logger, executor=executor.answers)
     app.use(provide_runtime(runtime))
     register_listeners(app)
     return app
@@ -152,7 +179,8 @@ class HttpServer:
             raise ValueError("HTTP mode needs the signing secret")
         self._server = create_server(build_wsgi_app(app, signing_secret), host=host, port=port, threads=threads,
                                      ident="sitrep", clear_untrusted_proxy_headers=True,
-                                     max_request_body_size=MAX_BODY_BYTES)
+                                     max_request_body_size=MAX_BODY_BYTES,
+                                     connection_limit=CONNECTION_LIMIT, backlog=BACKLOG)
         self._stopped = threading.Event()
 
     @property
