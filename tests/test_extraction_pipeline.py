@@ -391,3 +391,19 @@ def test_extraction_names_ner_misses(extractor, text, words, speaker):
 ])
 def test_extraction_one_of_a_group_keeps_its_description(extractor, text, words, speaker):
     assert _quote(extractor.extract(text, PUB), words).speaker == speaker
+
+
+def test_extraction_names_inside_a_quote_are_not_its_speaker(extractor):
+    text = ("Anna Lind, the Swedish foreign minister, spoke in Riga.\n\n"
+            "“Lukashenko is buying time with every convoy,” she said. “She knows it too.”")
+    facts = extractor.extract(text, PUB)
+    assert _quote(facts, "Lukashenko is buying time").speaker == "Anna Lind"
+    assert _quote(facts, "She knows it too").speaker == "Anna Lind"
+
+
+def test_extraction_surname_tagged_as_organisation_is_the_person(extractor):
+    text = ("President Piotr Zielenski visited Warsaw on Monday.\n\n"
+            "Zielenski said in his evening address that the army had counted 400 drones. "
+            "“Every hour counts,” he said.")
+    assert _quote(extractor.extract(text, PUB), "Every hour counts").speaker == \
+        "Piotr Zielenski"

@@ -8,6 +8,7 @@ agents ("is estimated by X"), "according to X", relative pronouns, appositions, 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -229,6 +230,18 @@ class Resolver:
     def __init__(self, table: EntityTable):
         self.table = table
         self._turns: dict[int, Speaker | None] = {}
+        self._quoted: list[tuple[int, int]] = []      # direct quotes' spans, sorted
+        self._quoted_starts: list[int] = []
+
+    def set_quoted(self, spans: list[tuple[int, int]]) -> None:
+        """Spans of the article's direct quotes: names inside them are spoken about, never the
+        antecedent of the speaker's "he" ("“Putin cannot win,” he said")."""
+        self._quoted = sorted(spans)
+        self._quoted_starts = [s for s, _ in self._quoted]
+
+    def _in_quoted(self, pos: int) -> bool:
+        k = bisect_right(self._quoted_starts, pos) - 1
+        return k >= 0 and pos < self._quoted[k][1]
 
     def turn_speaker(self, token: Token) -> Speaker | None:
         """The speaker of a transcript turn ("GEN. RYDER: We now assess ...") that holds
@@ -277,7 +290,8 @@ class Resolver:
         lower = token.lower_
         # pronouns
         if lower in cues.PRONOUNS_PERSON:
-            record = self.table.latest(token.idx, _is_personish, _window_start(token))
+            skip = None if self._in_quoted(token.idx) else self._in_quoted
+            record = self.table.latest(token.idx, _is_personish, _window_start(token), skip)
             return self._speaker(record, token) if record else None
         if lower in ("we", "i", "us", "me") and token.pos_ == "PRON":
             return self.turn_speaker(token)

@@ -191,7 +191,7 @@ class EntityTable:
         return None
 
     # ---- resolving --------------------------------------------------------------------------
-    def latest(self, before: int, predicate, salient_from: int | None = None
+    def latest(self, before: int, predicate, salient_from: int | None = None, skip=None
                ) -> EntityRecord | None:
         """The most recent record before `before` that satisfies `predicate`; with
         `salient_from`, a salient mention (subject, speaker) at or after that position wins
@@ -202,7 +202,7 @@ class EntityTable:
         while i >= 0:
             pos, _, salient, record = events[i]
             i -= 1
-            if not predicate(record):
+            if not predicate(record) or skip is not None and skip(pos):
                 continue
             if salient_from is None:
                 return record
@@ -449,6 +449,8 @@ def build_table(doc: Doc) -> EntityTable:
             label = "GPE"
         if label == "ORG":
             text = _with_owner(ent) or text
+            if len(ent) == 1 and table.find(text, "PERSON") is not None:
+                label = "PERSON"    # "Zelenskiy" tagged ORG after "Volodymyr Zelenskiy"
         record = table.add(text, label, ent.start_char, ent.end_char,
                            salient=is_subject(ent.root))
         # "South Korea's Joint Chiefs of Staff (JCS)": the bracketed short form is an alias

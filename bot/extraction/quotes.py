@@ -124,6 +124,7 @@ class QuoteFinder:
         self.text = doc_index(doc).text
         self.marks = [q for q in find_quotes(self.text) if not is_heading(self.text, q.start)]
         self._starts = [q.start for q in self.marks]      # marks come sorted and disjoint
+        self.resolver.set_quoted([(q.start, q.end) for q in self.marks])
         self.previous_reported: Speaker | None = None
 
     def _near(self, start: int, end: int) -> list[QuoteSpan]:
