@@ -19,6 +19,7 @@ from bot.extraction import Extractor
 from bot.sources import SourceDocument, SourceError, read_source
 from bot.storage import fingerprints
 from bot.storage.articles import add_article, add_facts, find_duplicate, find_near_copy
+from bot.storage.entities import EntityResolver
 from bot.storage.models import Article
 
 STORED, DUPLICATE, COPY, FAILED = "stored", "duplicate", "copy", "failed"
@@ -55,6 +56,7 @@ class Ingestor:
         self.max_bytes = max_bytes
         self.batch_size = batch_size
         self.clock = clock
+        self.resolver = EntityResolver()
 
     @property
     def extractor(self) -> Extractor:
@@ -137,25 +139,32 @@ class Ingestor:
 
     def _store(self, plan: _Pending, facts, stored_ids: dict[int, int]) -> IngestResult:
         source = plan.document.source
+        original_id = plan.copy_of_id
+        if plan.copy_of_index is not None:
+            original_id = stored_ids.get(plan.copy_of_index)
+            if original_id is None:
+                # its original failed to store: this one stands on its own
+                facts = self.extractor.extract(plan.document.text, plan.document.published)
         try:
             with self.sessions.begin() as session:
-                original_id = plan.copy_of_id
-                if plan.copy_of_index is not None:
-                    original_id = stored_ids.get(plan.copy_of_index)
-                    if original_id is None:
-                        # its original failed to store: this one stands on its own
-                        facts = self.extractor.extract(plan.document.text, plan.document.published)
                 original = session.get(Article, original_id) if original_id else None
                 article = add_article(session, plan.document, plan.content_hash, plan.shingles,
                                       copy_of=original, ingested_at=self.clock())
                 if original is None:
-                    add_facts(session, article, facts)
-                    return IngestResult(source, STORED, _facts_summary(facts),
-                                        article_id=article.id)
-                return IngestResult(source, COPY, f"near-copy of article {original.id}",
-                                    article_id=article.id, original_id=original.id)
+                    add_facts(session, article, facts, self.resolver)
+                    result = IngestResult(source, STORED, _facts_summary(facts),
+                                          article_id=article.id)
+                else:
+                    result = IngestResult(source, COPY, f"near-copy of article {original.id}",
+                                          article_id=article.id, original_id=original.id)
         except SQLAlchemyError as exc:
+            self.resolver.rollback()
             return IngestResult(source, FAILED, f"database error: {_reason(exc)}")
+        except BaseException:
+            self.resolver.rollback()
+            raise
+        self.resolver.commit()
+        return result
 
 
 def _facts_summary(facts) -> str:

@@ -48,3 +48,38 @@ def test_storage_entities_organisations_and_labels(sessions):
         assert person.id != nis.id
     with sessions() as session:
         assert find_entity(session, "nis", "ORG").id == nis.id
+
+
+def test_storage_entities_ambiguous_surname_reuses_its_own_entity(sessions):
+    # "Peskov" alone matches two people's aliases; it must not crash on (name, label) twice
+    with sessions.begin() as session:
+        resolve_entity(session, "Dmitry Peskov", "PERSON", ("Peskov",))
+        resolve_entity(session, "Ivan Peskov", "PERSON", ("Peskov",))
+        bare = resolve_entity(session, "Peskov", "PERSON")
+        assert resolve_entity(session, "Peskov", "PERSON").id == bare.id
+        assert _count(session) == 3
+
+
+def test_storage_entities_resolver_remembers_only_what_committed(sessions):
+    from bot.storage.entities import EntityResolver
+
+    resolver = EntityResolver()
+    with sessions.begin() as session:
+        rutte = resolver.resolve(session, "Mark Rutte", "PERSON", ("Rutte",), "NATO chief")
+    resolver.commit()
+    with sessions.begin() as session:
+        assert resolver.resolve(session, "Mark Rutte", "PERSON", ("Rutte",)) == rutte
+        # a new spelling of a known person is added as an alias of the same entity
+        assert resolver.resolve(session, "Mark Rutte", "PERSON", ("M. Rutte",)) == rutte
+    resolver.commit()
+    try:
+        with sessions.begin() as session:
+            resolver.resolve(session, "Ursula von der Leyen", "PERSON")
+            raise RuntimeError("the article failed to store")
+    except RuntimeError:
+        resolver.rollback()
+    with sessions.begin() as session:
+        leyen = resolver.resolve(session, "Ursula von der Leyen", "PERSON")
+        assert session.get(Entity, leyen) is not None     # not a rolled-back id
+        names = {a.alias for a in session.get(Entity, rutte).aliases}
+        assert names == {"Mark Rutte", "Rutte", "M. Rutte"}

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from bot.extraction.types import ArticleFacts
 from bot.sources import SourceDocument
 from bot.storage import fingerprints
-from bot.storage.entities import find_entity, resolve_entity
+from bot.storage.entities import EntityResolver, find_entity, resolve_entity
 from bot.storage.models import (
     Article,
     ArticleShingle,
@@ -66,51 +66,73 @@ def add_article(session: Session, document: SourceDocument, content_hash: str,
     )
     session.add(article)
     session.flush()
-    if copy_of is None:
-        session.add_all(
-            ArticleShingle(article_id=article.id, hash=h) for h in fingerprints.sample(shingles)
-        )
+    sampled = fingerprints.sample(shingles) if copy_of is None else ()
+    if sampled:
+        session.execute(insert(ArticleShingle),
+                        [{"article_id": article.id, "hash": h} for h in sampled])
     return article
 
 
-def add_facts(session: Session, article: Article, facts: ArticleFacts) -> None:
-    """Store an article's entities (merged with known ones), quotes, estimates and denials."""
-    by_name = {}
-    for found in facts.entities:
-        entity = resolve_entity(session, found.name, found.label, tuple(found.aliases),
-                                found.role)
-        by_name[found.name] = entity
-        for alias in found.aliases:
-            by_name.setdefault(alias, entity)
-        session.add_all(
-            EntityMention(article=article, entity=entity, start=start, end=end)
-            for start, end in found.mentions
-        )
+def add_facts(session: Session, article: Article, facts: ArticleFacts,
+              resolver: EntityResolver | None = None) -> None:
+    """Store an article's entities (merged with known ones), quotes, estimates and denials.
 
-    def entity_for(name: str | None):
+    `resolver` remembers entities across calls (ingest passes one); without it every name
+    is looked up in the database.
+    """
+    by_name: dict[str, int] = {}
+    mentions: list[dict] = []
+    with session.no_autoflush:
+        for found in facts.entities:
+            if resolver is not None:
+                entity_id = resolver.resolve(session, found.name, found.label,
+                                             tuple(found.aliases), found.role)
+            else:
+                entity_id = resolve_entity(session, found.name, found.label,
+                                           tuple(found.aliases), found.role).id
+            by_name.setdefault(found.name, entity_id)
+            for alias in found.aliases:
+                by_name.setdefault(alias, entity_id)
+            mentions.extend({"article_id": article.id, "entity_id": entity_id,
+                             "start": start, "end": end} for start, end in found.mentions)
+
+    def entity_for(name: str | None) -> int | None:
         if not name:
             return None
-        return by_name.get(name) or find_entity(session, name)
+        if name in by_name:
+            return by_name[name]
+        with session.no_autoflush:
+            entity = find_entity(session, name)
+        return entity.id if entity is not None else None
 
-    for quote in facts.quotes:
-        session.add(Quote(
-            article=article, speaker=quote.speaker, speaker_entity=entity_for(quote.speaker),
-            text=quote.text, kind=quote.kind, sentence=quote.sentence,
-            start=quote.start, end=quote.end,
-        ))
-    for estimate in facts.estimates:
-        session.add(Estimate(
-            article=article, count=estimate.count, low=estimate.low, high=estimate.high,
-            qualifier=estimate.qualifier, status=estimate.status, force=estimate.force,
-            location=estimate.location, claimed_by=estimate.claimed_by,
-            claimant_entity=entity_for(estimate.claimed_by), stated_on=estimate.stated_on,
-            composition=estimate.composition, sentence=estimate.sentence,
-            start=estimate.start, end=estimate.end,
-        ))
-    for denial in facts.denials:
-        session.add(Denial(
-            article=article, denied_by=denial.denied_by, force=denial.force, kind=denial.kind,
-            text=denial.text, stated_on=denial.stated_on, sentence=denial.sentence,
-            start=denial.start, end=denial.end,
-        ))
-    session.flush()
+    rows = {
+        EntityMention: mentions,
+        Quote: [{
+            "article_id": article.id, "speaker": _clip(quote.speaker, 300),
+            "speaker_entity_id": entity_for(quote.speaker), "text": quote.text,
+            "kind": quote.kind, "sentence": quote.sentence, "start": quote.start, "end": quote.end,
+        } for quote in facts.quotes],
+        Estimate: [{
+            "article_id": article.id, "count": estimate.count, "low": estimate.low,
+            "high": estimate.high, "qualifier": estimate.qualifier, "status": estimate.status,
+            "force": _clip(estimate.force, 100), "location": _clip(estimate.location, 300),
+            "claimed_by": _clip(estimate.claimed_by, 300),
+            "claimant_entity_id": entity_for(estimate.claimed_by),
+            "stated_on": estimate.stated_on, "composition": _clip(estimate.composition, 200),
+            "sentence": estimate.sentence, "start": estimate.start, "end": estimate.end,
+        } for estimate in facts.estimates],
+        Denial: [{
+            "article_id": article.id, "denied_by": _clip(denial.denied_by, 300),
+            "force": _clip(denial.force, 100), "kind": denial.kind, "text": denial.text,
+            "stated_on": denial.stated_on, "sentence": denial.sentence,
+            "start": denial.start, "end": denial.end,
+        } for denial in facts.denials],
+    }
+    # Core bulk inserts: one executemany a table instead of an ORM object a fact
+    for model, values in rows.items():
+        if values:
+            session.execute(insert(model), values)
+
+
+def _clip(value: str | None, length: int) -> str | None:
+    return value[:length] if value else value
