@@ -407,3 +407,38 @@ def test_extraction_surname_tagged_as_organisation_is_the_person(extractor):
             "“Every hour counts,” he said.")
     assert _quote(extractor.extract(text, PUB), "Every hour counts").speaker == \
         "Piotr Zielenski"
+
+
+def test_extraction_documents_speak_for_their_author(extractor):
+    text = ("Polish officials have reviewed Lithuanian intelligence papers obtained by a "
+            "newspaper.\n\n"
+            "The papers, compiled by Lithuania's State Security Department in March, describe a "
+            "force of about 4,000 Belarusian soldiers near the border. About 900 of them are "
+            "conscripts, the papers say.")
+    facts = extractor.extract(text, PUB)
+    claimants = {e.count: e.claimed_by for e in facts.estimates}
+    assert claimants[4000] and claimants[4000] == claimants[900]
+    assert claimants[4000] != "Poland"
+
+
+def test_extraction_owner_of_a_paper_is_its_country(extractor):
+    text = ("Belarus keeps some 30,000 troops in reserve, according to Poland's most recent "
+            "defence white paper.")
+    (est,) = _estimates(extractor.extract(text, PUB), 30000)
+    assert est.claimed_by == "Poland"
+
+
+def test_extraction_they_after_a_plural_source(extractor):
+    text = ("Belarus is moving troops west, according to Lithuanian intelligence assessments "
+            "seen by a newspaper.\n\n"
+            "The assessments, shared among allies last week, put the number of soldiers at the "
+            "border at 6,000. About 2,000 of them are conscripts, they say.")
+    facts = extractor.extract(text, PUB)
+    (est,) = _estimates(facts, 6000)
+    assert est.claimed_by and est.claimed_by != "Belarus"
+    assert _quote(facts, "About 2,000 of them are conscripts").speaker == est.claimed_by
+
+
+def test_extraction_documents_indicate_is_no_quote(extractor):
+    text = "Polish documents indicate that the brigade will be sent north after training."
+    assert [q for q in extractor.extract(text, PUB).quotes if q.kind == "reported"] == []

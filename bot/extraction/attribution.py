@@ -282,7 +282,51 @@ class Resolver:
     def _touch(self, record: EntityRecord, token: Token) -> None:
         self.table.note(token.idx, record, salient=True)
 
-    def resolve(self, token: Token | None, owner_of_source: bool = False) -> Speaker | None:
+    def _document_owner(self, token: Token, depth: int) -> Speaker | None:
+        """Whose documents: "the documents, compiled by Ukraine's military intelligence" or,
+        for a bare "the documents" / "the assessments", the owner named at their first
+        mention ("Ukrainian intelligence documents seen by CNN")."""
+        for child in token.children:
+            if child.dep_ == "acl" and child.lemma_ in cues.AUTHORING_VERBS:
+                for agent in child.children:
+                    if agent.dep_ == "agent":
+                        objs = [g for g in agent.children if g.dep_ == "pobj"]
+                        if objs:
+                            owner = self.resolve(objs[0], owner_of_source=True,
+                                                 depth=depth + 1)
+                            if owner is not None and not owner.generic:
+                                return owner
+        if not _has_det(token) and not any(c.lower_ in ("these", "those")
+                                           for c in token.children):
+            return None
+        doc = token.doc
+        for i in reversed(doc_index(doc).with_lemma(frozenset([token.lemma_]))):
+            earlier = doc[i]
+            if earlier.i >= token.i or earlier.i < token.i - 400:
+                continue
+            if _owner_words(earlier, phrase_tokens(earlier)) or any(
+                    c.dep_ == "acl" and c.lemma_ in cues.AUTHORING_VERBS
+                    for c in earlier.children):
+                owner = self.resolve(earlier, owner_of_source=True, depth=depth + 1)
+                if owner is not None and not owner.generic:
+                    return owner
+        return None
+
+    def _plural_subject_before(self, token: Token, depth: int) -> Speaker | None:
+        """"…, they say": the plural subject of the sentence before, when it is a source
+        ("The assessments, compiled in recent weeks, put …. About 3,000 …, they say.")."""
+        sent = token.sent
+        if sent.start == 0 or depth >= 2:
+            return None
+        prev = token.doc[sent.start - 1].sent
+        subj = _own_subject(prev.root)
+        if subj is None or subj.tag_ not in ("NNS", "NNPS") or subj.pos_ == "PRON":
+            return None
+        found = self.resolve(subj, owner_of_source=True, depth=depth + 1)
+        return found if found is not None and not found.generic else None
+
+    def resolve(self, token: Token | None, owner_of_source: bool = False, depth: int = 0
+                ) -> Speaker | None:
         if token is None:
             return None
         if token.lower_ in ("who", "that", "which"):
@@ -299,6 +343,9 @@ class Resolver:
             record = self.table.latest(token.idx, lambda r: r.label in ("ORG", "GPE"),
                                        _window_start(token))
             if lower == "they":
+                plural = self._plural_subject_before(token, depth)
+                if plural is not None:
+                    return plural
                 person = self.table.latest(token.idx, _is_personish)
                 if record is None or (person and person.first > record.first and
                                       person.role_class == "official"):
@@ -346,16 +393,29 @@ class Resolver:
         head = token.lower_
         if head in cues.GENERIC_SOURCES:
             # "US estimates", "a South Korean intelligence document" name their owner
-            mods = [t for t in words if t.i < token.i and t.pos_ in ("PROPN", "ADJ", "NOUN")
-                    and (canonical_country(t.text) or t.ent_type_ in ("ORG", "NORP", "GPE")
-                         or t.lower_ in ("intelligence", "military", "defence", "defense"))]
+            mods = _owner_words(token, words)
             if head == "intelligence" and mods:
                 return Speaker(text, "ORG")
-            if owner_of_source and mods:
+            if mods and (owner_of_source or head in cues.DOCUMENT_NOUNS):
                 first = mods[0].i
+                # the owner's own words first: "South Korea" of "South Korea's most recent
+                # defense white paper"
+                run = [mods[0]]
+                for t in words:
+                    if t.i == run[-1].i + 1 and t in mods:
+                        run.append(t)
+                lead = " ".join(t.text for t in run)
+                if canonical_country(lead) or canonical_org(lead):
+                    country = canonical_country(lead)
+                    return Speaker(country or canonical_org(lead), "GPE" if country else "ORG")
                 name = " ".join(t.text for t in words if first <= t.i < token.i)
+                name = name.replace(" 's", "'s").replace(" ’s", "’s")
                 country = canonical_country(name)
                 return Speaker(country or canonical_org(name) or name, "GPE" if country else "ORG")
+            if head in cues.DOCUMENT_NOUNS and depth < 2:
+                owner = self._document_owner(token, depth)
+                if owner is not None:
+                    return owner
             return Speaker(text, None, generic=True)
         if head in cues.SPEAKER_NOUNS or head in cues.ROLE_NOUNS:
             cls, keys = role_keys([t.text for t in words])
@@ -407,6 +467,13 @@ def _one_of(text: str, token: Token, table: EntityTable) -> str:
             if record.first < token.idx and record.name.lower().endswith(" " + plural):
                 return record.name[:-1]
     return " ".join(words)
+
+
+def _owner_words(token: Token, words: list[Token]) -> list[Token]:
+    """The words of a source's phrase that name its owner ("South Korean intelligence")."""
+    return [t for t in words if t.i < token.i and t.pos_ in ("PROPN", "ADJ", "NOUN")
+            and (canonical_country(t.text) or t.ent_type_ in ("ORG", "NORP", "GPE")
+                 or t.lower_ in ("intelligence", "military", "defence", "defense"))]
 
 
 def _window_start(token: Token) -> int:

@@ -18,7 +18,14 @@ NAMING_VERBS = frozenset(["describe", "characterize", "characterise", "call", "t
 CLAIM_VERBS = SPEECH_VERBS | frozenset(["estimate", "believe", "assess", "suggest", "indicate", "show", "put", "think", "calculate", "count", "reckon", "find"])
 
 # Nouns for sources that are not themselves a claimant ("the article says", "new intelligence").
-GENERIC_SOURCES = frozenset(["article", "report", "reports", "publication", "document", "documents", "data", "intelligence", "information", "estimate", "estimates", "assessment", "statement", "story", "piece", "outlet", "media", "evidence", "footage", "images", "image"])
+GENERIC_SOURCES = frozenset(["article", "report", "reports", "publication", "document", "documents", "data", "intelligence", "information", "estimate", "estimates", "assessment", "assessments", "statement", "story", "piece", "outlet", "media", "evidence", "footage", "images", "image", "paper", "papers", "memo", "memos", "dossier", "files", "draft", "analysis", "briefing"])
+
+# Sources that are an organisation's papers: they speak for the body that wrote them
+# ("according to a South Korean intelligence document", "the documents, compiled by HUR").
+DOCUMENT_NOUNS = frozenset(["document", "documents", "assessment", "assessments", "estimate", "estimates", "paper", "papers", "memo", "memos", "dossier", "files", "report", "reports", "analysis", "briefing", "data"])
+
+# Verbs that make their agent the author of a document ("compiled by", "prepared by").
+AUTHORING_VERBS = frozenset(["compile", "prepare", "produce", "write", "draft", "issue", "publish", "release", "author", "circulate", "submit"])
 
 # Head nouns that can be a speaker even without a name ("Analysts said", "the sources said").
 SPEAKER_NOUNS = frozenset(["official", "officials", "spokesperson", "spokesman", "spokeswoman", "spokespeople", "minister", "secretary", "president", "source", "sources", "analyst", "analysts", "expert", "experts", "media", "agency", "intelligence", "ministry", "government", "office", "military", "army", "service", "officer", "officers", "commander", "commanders", "lawmaker", "lawmakers", "diplomat", "diplomats", "ambassador", "envoy", "chief", "head", "leader", "leaders", "director", "general", "adviser", "advisor", "aide", "aides", "authorities", "authority", "administration", "people", "person", "observers", "observer", "correspondent", "reporter", "reporters", "journalist", "newspaper", "outlet", "publication", "delegation", "staff", "command", "directorate", "department", "prime", "premier", "chancellor", "king", "mayor", "governor", "senator", "legislator", "parliament", "spokesperson's", "cabinet", "presidency", "kremlin", "pentagon", "alliance", "bloc", "state", "department", "committee", "council", "mission", "embassy", "militaries", "forces", "force", "commission", "watchdog", "institute", "think-tank", "services", "agencies", "ministries", "governments", "diplomat", "diplomats", "residents", "resident", "witnesses", "witness", "defectors", "defector", "researchers", "researcher"])

@@ -27,6 +27,9 @@ if not Doc.has_extension("sitrep_resolver"):
 _EMBED_MAX_TOKENS = 5
 _ACCORDING = frozenset(["according"])
 _BULLETS = frozenset("-•●▪*–")
+# What a document can "say" as a speaker would ("the documents say", "the report states").
+_DOCUMENT_SAYS = frozenset(["say", "state", "write", "note", "report", "conclude", "warn",
+                            "claim", "estimate", "assess", "add"])
 # Nouns whose "that"-clause is their own content ("the fact that", "reports that"), not the
 # complement of a reporting verb the parser attached it after ("told reporters after the
 # session that ...").
@@ -328,6 +331,8 @@ class QuoteFinder:
                 continue
             if subj.lower_ in ("i", "we"):
                 continue            # "I'd note that ...": the speaker's own words, no report
+            if subj.lower_ in cues.DOCUMENT_NOUNS and tok.lemma_ not in _DOCUMENT_SAYS:
+                continue            # "documents indicate that …" is evidence, not a quote
             if clause is not None:
                 toks = list(clause.subtree)
                 if clause.i < tok.i:
