@@ -442,3 +442,29 @@ def test_extraction_they_after_a_plural_source(extractor):
 def test_extraction_documents_indicate_is_no_quote(extractor):
     text = "Polish documents indicate that the brigade will be sent north after training."
     assert [q for q in extractor.extract(text, PUB).quotes if q.kind == "reported"] == []
+
+
+@pytest.mark.parametrize("text, reported", [
+    # words of the writer's own around a scare quote: reported speech and a direct quote
+    ("Jan Novak said the exercise was “a calculated provocation”.",
+     "the exercise was “a calculated provocation”"),
+    ("Jan Novak told reporters that Minsk \"has nothing to hide\".",
+     "Minsk \"has nothing to hide\""),
+    # the quoted words are the whole clause, or a sentence of their own: direct only
+    ("Jan Novak said that “the border is closed”.", None),
+    ("Jan Novak said that if Minsk moved more troops, “it would be a grave mistake.”", None),
+    ("The ministry ‘cannot confirm how many units are there’, the spokesman added.", None),
+])
+def test_extraction_reported_clause_with_a_quote(extractor, text, reported):
+    facts = extractor.extract(text, PUB)
+    found = [q.text for q in facts.quotes if q.kind == "reported"]
+    assert found == ([reported] if reported else [])
+    assert [q for q in facts.quotes if q.kind == "direct"]
+
+
+def test_extraction_reported_clause_ends_before_a_participle(extractor):
+    text = ("Jan Novak stated that the drills signal growing nervousness in Minsk, noting, "
+            "“They have never been this large.”")
+    facts = extractor.extract(text, PUB)
+    assert [q.text for q in facts.quotes if q.kind == "reported"] == [
+        "the drills signal growing nervousness in Minsk"]

@@ -90,6 +90,26 @@ def _complement(verb: Token) -> Token | None:
     return None
 
 
+def _without_participles(clause: Token) -> list[Token]:
+    """The clause's words without a trailing participle of speech the speaker adds ("…,
+    noting “…”", "…, calling for …"): that is a statement of its own."""
+    cut: set[int] = set()
+    for child in clause.children:
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and child.i > clause.i and \
+                child.lemma_ in cues.SPEECH_VERBS:
+            cut.update(t.i for t in child.subtree)
+    return [t for t in clause.subtree if t.i not in cut]
+
+
+def _full_clause(doc: Doc, q: QuoteSpan) -> bool:
+    """Whether a quoted passage is a sentence of its own (a subject and its verb inside)."""
+    span = _tokens(doc, q.start, q.end)
+    if span is None:
+        return False
+    inside = range(span.start, span.end)
+    return any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.i in inside for t in span)
+
+
 def _inverted_head(verb: Token) -> Token | None:
     """The clause a parenthetical reporting verb is hung on: "CLAUSE, X said" (parataxis) or
     "As X said, CLAUSE" (advcl marked "as")."""
@@ -334,10 +354,10 @@ class QuoteFinder:
             if subj.lower_ in cues.DOCUMENT_NOUNS and tok.lemma_ not in _DOCUMENT_SAYS:
                 continue            # "documents indicate that …" is evidence, not a quote
             if clause is not None:
-                toks = list(clause.subtree)
+                toks = _without_participles(clause)
                 if clause.i < tok.i:
                     toks = [t for t in toks if t.i < tok.i]
-                span = self._clause(toks)
+                span = self._clause(toks, inverted=clause.i < tok.i)
                 if span:
                     out.append((*span, subj, False))
                 if clause.i < tok.i:
@@ -375,7 +395,7 @@ class QuoteFinder:
                     out.append(span)
         return out
 
-    def _clause(self, toks: list[Token]) -> tuple[int, int] | None:
+    def _clause(self, toks: list[Token], inverted: bool = False) -> tuple[int, int] | None:
         # drop a leading "Details:" label and an "according to X," at either edge
         for i, t in enumerate(toks[:4]):
             if t.text == ":" and i <= 3:
@@ -413,11 +433,21 @@ class QuoteFinder:
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         if "\n\n" in self.text[start:end]:
             return None
-        if self.in_quote(start, end) > 0.5:
+        # a clause that is nothing but a direct quote is that quote ("said that ‘…’"); one
+        # with words of its own around the quote is reported speech as well ("the deployment
+        # was “a deliberate escalation”")
+        quoted = self._near(start, end)
+        if quoted and not any(t.is_alpha and not any(q.start <= t.idx < q.end for q in quoted)
+                              for t in toks):
             return None
-        for q in self._near(start, end + 3):
-            if start <= q.start and abs(q.end - end) <= 2 and self.in_quote(start, end) > 0.4:
-                return None      # the clause is mostly a direct quote closing it
+        share = self.in_quote(start, end)
+        if share > 0.9:
+            return None
+        closing = [q for q in quoted if start <= q.start and abs(q.end - end) <= 2]
+        if closing and share > 0.4 and (inverted or _full_clause(self.doc, closing[-1])):
+            # "‘…’, the spokesperson added" and "that if …, ‘it is a sign of …’": the quoted
+            # sentence is the statement; the clause is that direct quote
+            return None
         return start, end
 
     # ---- everything -------------------------------------------------------------------------
