@@ -24,6 +24,7 @@ from sqlalchemy import (
     Time,
     UniqueConstraint,
     func,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -49,6 +50,9 @@ class Base(DeclarativeBase):
 
 class Article(Base):
     __tablename__ = "articles"
+    # a fact's article dates without reading the article's row (covering on SQLite)
+    __table_args__ = (Index("ix_articles_id_dates", "id", "published", "ingested_at",
+                            "copy_of_id"),)
 
     id: Mapped[intpk]
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
@@ -137,7 +141,10 @@ class EntityMention(Base):
 
 class Quote(Base):
     __tablename__ = "quotes"
-    __table_args__ = (Index("ix_quotes_speaker_entity_id_article_id", "speaker_entity_id", "article_id"),)
+    __table_args__ = (
+        Index("ix_quotes_speaker_entity_id_article_id", "speaker_entity_id", "article_id"),
+        Index("ix_quotes_speaker_lower", func.lower(text("speaker"))),
+    )
 
     id: Mapped[intpk]
     article_id: Mapped[article_fk]
@@ -157,7 +164,12 @@ class Quote(Base):
 
 class Estimate(Base):
     __tablename__ = "estimates"
-    __table_args__ = (Index("ix_estimates_force_stated_on", "force", "stated_on"),)
+    __table_args__ = (
+        Index("ix_estimates_force_stated_on", "force", "stated_on"),
+        Index("ix_estimates_force_lower_id", func.lower(text("force")), "id"),
+        Index("ix_estimates_claimant_entity_id_status", "claimant_entity_id", "status",
+              "stated_on"),
+    )
 
     id: Mapped[intpk]
     article_id: Mapped[article_fk]
@@ -184,6 +196,10 @@ class Estimate(Base):
 
 class Denial(Base):
     __tablename__ = "denials"
+    __table_args__ = (
+        Index("ix_denials_force_lower_id", func.lower(text("force")), "id"),
+        Index("ix_denials_denied_by_lower", func.lower(text("denied_by"))),
+    )
 
     id: Mapped[intpk]
     article_id: Mapped[article_fk]
