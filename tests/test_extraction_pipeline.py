@@ -468,3 +468,26 @@ def test_extraction_reported_clause_ends_before_a_participle(extractor):
     facts = extractor.extract(text, PUB)
     assert [q.text for q in facts.quotes if q.kind == "reported"] == [
         "the drills signal growing nervousness in Minsk"]
+
+
+def test_extraction_it_said_is_the_body_quoted_before(extractor):
+    text = ("Poland's defence ministry said Minsk had moved a brigade to the border. The "
+            "second brigade is expected to follow in March, it said.")
+    assert _quote(extractor.extract(text, PUB), "The second brigade is expected").speaker == \
+        "Poland's Ministry of Defence"
+
+
+def test_extraction_it_is_no_plural_speaker(extractor):
+    text = ("The ministry said the troops were tired, according to senators who attended the "
+            "hearing. Of the 4,000 soldiers at the border, it said, most are conscripts.")
+    quote = _quote(extractor.extract(text, PUB), "most are conscripts")
+    assert quote.speaker != "senators"
+
+
+def test_extraction_the_agency_after_a_body_named_by_kind(extractor):
+    text = ("Lithuania's military intelligence says Belarusian units returned to the border. "
+            "According to the agency, Minsk has sent roughly 1,500 more troops since January.")
+    facts = extractor.extract(text, PUB)
+    first = _quote(facts, "Belarusian units returned").speaker
+    assert first and _quote(facts, "Minsk has sent roughly 1,500").speaker == first
+    assert _estimates(facts, 1500)[0].claimed_by == first

@@ -8,7 +8,7 @@ agents ("is estimated by X"), "according to X", relative pronouns, appositions, 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -231,6 +231,7 @@ class Resolver:
         self.table = table
         self._turns: dict[int, Speaker | None] = {}
         self._quoted: list[tuple[int, int]] = []      # direct quotes' spans, sorted
+        self._spoken: list[tuple[int, int, Speaker]] = []   # (pos, order, speaker) resolved
         self._quoted_starts: list[int] = []
 
     def set_quoted(self, spans: list[tuple[int, int]]) -> None:
@@ -327,6 +328,14 @@ class Resolver:
 
     def resolve(self, token: Token | None, owner_of_source: bool = False, depth: int = 0
                 ) -> Speaker | None:
+        found = self._resolve(token, owner_of_source, depth)
+        if found is not None and not found.generic and found.label and \
+                not self._in_quoted(token.idx):
+            insort(self._spoken, (token.idx, len(self._spoken), found), key=lambda e: e[:2])
+        return found
+
+    def _resolve(self, token: Token | None, owner_of_source: bool = False, depth: int = 0
+                 ) -> Speaker | None:
         if token is None:
             return None
         if token.lower_ in ("who", "that", "which"):
@@ -340,6 +349,11 @@ class Resolver:
         if lower in ("we", "i", "us", "me") and token.pos_ == "PRON":
             return self.turn_speaker(token)
         if lower in ("it", "they") and token.pos_ == "PRON":
+            spoken = self._last_spoken(token, ("ORG", "GPE") if lower == "it"
+                                       else ("ORG", "GPE", "PERSON"), plural_ok=lower != "it")
+            if spoken is not None and (lower == "it" or spoken.label != "PERSON" or
+                                       spoken.name.endswith("s")):
+                return spoken       # "…, it said": the body quoted just before
             record = self.table.latest(token.idx, lambda r: r.label in ("ORG", "GPE"),
                                        _window_start(token))
             if lower == "they":
@@ -376,7 +390,7 @@ class Resolver:
         text = " ".join(t.text for t in words).replace(" 's", "'s").replace(" ’s", "’s")
         org = canonical_org(text)
         if org:
-            return Speaker(org, "ORG")
+            return self._body(org, token)
         record = self._record_at(token)
         if record is not None:
             if record.label == "GPE" and token.dep_ == "poss":
@@ -387,7 +401,7 @@ class Resolver:
         text = " ".join(t.text for t in words).replace(" 's", "'s").replace(" ’s", "’s")
         org = canonical_org(text)
         if org:
-            return Speaker(org, "ORG")
+            return self._body(org, token)
         if token.pos_ == "PROPN" and looks_like_person(words):
             return Speaker(text, "PERSON")
         head = token.lower_
@@ -395,7 +409,7 @@ class Resolver:
             # "US estimates", "a South Korean intelligence document" name their owner
             mods = _owner_words(token, words)
             if head == "intelligence" and mods:
-                return Speaker(text, "ORG")
+                return self._body(text, token)
             if mods and (owner_of_source or head in cues.DOCUMENT_NOUNS):
                 first = mods[0].i
                 # the owner's own words first: "South Korea" of "South Korea's most recent
@@ -446,9 +460,31 @@ class Resolver:
             return Speaker(country, "GPE")
         return None
 
+    def _body(self, name: str, token: Token) -> Speaker:
+        """A body named by kind ("Kyiv's military intelligence"): into the table, so a later
+        "the agency" finds it."""
+        record = self.table.add(name, "ORG", token.idx, token.idx + len(token.text))
+        return self._speaker(record, token) if record is not None else Speaker(name, "ORG")
+
     def _speaker(self, record: EntityRecord, token: Token) -> Speaker:
         self._touch(record, token)
         return Speaker(record.name, record.label)
+
+    def _last_spoken(self, token: Token, labels, plural_ok: bool = True) -> Speaker | None:
+        """The speaker or claimant resolved last before `token`, from the previous sentence
+        on, when it is not a country named in passing."""
+        start = _window_start(token)
+        i = bisect_left(self._spoken, (token.idx,), key=lambda e: e[:1]) - 1
+        while i >= 0:
+            pos, _, record = self._spoken[i]
+            if pos < start:
+                return None
+            last = record.name.split()[-1]
+            if record.label in labels and not (plural_ok is False and last.islower() and
+                                               last.endswith("s")):
+                return record
+            i -= 1
+        return None
 
 
 _ONE_OF = frozenset(["one", "another"])

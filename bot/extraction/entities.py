@@ -36,6 +36,7 @@ _ROLE_CLASS = {
     "official": "official", "officials": "official", "analyst": "analyst", "expert": "analyst",
     "adviser": "adviser", "advisor": "adviser", "aide": "adviser",
     "agency": "agency", "service": "agency", "directorate": "agency", "ministry": "ministry",
+    "intelligence": "agency",
     "department": "ministry", "office": "office", "alliance": "alliance", "bloc": "alliance",
 }
 _ROLE_KEYS = {
