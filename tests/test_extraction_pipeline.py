@@ -491,3 +491,23 @@ def test_extraction_the_agency_after_a_body_named_by_kind(extractor):
     first = _quote(facts, "Belarusian units returned").speaker
     assert first and _quote(facts, "Minsk has sent roughly 1,500").speaker == first
     assert _estimates(facts, 1500)[0].claimed_by == first
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    # a capitalised title the parser splits from the name, then "the lawmaker"
+    ("Meanwhile, Chairman of the Senate Committee on Armed Services Roger Wicker told a radio "
+     "station the army was ready. \"We need no foreign soldiers,\" the lawmaker said.",
+     "We need no foreign soldiers", "Roger Wicker"),
+    # a name NER misses behind a long title, then "the Minister"
+    ("Minister for Foreign Affairs of Poland Radoslaw Wrona stated that the drills were a "
+     "provocation. \"The answer must be firm,\" the Minister said.",
+     "The answer must be firm", "Radoslaw Wrona"),
+    # a title after a comma, and a full name NER tags as an organisation
+    ("Losses are heavy, according to the Commander-in-Chief of the Armed Forces of Poland, "
+     "Wieslaw Kukula. Kukula spoke on Monday. \"We hold the line,\" the commander said.",
+     "We hold the line", "Wieslaw Kukula"),
+    ("Rep. Kim Min-jae of the ruling party spoke after the hearing. \"The agency is "
+     "watching,\" the lawmaker said.", "The agency is watching", "Kim Min-jae"),
+])
+def test_extraction_role_nouns_find_titled_people(extractor, text, words, speaker):
+    assert _quote(extractor.extract(text, PUB), words).speaker == speaker

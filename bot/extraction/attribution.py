@@ -15,7 +15,13 @@ from spacy.tokens import Token
 
 from bot.extraction import cues
 from bot.extraction.docindex import doc_index
-from bot.extraction.entities import EntityRecord, EntityTable, looks_like_person, role_keys
+from bot.extraction.entities import (
+    EntityRecord,
+    EntityTable,
+    looks_like_person,
+    role_keys,
+    title_run_before,
+)
 from bot.extraction.names import (
     TITLE_WORDS,
     canonical_country,
@@ -160,13 +166,20 @@ def _own_subject(current: Token) -> Token | None:
                     objs = [g for g in child.children if g.dep_ == "pobj"]
                     if objs:
                         return objs[0]
+        found = []
         for child in current.children:
             if child.dep_ in _SUBJECT_DEPS:
                 if child.is_punct or in_lead_in(child):
                     continue        # "In mid-October ..." parsed with "-" as subject; datelines
                 if child.lower_ in ("who", "that", "which") and current.dep_ == "relcl":
                     return current.head
-                return child
+                found.append(child)
+        if len(found) > 1:
+            # "Minister for Foreign Affairs of Ukraine Andrii Sybiha stated": a title parsed
+            # as a second subject; the name is the speaker
+            named = [c for c in found if c.pos_ == "PROPN" or c.ent_type_ == "PERSON"]
+            return named[-1] if named else found[0]
+        return found[0] if found else None
     return None
 
 
@@ -402,8 +415,24 @@ class Resolver:
         org = canonical_org(text)
         if org:
             return self._body(org, token)
+        if token.pos_ == "PROPN" and not looks_like_person(words):
+            tail: list[Token] = []
+            for t in reversed([w for w in words if w.i <= token.i]):
+                if t.pos_ != "PROPN" or (tail and t.i != tail[0].i - 1) or len(tail) == 4:
+                    break
+                tail.insert(0, t)
+            while tail and not looks_like_person(tail) and len(tail) > 2:
+                tail = tail[1:]
+            if looks_like_person(tail):
+                words = tail        # "Minister for Foreign Affairs of Ukraine Andrii Sybiha"
+                text = " ".join(t.text for t in words)
         if token.pos_ == "PROPN" and looks_like_person(words):
-            return Speaker(text, "PERSON")
+            # a name NER missed: into the table with the title before it, for a later
+            # "the minister" or "he"
+            span = token.doc[words[0].i:words[-1].i + 1]
+            role = " ".join(t.text for t in title_run_before(span)) or None
+            record = self.table.add(text, "PERSON", span.start_char, span.end_char, role)
+            return self._speaker(record, token) if record else Speaker(text, "PERSON")
         head = token.lower_
         if head in cues.GENERIC_SOURCES:
             # "US estimates", "a South Korean intelligence document" name their owner
@@ -444,6 +473,16 @@ class Resolver:
                 found = self.table.by_role([t.text for t in words], token.idx)
                 if found:
                     return self._speaker(found, token)
+            # "Chairman of the Senate Committee on Armed Services Roger Wicker": the person
+            last = words[-1]
+            named = self._record_at(last, ("PERSON",)) if last.i > token.i else None
+            if named is not None:
+                first = last
+                while first.i > token.i and self._record_at(first.doc[first.i - 1],
+                                                            ("PERSON",)) is named:
+                    first = first.doc[first.i - 1]
+                if first.doc[first.i - 1].pos_ not in ("ADP", "DET"):
+                    return self._speaker(named, last)
             # a new unnamed speaker: register it so later "he" / "the spokesperson" finds it
             name = canonical_name(_one_of(text, token, self.table))
             if not name:

@@ -33,6 +33,8 @@ _ROLE_CLASS = {
     "president": "president", "leader": "leader", "premier": "leader", "chancellor": "leader",
     "ambassador": "ambassador", "envoy": "ambassador", "commander": "commander",
     "lawmaker": "lawmaker", "legislator": "lawmaker", "senator": "lawmaker", "mp": "lawmaker",
+    "rep": "lawmaker", "congressman": "lawmaker", "congresswoman": "lawmaker",
+    "chairman": "leader", "chairwoman": "leader", "commander-in-chief": "commander",
     "official": "official", "officials": "official", "analyst": "analyst", "expert": "analyst",
     "adviser": "adviser", "advisor": "adviser", "aide": "adviser",
     "agency": "agency", "service": "agency", "directorate": "agency", "ministry": "ministry",
@@ -48,9 +50,14 @@ _ROLE_KEYS = {
 _IGNORED_ROLE_WORDS = {"the", "a", "an", "of", "'s", "’s", "and", "for", "to", "in", "at", "news"}
 
 
+_LEGISLATURE = frozenset(["duma", "parliament", "parliamentary", "congress", "senate",
+                          "assembly", "rada", "legislature", "bundestag", "knesset"])
+
+
 def role_keys(words: list[str]) -> tuple[str | None, frozenset[str]]:
     """(class, keys) of a role phrase: "US Defense Secretary" -> ("minister", {us, defense})."""
-    lowered = [w.lower().strip(".,") for w in words if w.strip(".,")]
+    joined = " ".join(words).replace(" - ", "-").split()     # "Commander - in - Chief"
+    lowered = [w.lower().strip(".,") for w in joined if w.strip(".,")]
     text = " ".join(lowered)
     cls = None
     keys: set[str] = set()
@@ -78,6 +85,9 @@ def role_keys(words: list[str]) -> tuple[str | None, frozenset[str]]:
             country = canonical_country(country_words)
             if country:
                 keys.add(country.lower())
+    if lowered and set(lowered) & _LEGISLATURE and (cls or person_cls) in (None, "leader"):
+        person_cls = "lawmaker"             # "Chairman of the State Duma Committee on Defense"
+        cls = None
     if "north korea" in keys and ("south korean" in text or "south korea" in text) and \
             not re.search(r"\bnorth korea", text):
         keys.discard("north korea")
@@ -287,6 +297,35 @@ def title_before(ent: Span) -> list[Token]:
     return tokens
 
 
+_TITLE_LINKS = frozenset(["of", "for", "on", "the", "and", "-", "in", "'s", "’s"])
+
+
+def title_run_before(ent: Span) -> list[Token]:
+    """A capitalised title run before a name that the parse splits up: "Chairman of the State
+    Duma Committee on Defense Andrey Kartapolov", "Minister for Foreign Affairs of Ukraine
+    Andrii Sybiha", and after a comma: "the Commander-in-Chief of the Armed Forces of
+    Ukraine, Oleksandr Syrskyi"."""
+    doc = ent.doc
+    i = ent.start - 1
+    if i >= 0 and doc[i].text == "," and (ent.end >= len(doc) or doc[ent.end].is_punct):
+        i -= 1
+    run: list[Token] = []
+    while i >= 0 and ent.start - i <= 14:
+        tok = doc[i]
+        if tok.is_space or tok.is_sent_end and tok.is_punct:
+            break
+        if tok.text[:1].isupper() and tok.is_alpha or tok.lower_ in _TITLE_LINKS and run:
+            run.insert(0, tok)
+            i -= 1
+            continue
+        break
+    while run and (run[0].lower_ in _TITLE_LINKS or run[0].lower_ == "meanwhile"):
+        run.pop(0)
+    if not any(t.lower_ in cues.ROLE_NOUNS or t.lower_ in _ROLE_CLASS for t in run):
+        return []
+    return run
+
+
 def appos_role(ent: Span) -> list[Token]:
     """Role from an apposition: "Ruben Brekelmans, Dutch Defence Minister," or the reverse."""
     root = ent.root
@@ -422,7 +461,7 @@ def build_table(doc: Doc) -> EntityTable:
         title = title_before(span)
         role_tokens = inner_titles + title if not title else title + inner_titles
         if not role_tokens:
-            role_tokens = appos_role(span)
+            role_tokens = appos_role(span) or title_run_before(span)
         role = " ".join(t.text for t in role_tokens) or None
         table.add(span.text, "PERSON", span.start_char, span.end_char, role,
                   salient=is_subject(span.root))
@@ -450,8 +489,19 @@ def build_table(doc: Doc) -> EntityTable:
             label = "GPE"
         if label == "ORG":
             text = _with_owner(ent) or text
-            if len(ent) == 1 and table.find(text, "PERSON") is not None:
-                label = "PERSON"    # "Zelenskiy" tagged ORG after "Volodymyr Zelenskiy"
+        if label in ("ORG", "GPE") and len(ent) <= 3 and not canonical_country(text) and \
+                not canonical_org(text):
+            known = table.find(text, "PERSON") is not None
+            if known and (len(ent) == 1 or looks_like_person(list(ent))) or \
+                    len(ent) > 1 and looks_like_person(list(ent)) and \
+                    (appos_role(ent) or title_run_before(ent)):
+                # "Zelenskiy" tagged ORG after "Volodymyr Zelenskiy"; "Oleksandr Syrskyi"
+                # tagged ORG before "Syrskyi"
+                role = appos_role(ent) or title_run_before(ent)
+                table.add(text, "PERSON", ent.start_char, ent.end_char,
+                          " ".join(t.text for t in role) or None, salient=is_subject(ent.root))
+                person_token_ids.update(range(ent.start, ent.end))
+                continue
         record = table.add(text, label, ent.start_char, ent.end_char,
                            salient=is_subject(ent.root))
         # "South Korea's Joint Chiefs of Staff (JCS)": the bracketed short form is an alias
