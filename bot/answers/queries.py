@@ -10,6 +10,7 @@ cited, through one `citations(session, article_ids)` query for them all.
 
 from __future__ import annotations
 
+import re
 import threading
 import weakref
 from dataclasses import dataclass
@@ -285,16 +286,25 @@ def newest_matches(session: Session, name: str, words: list[str], limit: int = M
     if not terms or limit <= 0:
         return []
     table = search.INDEXES[name][0]
-    if session.get_bind().dialect.name == "postgresql":
-        statement = text(f"SELECT id FROM {table} WHERE {search.pg_vector(name)} @@ "
-                         "to_tsquery('simple'::regconfig, :q) ORDER BY id DESC LIMIT :limit")
-        q = search.tsquery(terms, prefix, any_word)
-    else:
+    if session.get_bind().dialect.name != "postgresql":
         fts = search.PREFIX + name
         statement = text(f"SELECT rowid FROM {fts} WHERE {fts} MATCH :q "
                          "ORDER BY rowid DESC LIMIT :limit")
         q = search.fts5_query(terms, prefix, any_word)
-    return [row[0] for row in session.execute(statement, {"q": q, "limit": int(limit)})]
+        return [row[0] for row in session.execute(statement, {"q": q, "limit": int(limit)})]
+    # PostgreSQL's planner takes to_tsvector for cheap and, for a frequent word, walks the
+    # primary key backwards computing it row by row (0.3 ms an article): the GIN bitmap is
+    # always the better plan here, so it is the only one allowed for this statement.
+    statement = text(f"SELECT id FROM {table} WHERE {search.pg_vector(name)} @@ "
+                     "to_tsquery('simple'::regconfig, :q) ORDER BY id DESC LIMIT :limit")
+    q = search.tsquery(terms, prefix, any_word)
+    session.execute(text("SET LOCAL enable_seqscan = off"))
+    session.execute(text("SET LOCAL enable_indexscan = off"))
+    try:
+        return [row[0] for row in session.execute(statement, {"q": q, "limit": int(limit)})]
+    finally:
+        session.execute(text("SET LOCAL enable_seqscan TO DEFAULT"))
+        session.execute(text("SET LOCAL enable_indexscan TO DEFAULT"))
 
 
 def quotes_with_words(session: Session, words: list[str], since: date | None = None,
@@ -444,17 +454,78 @@ def articles_with_words(session: Session, words: list[str], since: date | None =
         return []
     # one search term a word: its longest ("kim's" -> "kim"), never a one-letter leftover
     terms = [max(found, key=len) for found in (search.terms(w) for w in words) if found]
-    ids = newest_matches(session, "articles", terms, search.CANDIDATES, prefix=True,
-                         any_word=True)
-    if not ids:
+    if not terms:
         return []
-    query = (select(Article).where(Article.id.in_(ids), Article.copy_of_id.is_(None))
-             .options(selectinload(Article.copies).load_only(*CITED_COLUMNS)))
-    if since:
-        query = query.where(_article_since(since))
-    rows = list(session.scalars(query.order_by(Article.id.desc()).limit(limit)))
+    rows = None
+    if session.get_bind().dialect.name == "postgresql":
+        rows = _recent_articles_with_terms(session, terms, since, limit)
+    if rows is None:
+        ids = newest_matches(session, "articles", terms, search.CANDIDATES, prefix=True,
+                             any_word=True)
+        if not ids:
+            return []
+        query = (select(Article).where(Article.id.in_(ids), Article.copy_of_id.is_(None))
+                 .options(selectinload(Article.copies).load_only(*CITED_COLUMNS)))
+        if since:
+            query = query.where(_article_since(since))
+        rows = list(session.scalars(query.order_by(Article.id.desc()).limit(limit)))
     rows.sort(key=article_sort_key, reverse=True)
     return rows
+
+
+RECENT_WINDOW = 600         # newest articles a PostgreSQL topic search reads first
+
+
+def _recent_articles_with_terms(session: Session, terms: list[str], since: date | None,
+                                limit: int) -> list[Article] | None:
+    """PostgreSQL: the newest `limit` originals with a word starting with a term, read from
+    the newest articles directly (strpos, then the same word-start test as the index) when
+    the terms are frequent enough to fill `limit` there; None otherwise (use the index).
+
+    A frequent word costs the GIN bitmap a heap visit per match (100 ms at 85,000 matches);
+    the newest few hundred articles hold `limit` matches of it.
+    """
+    found: list[int] = []
+    window = RECENT_WINDOW
+    checked = 0
+    pattern = re.compile("|".join(rf"(?<![^\W_]){re.escape(t)}" for t in terms))
+    since_start = _since_start(since) if since else None
+    total = session.scalar(select(func.max(Article.id))) or 0
+    while True:
+        recent = (select(Article.id, Article.title, Article.text, Article.copy_of_id,
+                         Article.published, Article.ingested_at)
+                  .where(Article.id <= total - checked, Article.id > total - checked - window)
+                  .subquery())
+        hit = or_(*(func.strpos(func.lower(recent.c.text), t) > 0 for t in terms),
+                  *(func.strpos(func.lower(func.coalesce(recent.c.title, "")), t) > 0
+                    for t in terms))
+        rows = session.execute(
+            select(recent.c.id, recent.c.title, recent.c.text, recent.c.published,
+                   recent.c.ingested_at)
+            .where(recent.c.copy_of_id.is_(None), hit).order_by(recent.c.id.desc()))
+        for article_id, title, body, published, ingested_at in rows:
+            if since and not (published >= since if published is not None else
+                              ingested_at is not None and _aware(ingested_at) >= since_start):
+                continue
+            if pattern.search((title or "").lower()) or pattern.search(body[:200_000].lower()):
+                found.append(article_id)
+        checked += window
+        if len(found) >= limit or checked >= total:
+            break
+        # sparse in the window: read a bigger one only while that beats the index
+        if len(found) / checked < 0.15 or checked >= 4 * RECENT_WINDOW:
+            return None
+        window = checked
+    found = found[:limit]
+    if not found:
+        return []
+    return list(session.scalars(
+        select(Article).where(Article.id.in_(found)).order_by(Article.id.desc())
+        .options(selectinload(Article.copies).load_only(*CITED_COLUMNS))))
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def fact_sentences(session: Session, article_ids: list[int]) -> dict[int, dict[str, set[str]]]:

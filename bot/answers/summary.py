@@ -9,6 +9,8 @@ token-set similarity threshold. Without a topic: the lead of the latest articles
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date
 
@@ -125,13 +127,11 @@ def _score_article(article: Article, words: list[str], facts: dict[str, set[str]
         return found                # the words are only in the title: no sentence has them
     fact_text = {kind: [" ".join(s.split()) for s in sentences if s]
                  for kind, sentences in facts.items()}
-    sentences = split_sentences(article.text)
-    for position, sentence in enumerate(sentences):
-        lowered = sentence.lower()
+    for position, (sentence, lowered) in enumerate(_readable_sentences(article)):
+        if sentence is None:
+            continue
         hits = sum(1 for p in patterns if p.search(lowered))
         if words and not hits:
-            continue
-        if not _readable(sentence):
             continue
         score = 3.0 * hits + (2.0 if words and hits == len(words) else 0.0)
         for kind, bonus in (("estimate", 3.0), ("denial", 3.0), ("quote", 2.0)):
@@ -143,6 +143,31 @@ def _score_article(article: Article, words: list[str], facts: dict[str, set[str]
         score += max(0.0, 1.5 - 0.3 * position)    # leads carry the news
         score -= 0.15 * rank                        # newer articles first
         found.append(_Candidate(sentence, article, score, position))
+    return found
+
+
+_SENTENCES_KEPT = 3000      # articles whose split sentences are kept (about 10 MB)
+_sentences: OrderedDict[tuple, list[tuple[str | None, str]]] = OrderedDict()
+_sentences_lock = threading.Lock()
+
+
+def _readable_sentences(article: Article) -> list[tuple[str | None, str]]:
+    """(sentence, lower-cased) of each sentence of an article, in order; (None, "") for one
+    that is not `_readable`. Kept for the most recently used articles: an article's text does
+    not change, and the newest articles are in most topics' summaries."""
+    text = article.text
+    key = (article.id, len(text), hash(text))
+    with _sentences_lock:
+        found = _sentences.get(key)
+        if found is not None:
+            _sentences.move_to_end(key)
+            return found
+    found = [(sentence, sentence.lower()) if _readable(sentence) else (None, "")
+             for sentence in split_sentences(text)]
+    with _sentences_lock:
+        _sentences[key] = found
+        while len(_sentences) > _SENTENCES_KEPT:
+            _sentences.popitem(last=False)
     return found
 
 

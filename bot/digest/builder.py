@@ -21,7 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, literal_column, select
 from sqlalchemy.orm import Session, load_only, selectinload
 
 from bot.answers.citations import Citation, cite
@@ -151,51 +151,69 @@ def _estimate_lines(session: Session, new_article_ids: list[int], since: datetim
 def _previous_figures(session: Session, new: list[Estimate], keys: set[tuple],
                       since: datetime) -> dict[tuple, tuple[int, date | None]]:
     """(count, date) of each key's latest figure from before the digest: the newest by date
-    stated (else published), then ingestion, then id; one row per claimant and status,
-    picked in SQL among the new figures' claimants only."""
+    stated (else published), then ingestion, then id. A claimant entity's figures are read
+    newest first through the (claimant, status, stated_on) index, a few rows a key; figures
+    without a claimant entity are ranked in SQL, one row per claimed_by and status."""
     statuses = sorted({k[1] for k in keys})
-    entity_ids = sorted({e.claimant_entity_id for e in new if e.claimant_entity_id is not None})
-    loose = any(e.claimant_entity_id is None for e in new)
-    if not statuses or not (entity_ids or loose):
+    if not statuses:
         return {}
-    when = func.coalesce(Estimate.stated_on, Article.published)
-    who = []
-    if entity_ids:
-        who.append(Estimate.claimant_entity_id.in_(entity_ids))
-    if loose:
-        who.append(Estimate.claimant_entity_id.is_(None))
-    ranked = (
-        select(Estimate.claimant_entity_id, Estimate.claimed_by, Estimate.status,
-               Estimate.count, when.label("when"), Article.ingested_at, Estimate.id,
-               func.row_number().over(
-                   partition_by=(Estimate.claimant_entity_id, Estimate.claimed_by,
-                                 Estimate.status),
-                   order_by=(when.desc().nulls_last(), Article.ingested_at.desc(),
-                             Estimate.id.desc())).label("n"))
-        .join(Article, Article.id == Estimate.article_id)
-        .where(Article.ingested_at < since, Article.copy_of_id.is_(None),
-               Estimate.force == DEFAULT_FORCE, Estimate.status.in_(statuses), or_(*who))
-        .subquery())
-    rows = session.execute(select(ranked.c.claimant_entity_id, ranked.c.claimed_by,
-                                  ranked.c.status, ranked.c.count, ranked.c.when,
-                                  ranked.c.ingested_at, ranked.c.id)
-                           .where(ranked.c.n == 1))
-    best: dict[tuple, tuple] = {}
-    for entity_id, claimed_by, status, count, when_, ingested_at, estimate_id in rows:
-        if entity_id is not None:
-            who_key = f"entity:{entity_id}"
-        else:
-            who_key = normalise_name(claimant_of(_Loose(claimed_by)))
-        key = (who_key, status)
-        if key not in keys:
-            continue
-        if isinstance(when_, str):          # SQLite hands back the coalesced date as text
+    found: dict[tuple, tuple] = {}      # key -> (order, count, when)
+
+    def consider(key: tuple, count: int, when_, ingested_at, estimate_id: int) -> None:
+        if isinstance(when_, str):          # SQLite may hand a computed date back as text
             when_ = date.fromisoformat(when_[:10])
         order = (when_ or date.min, as_utc(ingested_at) if ingested_at else datetime.min,
                  estimate_id)
-        if key not in best or order > best[key][0]:
-            best[key] = (order, count, when_)
-    return {key: (count, when_) for key, (_, count, when_) in best.items()}
+        if key not in found or order > found[key][0]:
+            found[key] = (order, count, when_)
+
+    # SQLite's statistics take "copy_of_id IS NULL" for selective (it is true of nearly every
+    # article) and would start from articles; the unary plus keeps it off that index
+    original = (literal_column("+articles.copy_of_id").is_(None)
+                if session.get_bind().dialect.name == "sqlite" else Article.copy_of_id.is_(None))
+    earlier = (Article.ingested_at < since, original, Estimate.force == DEFAULT_FORCE)
+    columns = (Estimate.count, Estimate.stated_on, Article.published, Article.ingested_at,
+               Estimate.id)
+    for entity_id, status in sorted({(e.claimant_entity_id, e.status) for e in new
+                                     if e.claimant_entity_id is not None}):
+        key = (f"entity:{entity_id}", status)
+        of_key = (Estimate.claimant_entity_id == entity_id, Estimate.status == status)
+        base = (select(*columns).join(Article, Article.id == Estimate.article_id)
+                .where(*of_key, *earlier))
+        dated = session.execute(base.where(Estimate.stated_on.is_not(None))
+                                .order_by(Estimate.stated_on.desc()).limit(20)).all()
+        if len(dated) == 20 and dated[-1][1] == dated[0][1]:    # more on the same day
+            dated = session.execute(base.where(Estimate.stated_on == dated[0][1])).all()
+        for count, stated_on, _, ingested_at, estimate_id in dated:
+            if stated_on == dated[0][1]:
+                consider(key, count, stated_on, ingested_at, estimate_id)
+        undated = base.where(Estimate.stated_on.is_(None))
+        if dated:                       # only an undated figure published later can be newer
+            undated = undated.where(Article.published >= dated[0][1])
+        for count, _, published, ingested_at, estimate_id in session.execute(undated):
+            consider(key, count, published, ingested_at, estimate_id)
+
+    if any(e.claimant_entity_id is None for e in new):
+        when = func.coalesce(Estimate.stated_on, Article.published)
+        ranked = (
+            select(Estimate.claimed_by, Estimate.status, Estimate.count, when.label("when"),
+                   Article.ingested_at, Estimate.id,
+                   func.row_number().over(
+                       partition_by=(Estimate.claimed_by, Estimate.status),
+                       order_by=(when.desc().nulls_last(), Article.ingested_at.desc(),
+                                 Estimate.id.desc())).label("n"))
+            .join(Article, Article.id == Estimate.article_id)
+            .where(*earlier, Estimate.claimant_entity_id.is_(None),
+                   Estimate.status.in_(statuses))
+            .subquery())
+        rows = session.execute(select(ranked.c.claimed_by, ranked.c.status, ranked.c.count,
+                                      ranked.c.when, ranked.c.ingested_at, ranked.c.id)
+                               .where(ranked.c.n == 1))
+        for claimed_by, status, count, when_, ingested_at, estimate_id in rows:
+            key = (normalise_name(claimant_of(_Loose(claimed_by))), status)
+            if key in keys:
+                consider(key, count, when_, ingested_at, estimate_id)
+    return {key: (count, when_) for key, (_, count, when_) in found.items() if key in keys}
 
 
 @dataclass(frozen=True)
