@@ -511,3 +511,42 @@ def test_extraction_the_agency_after_a_body_named_by_kind(extractor):
 ])
 def test_extraction_role_nouns_find_titled_people(extractor, text, words, speaker):
     assert _quote(extractor.extract(text, PUB), words).speaker == speaker
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    # "that" taken for a relative pronoun after the verb's object
+    ("Major Anna Lis, a spokeswoman for the army, told a weekly briefing that the brigade was "
+     "also preparing for winter.", "the brigade was also preparing for winter", "Anna Lis"),
+    # the clause after a nested source, with the source left out of the words
+    ("The Financial Times reported, citing Polish officials, that the battalion had been moved "
+     "north.", "the battalion had been moved north", None),
+    # a second claim conjoined to the first clause belongs to the outer speaker
+    ("Jan Novak said on Monday that 200 soldiers had been wounded, and warned that Minsk could "
+     "send more.", "Minsk could send more", "Jan Novak"),
+    # passive "was quoted as saying": the one quoted speaks
+    ("About 400 soldiers have been wounded near the border, the Polish Defence Ministry was "
+     "quoted as saying by a senator.", "About 400 soldiers have been wounded",
+     "Poland's Ministry of Defence"),
+])
+def test_extraction_reported_clauses_the_parser_hides(extractor, text, words, speaker):
+    quote = _quote(extractor.extract(text, PUB), words)
+    assert quote.kind == "reported" and "citing" not in quote.text
+    if speaker:
+        assert quote.speaker == speaker
+
+
+def test_extraction_while_another_source_said_is_its_own_report(extractor):
+    text = ("A U.S. official said that 300 soldiers had been wounded, while Lithuania's "
+            "military intelligence said at least 40 were killed near the river.")
+    facts = extractor.extract(text, PUB)
+    first = _quote(facts, "300 soldiers had been wounded")
+    assert "Lithuania" not in first.text
+    assert _quote(facts, "at least 40 were killed").speaker != first.speaker
+
+
+def test_extraction_the_ministry_is_the_ministry_named_before(extractor):
+    text = ("The Ministry of Foreign Affairs of Poland condemned the drills. Lithuania's "
+            "military intelligence agency tracked the convoy. The Ministry reminds that Minsk "
+            "has already moved 20 tanks to the border.")
+    quote = _quote(extractor.extract(text, PUB), "Minsk has already moved 20 tanks")
+    assert "Foreign" in quote.speaker and "Poland" in quote.speaker

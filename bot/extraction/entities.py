@@ -230,15 +230,19 @@ class EntityTable:
         if cls is None:
             return None
 
-        def fits(record: EntityRecord) -> bool:
+        def fits(record: EntityRecord, strict: bool = False) -> bool:
             if cls in ("agency", "ministry", "alliance") and record.label == "ORG":
                 rc, rk = role_keys(record.name.split() + (record.role or "").split())
                 if cls == "alliance":
                     return "nato" in rk or rc == "alliance"
-                return rc in (cls, "agency", "ministry") and keys <= rk
+                return (rc == cls if strict else rc in (cls, "agency", "ministry")) and \
+                    keys <= rk
             return record.role_class == cls and keys <= record.role_keys
 
-        found = self.latest(before, fits)
+        # "the Ministry" is the ministry named before, not an agency named since
+        found = self.latest(before, lambda r: fits(r, strict=True), ) if cls in (
+            "agency", "ministry") else None
+        found = found or self.latest(before, fits)
         if found is not None or cls in ("agency", "ministry", "alliance", "office"):
             return found
         # "the Ukrainian president" for "President Volodymyr Zelensky": same role, and the
@@ -356,7 +360,7 @@ def looks_like_person(tokens: list[Token]) -> bool:
     return not any(canonical_country(w) or canonical_org(w) for w in words)
 
 
-_NOT_PERSON_WORDS = frozenset(["division", "corps", "nations", "union", "council", "agency", "service", "ministry", "army", "brigade", "regiment", "unit", "institute", "university", "committee", "commission", "command", "forces", "force", "government", "party", "news"])
+_NOT_PERSON_WORDS = frozenset(["division", "corps", "nations", "union", "council", "agency", "service", "ministry", "army", "brigade", "regiment", "unit", "institute", "university", "committee", "commission", "command", "forces", "force", "government", "party", "news", "journal", "times", "post", "herald", "tribune", "gazette", "daily", "telegraph", "guardian", "independent", "press", "street", "review", "weekly", "channel", "radio", "television", "tv"])
 
 
 def _plausible_person(ent: Span) -> bool:
@@ -414,7 +418,8 @@ def person_ents(doc: Doc):
         elif ent.label_ in ("ORG", "NORP", "GPE") and len(ent) >= 3:
             tail = [t for t in ent if t.dep_ in ("compound", "appos", "nsubj") or t == ent.root]
             last2 = list(ent[-2:])
-            if looks_like_person(last2) and ent.root in last2 and tail:
+            if looks_like_person(last2) and ent.root in last2 and tail and \
+                    not any(t.lower_ in _NOT_PERSON_WORDS for t in ent):
                 yield doc[ent.end - 2:ent.end]
 
 
@@ -489,6 +494,14 @@ def build_table(doc: Doc) -> EntityTable:
             label = "GPE"
         if label == "ORG":
             text = _with_owner(ent) or text
+            if ent[-1].lower_ in ("of", "for") and ent.end < len(doc) and \
+                    doc[ent.end].ent_type_ == "GPE":
+                # "Ministry of Foreign Affairs of" + "Ukraine": NER cut the body's country off
+                tail = ent.end
+                while tail < len(doc) and doc[tail].ent_type_ == "GPE" and \
+                        (tail == ent.end or doc[tail].ent_iob_ == "I"):
+                    tail += 1
+                text = canonical_name(doc[ent.start:tail].text, "ORG")
         if label in ("ORG", "GPE") and len(ent) <= 3 and not canonical_country(text) and \
                 not canonical_org(text):
             known = table.find(text, "PERSON") is not None

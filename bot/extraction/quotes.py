@@ -64,27 +64,46 @@ def _clean(text: str) -> str:
     return text.strip().rstrip(",;:").strip()
 
 
+def _that_clause(sub: Token) -> bool:
+    """A clause introduced by "that" with a subject of its own. The parser sometimes takes the
+    "that" for a relative pronoun ("told a briefing that the military was watching …")."""
+    if sub.pos_ not in ("VERB", "AUX"):
+        return False
+    subjects = [c for c in sub.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    marks = [c for c in sub.children if c.lower_ == "that" and c.i < sub.i]
+    if not subjects or not marks:
+        return False
+    if marks[0].dep_ == "mark":
+        return True
+    # "that" as the clause's object although it has its own subject, and comes before it
+    return marks[0].dep_ == "dobj" and all(s.lower_ != "that" and s.i > marks[0].i
+                                           for s in subjects) and \
+        not any(c.dep_ == "dobj" and c.lower_ != "that" for c in sub.children)
+
+
 def _complement(verb: Token) -> Token | None:
     """The reported clause of a reporting verb: its ccomp, or a "that"-clause the parser hung
-    on a noun after it ("told reporters after the session that …", "reported information
-    that …")."""
+    elsewhere after it ("told reporters after the session that …", "reported, citing U.S.
+    officials, that …", "reported information that …")."""
     for child in verb.children:
         if child.dep_ == "ccomp":
             return child if child.pos_ in ("VERB", "AUX") else None
+    for child in verb.children:
+        if child.dep_ == "advcl" and child.i > verb.i and _that_clause(child) and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
+            return child
     stack = [c for c in verb.children if c.dep_ in ("dobj", "dative", "prep", "npadvmod")
              and c.i > verb.i]
-    for _ in range(3):
+    for _ in range(5):
         nxt = []
         for node in stack:
             for sub in node.children:
-                if sub.dep_ in ("acl", "ccomp", "relcl") and sub.pos_ in ("VERB", "AUX") and \
-                        any(m.lower_ == "that" and m.dep_ == "mark" for m in sub.children) and \
-                        any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in sub.children):
+                if sub.dep_ in ("acl", "ccomp", "relcl") and _that_clause(sub):
                     if node.lemma_ in _CONTENT_NOUNS and node.lemma_ not in (
                             "report", "information", "claim", "assessment"):
                         continue
                     return sub
-                if sub.dep_ in ("pobj", "prep", "dobj"):
+                if sub.dep_ in ("pobj", "prep", "dobj", "relcl", "acl"):
                     nxt.append(sub)
         stack = nxt
     return None
@@ -95,9 +114,17 @@ def _without_participles(clause: Token) -> list[Token]:
     noting “…”", "…, calling for …"): that is a statement of its own."""
     cut: set[int] = set()
     for child in clause.children:
-        if child.dep_ == "advcl" and child.tag_ == "VBG" and child.i > clause.i and \
-                child.lemma_ in cues.SPEECH_VERBS:
-            cut.update(t.i for t in child.subtree)
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and (
+                child.i > clause.i and child.lemma_ in cues.SPEECH_VERBS or
+                child.lemma_ in ("cite", "quote")):
+            cut.update(t.i for t in child.subtree)      # "…, citing U.S. officials, …"
+        elif child.dep_ in ("advcl", "conj") and child.i > clause.i and \
+                child.lemma_ in cues.REPORTING_VERBS and any(
+                    c.dep_ == "nsubj" for c in child.children):
+            # "…, while Ukraine's military intelligence said …": another speaker's report
+            first = min(t.i for t in child.subtree)
+            cut.update(t.i for t in clause.subtree if t.i >= first - 1 and t.i > clause.i and
+                       t.i not in range(clause.left_edge.i, first - 1))
     return [t for t in clause.subtree if t.i not in cut]
 
 
@@ -345,7 +372,7 @@ class QuoteFinder:
                     continue
             if tok.dep_ == "relcl" and not _relative_speaker(tok):
                 continue
-            subj = subject_of(tok)
+            subj = self._speaking_subject(tok)
             target = clause if clause is not None else inverted
             if subj is None or subj.i in {t.i for t in target.subtree} and clause is not None:
                 continue
@@ -379,6 +406,21 @@ class QuoteFinder:
             if span:
                 out.append((*span, subj, False))
         return out
+
+    def _speaking_subject(self, verb: Token) -> Token | None:
+        """The subject that speaks: "the NIS was quoted as saying" (the one quoted); "…
+        soldiers had been killed, and warned that …" (past the clause's own subject to the
+        speaker's)."""
+        if verb.lemma_ == "quote" and any(c.dep_ == "auxpass" for c in verb.children):
+            for child in verb.children:
+                if child.dep_ == "nsubjpass":
+                    return child
+        found = subjects_of(verb)
+        for subj in found:
+            speaker = self.resolver.resolve(subj)
+            if speaker is not None and not speaker.generic:
+                return subj
+        return found[0] if found else None
 
     def _pronoun_conjuncts(self, head: Token, after: int | None = None
                            ) -> list[tuple[int, int]]:
