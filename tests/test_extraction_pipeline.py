@@ -550,3 +550,33 @@ def test_extraction_the_ministry_is_the_ministry_named_before(extractor):
             "has already moved 20 tanks to the border.")
     quote = _quote(extractor.extract(text, PUB), "Minsk has already moved 20 tanks")
     assert "Foreign" in quote.speaker and "Poland" in quote.speaker
+
+
+def test_extraction_this_was_reported_by_attributes_the_sentence_before(extractor):
+    text = ("About 2,000 Belarusian soldiers have been moved to the border. This was reported "
+            "by Lithuania's State Security Department on Monday.")
+    facts = extractor.extract(text, PUB)
+    quote = _quote(facts, "About 2,000 Belarusian soldiers have been moved")
+    assert quote.kind == "reported"
+    assert quote.speaker == "Lithuania's State Security Department"
+    assert _estimates(facts, 2000)[0].claimed_by == quote.speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Yonhap, citing lawmakers briefed by the NIS, said about 1,000 soldiers had been killed.",
+    "According to lawmakers briefed by the NIS, about 1,000 soldiers had been killed.",
+])
+def test_extraction_nested_sources_lead_to_the_origin(extractor, text):
+    facts = extractor.extract(text, PUB)
+    assert _estimates(facts, 1000)[0].claimed_by == \
+        "South Korea's National Intelligence Service"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("It was estimated by the Polish Defence Ministry that about 3,000 soldiers had arrived.",
+     "Poland's Ministry of Defence"),
+    ("Jan Novak is said to have told senators that 500 soldiers were wounded.", "Jan Novak"),
+])
+def test_extraction_passive_attribution(extractor, text, speaker):
+    facts = extractor.extract(text, PUB)
+    assert [e.claimed_by for e in facts.estimates] == [speaker]

@@ -184,13 +184,64 @@ def _own_subject(current: Token) -> Token | None:
 
 
 def according_to(verb: Token) -> Token | None:
-    """X in "according to X" or "citing X" attached to this verb."""
+    """X in "according to X" attached to this verb (followed to the one X relays)."""
     for child in verb.children:
         if child.lower_ == "according":
             for to in child.children:
                 objs = [g for g in to.children if g.dep_ == "pobj"]
                 if objs:
-                    return objs[0]
+                    return origin_of(objs[0])
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if objs:
+                return origin_of(objs[0])
+    return None
+
+
+_BRIEFED = frozenset(["brief", "inform", "tell", "advise"])
+
+
+def origin_of(source: Token) -> Token:
+    """Follow a source to the one it relays: "lawmakers briefed by the NIS" -> the NIS."""
+    for child in source.children:
+        if child.dep_ in ("acl", "relcl") and child.lemma_ in _BRIEFED:
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    objs = [g for g in agent.children if g.dep_ == "pobj"]
+                    if objs:
+                        return objs[0]
+    return source
+
+
+def cited_by(verb: Token, subject: Token | None = None) -> Token | None:
+    """The origin a reporting verb's subject cites: "Yonhap, citing lawmakers briefed by the
+    NIS, said …" -> the NIS; "The Journal reported, citing U.S. officials, that …" -> the
+    officials."""
+    for node in (verb, subject):
+        if node is None:
+            continue
+        for child in node.children:
+            if child.dep_ in ("advcl", "acl", "xcomp", "prep") and child.lemma_ in (
+                    "cite", "quote") and child.tag_ == "VBG":
+                objs = [g for g in child.children if g.dep_ in ("dobj", "pobj")]
+                if objs:
+                    return origin_of(objs[0])
+    return None
+
+
+def passive_this_agent(sent) -> Token | None:
+    """X in a sentence "This was reported by X." that attributes the sentence before."""
+    root = sent.root
+    if root.lemma_ not in cues.REPORTING_VERBS and root.lemma_ not in cues.SPEECH_VERBS:
+        return None
+    if not any(c.dep_ == "auxpass" for c in root.children):
+        return None
+    if not any(c.dep_ == "nsubjpass" and c.lower_ in ("this", "that", "it", "these")
+               for c in root.children):
+        return None
+    if any(c.dep_ == "ccomp" for c in root.children):
+        return None
+    for child in root.children:
+        if child.dep_ == "agent":
             objs = [g for g in child.children if g.dep_ == "pobj"]
             if objs:
                 return objs[0]

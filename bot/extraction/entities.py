@@ -562,9 +562,12 @@ def _with_owner(ent: Span) -> str | None:
     j = i - 2
     while j > 0 and doc[j].ent_iob_ == "I" and doc[j - 1].ent_type_ == doc[j].ent_type_:
         j -= 1
-    if not canonical_country(doc[j:i - 1].text):
-        return None
-    return canonical_org(doc[j:ent.end].text)
+    owner = doc[j:i - 1]
+    if canonical_country(owner.text):
+        return canonical_org(doc[j:ent.end].text)
+    if all(t.ent_type_ == "GPE" for t in owner) and ent[0].lower_ != "the":
+        return f"{owner.text}'s {ent.text}"     # "Lithuania's State Security Department"
+    return None
 
 
 _PERSON_ROLE_HEADS = frozenset(["spokesperson", "spokesman", "spokeswoman", "official", "minister", "secretary", "chief", "envoy", "ambassador", "commander", "adviser", "advisor", "aide", "diplomat", "lawmaker", "officer"])

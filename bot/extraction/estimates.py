@@ -17,7 +17,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from bot.extraction import cues
-from bot.extraction.attribution import Resolver, Speaker, according_to, subjects_of
+from bot.extraction.attribution import (
+    Resolver,
+    Speaker,
+    according_to,
+    cited_by,
+    passive_this_agent,
+    subjects_of,
+)
 from bot.extraction.dates import resolve_date
 from bot.extraction.docindex import doc_index
 from bot.extraction.entities import build_table
@@ -507,7 +514,9 @@ class EstimateFinder:
                 generic = True
             if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in cues.CLAIM_VERBS and \
                     tok not in (path[0],):
-                for subj in subjects_of(tok):
+                subjects = subjects_of(tok)
+                origin = cited_by(tok, subjects[0] if subjects else None)
+                for subj in ([origin] if origin is not None else []) + subjects:
                     sp = self.resolver.resolve(subj, owner_of_source=True)
                     if sp and not sp.generic:
                         return self._keep(sp), tok
@@ -527,6 +536,12 @@ class EstimateFinder:
             if quote.kind == "reported" and quote.start <= number.idx < quote.end and \
                     quote.speaker:
                 return Speaker(quote.speaker, quote.speaker_label), None
+        if sent.end < len(self.doc):
+            agent = passive_this_agent(self.doc[sent.end].sent)
+            if agent is not None:           # "… 2,000 soldiers … This was reported by X."
+                sp = self.resolver.resolve(agent, owner_of_source=True)
+                if sp and not sp.generic:
+                    return self._keep(sp), None
         if generic and self.previous_claimant is not None:
             return self.previous_claimant, None
         turn = self.resolver.turn_speaker(number)

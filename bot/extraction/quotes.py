@@ -11,7 +11,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from bot.extraction import cues
-from bot.extraction.attribution import Resolver, Speaker, according_to, subject_of, subjects_of
+from bot.extraction.attribution import (
+    Resolver,
+    Speaker,
+    according_to,
+    cited_by,
+    passive_this_agent,
+    subject_of,
+    subjects_of,
+)
 from bot.extraction.docindex import doc_index
 from bot.extraction.entities import build_table
 from bot.extraction.quotemarks import QuoteSpan, find_quotes
@@ -340,6 +348,15 @@ class QuoteFinder:
                          set(index.with_lemma(cues.REPORTING_VERBS)))
         for i in cue_ids:
             tok = doc[i]
+            if tok.dep_ == "ROOT" and tok.sent.start > 0:
+                agent = passive_this_agent(tok.sent)
+                if agent is not None:
+                    # "This was reported by X.": the sentence before is X's
+                    prev = doc[tok.sent.start - 1].sent
+                    span = self._clause([t for t in prev if not t.is_space])
+                    if span:
+                        out.append((*span, agent, True))
+                    continue
             if tok.lower_ == "according" and tok.head is not tok:
                 obj = according_to(tok.head) if according_to(tok.head) is not None else None
                 if obj is None:
@@ -410,12 +427,17 @@ class QuoteFinder:
     def _speaking_subject(self, verb: Token) -> Token | None:
         """The subject that speaks: "the NIS was quoted as saying" (the one quoted); "…
         soldiers had been killed, and warned that …" (past the clause's own subject to the
-        speaker's)."""
+        speaker's); "Yonhap, citing lawmakers briefed by the NIS, said" (the origin)."""
         if verb.lemma_ == "quote" and any(c.dep_ == "auxpass" for c in verb.children):
             for child in verb.children:
                 if child.dep_ == "nsubjpass":
                     return child
         found = subjects_of(verb)
+        origin = cited_by(verb, found[0] if found else None)
+        if origin is not None:
+            speaker = self.resolver.resolve(origin, owner_of_source=True)
+            if speaker is not None and not speaker.generic:
+                return origin
         for subj in found:
             speaker = self.resolver.resolve(subj)
             if speaker is not None and not speaker.generic:
