@@ -580,3 +580,23 @@ def test_extraction_nested_sources_lead_to_the_origin(extractor, text):
 def test_extraction_passive_attribution(extractor, text, speaker):
     facts = extractor.extract(text, PUB)
     assert [e.claimed_by for e in facts.estimates] == [speaker]
+
+
+def test_extraction_quote_paragraph_after_narration_keeps_the_speaker(extractor):
+    text = ("“We dig every night,” said Jan Novak, a sapper in the border brigade.\n\n"
+            "Novak’s platoon has held the crossing since spring. He would not say how many men "
+            "he has.\n\n"
+            "“What I can say is that nobody here sleeps much.”")
+    assert _quote(extractor.extract(text, PUB), "nobody here sleeps").speaker == "Jan Novak"
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Jan Novak said he had “no comment”. BELTA, Belarus's state news agency, has dismissed "
+     "the reports as “a fantasy of Warsaw hawks”.", "a fantasy of Warsaw hawks", "BELTA"),
+    ("Jan Novak said he had “no comment”. Russia's state media dismissed the videos as “a "
+     "cheap fake”.", "a cheap fake", "Russia"),
+    ("Russia has never confirmed the transfer. Its Defence Ministry dismissed the reports as "
+     "“a provocation”.", "a provocation", "Russian Ministry of Defence"),
+])
+def test_extraction_dismissing_bodies(extractor, text, words, speaker):
+    assert _quote(extractor.extract(text, PUB), words).speaker == speaker

@@ -435,6 +435,18 @@ class Resolver:
                 record = self.table.latest(token.idx, _is_personish)
                 if record:
                     return self._speaker(record, token)
+            if child.dep_ == "poss" and child.lower_ == "its" and token.pos_ == "PROPN":
+                # "Its Foreign Ministry" after "North Korea has never acknowledged …"
+                owner = self.table.latest(token.idx, lambda r: r.label == "GPE",
+                                          _window_start(token))
+                if owner is not None:
+                    rest = " ".join(t.text for t in phrase_tokens(token) if t.i > child.i)
+                    return self._body(canonical_org(f"{owner.name}'s {rest}")
+                                      or f"{owner.name}'s {rest}", token)
+        # an acronym subject NER missed is a body ("KCNA, the North's official news agency")
+        if token.pos_ == "PROPN" and 2 <= len(token.text) <= 6 and token.text.isupper() and \
+                token.is_alpha and not token.ent_type_ and not canonical_country(token.text):
+            return self._body(canonical_org(token.text) or token.text, token)
         # apposition with a name: "the head of ..., Kyrylo Budanov"
         for child in token.children:
             if child.dep_ == "appos":

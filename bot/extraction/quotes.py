@@ -240,6 +240,9 @@ class QuoteFinder:
             if q.start <= subj.idx < q.end:
                 continue
             speaker = self.resolver.resolve(subj)
+            if speaker is not None and speaker.generic:
+                # "North Korea's state media dismissed … as “…”": the owner speaks
+                speaker = self.resolver.resolve(subj, owner_of_source=True)
             if speaker is not None and not speaker.generic:
                 return speaker
         # surface fallback: a name right before or right after the verb
@@ -336,7 +339,24 @@ class QuoteFinder:
             return previous
         if previous is not None and prev_para is not None and para_start <= prev_para:
             return previous
+        # a quote paragraph after a paragraph or two of narration about the same speaker
+        # ("Fox's unit has held … He would not give numbers. ¶ “What I can tell you …”")
+        if previous is not None and prev_para is not None and not embedded and \
+                self.text[para_start + 1:q.start].strip() in ("", "“", '"', "‘", "«") and \
+                self.text.count("\n\n", prev_para, q.start) <= 3 and \
+                previous.label == "PERSON" and self._narrated(previous, prev_para, q.start):
+            return previous
         return None
+
+    def _narrated(self, speaker: Speaker, start: int, end: int) -> bool:
+        """Whether the narration between two quotes keeps to `speaker` (a pronoun or the name
+        as the last person mentioned)."""
+        record = self.resolver.table.latest(end, lambda r: r.label == "PERSON")
+        if record is not None and record.name == speaker.name:
+            return True
+        span = _tokens(self.doc, start, end)
+        return span is not None and record is None and any(
+            t.lower_ in cues.PRONOUNS_PERSON for t in span)
 
     # ---- reported speech --------------------------------------------------------------------
     def reported(self) -> list[tuple[int, int, Token, bool]]:
