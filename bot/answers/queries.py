@@ -16,7 +16,7 @@ import weakref
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
-from sqlalchemy import and_, func, or_, select, text
+from sqlalchemy import and_, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session, aliased, load_only, selectinload
 
 from bot.answers.citations import Citation, cite
@@ -193,8 +193,54 @@ def estimates(session: Session, force: str | None = None, since: date | None = N
     if force:
         query = query.where(func.lower(Estimate.force) == force.lower())
     if since:
-        query = query.where(_dated_since(Estimate.stated_on, since))
+        return _rows_since(session, Estimate, query, force, since, limit, _estimate_rows)
     return _estimate_rows(session, query)
+
+
+def _rows_since(session: Session, model, query, force: str | None, since: date, limit: int,
+                convert) -> list:
+    """The rows of `query` (newest first, at most `limit`, of `model`: Estimate or Denial)
+    dated on or after `since` (`_dated_since`).
+
+    First among the force's newest 4 x `limit` rows, an index range: when they hold `limit`
+    matches, those are the newest. Otherwise the smallest id of the newest `limit` matches is
+    found through the (lower(force), stated_on) index (`_since_floor`), so a date that
+    nothing is newer than costs index probes rather than a scan of every row of the force.
+    """
+    query = query.where(_dated_since(model.stated_on, since))
+    of_force = [func.lower(model.force) == force.lower()] if force else []
+    boundary = session.scalar(select(model.id).where(*of_force).order_by(model.id.desc())
+                              .offset(4 * limit - 1).limit(1))
+    if boundary is None:                # a few thousand rows in all: read them
+        return convert(session, query)
+    rows = convert(session, query.where(model.id >= boundary))
+    if len(rows) >= limit:
+        return rows
+    floor = _since_floor(session, model, of_force, since, limit)
+    if floor is None:
+        return []
+    return convert(session, query.where(model.id >= floor))
+
+
+def _since_floor(session: Session, model, of_force: list, since: date,
+                 limit: int) -> int | None:
+    """The smallest id of the newest `limit` rows of `model` matching `of_force` and dated on
+    or after `since`, from the rows dated by themselves and the undated ones read apart."""
+    newest = model.id.desc()
+    if session.get_bind().dialect.name == "sqlite":
+        # without histograms SQLite would walk (lower(force), id) for the order and test
+        # every row of the force; the unary plus makes it read the stated_on range instead
+        newest = literal_column(f"+{model.__tablename__}.id").desc()
+    dated = (select(model.id).where(*of_force, model.stated_on >= since)
+             .order_by(newest).limit(limit))
+    undated = (select(model.id).join(Article, Article.id == model.article_id)
+               .where(*of_force, model.stated_on.is_(None),
+                      or_(Article.published >= since,
+                          and_(Article.published.is_(None),
+                               Article.ingested_at >= _since_start(since))))
+               .order_by(model.id.desc()).limit(limit))
+    ids = sorted(set(session.scalars(dated)) | set(session.scalars(undated)), reverse=True)
+    return ids[:limit][-1] if ids else None
 
 
 def _denial_select():
@@ -216,7 +262,7 @@ def denials(session: Session, force: str | None = None, since: date | None = Non
     if force:
         query = query.where(func.lower(Denial.force) == force.lower())
     if since:
-        query = query.where(_dated_since(Denial.stated_on, since))
+        return _rows_since(session, Denial, query, force, since, limit, _denial_rows)
     return _denial_rows(session, query)
 
 

@@ -167,6 +167,7 @@ class Estimate(Base):
     __table_args__ = (
         Index("ix_estimates_force_stated_on", "force", "stated_on"),
         Index("ix_estimates_force_lower_id", func.lower(text("force")), "id"),
+        Index("ix_estimates_force_lower_stated_on", func.lower(text("force")), "stated_on"),
         Index("ix_estimates_claimant_entity_id_status", "claimant_entity_id", "status",
               "stated_on"),
     )
@@ -198,6 +199,7 @@ class Denial(Base):
     __tablename__ = "denials"
     __table_args__ = (
         Index("ix_denials_force_lower_id", func.lower(text("force")), "id"),
+        Index("ix_denials_force_lower_stated_on", func.lower(text("force")), "stated_on"),
         Index("ix_denials_denied_by_lower", func.lower(text("denied_by"))),
     )
 
