@@ -600,3 +600,10 @@ def test_extraction_quote_paragraph_after_narration_keeps_the_speaker(extractor)
 ])
 def test_extraction_dismissing_bodies(extractor, text, words, speaker):
     assert _quote(extractor.extract(text, PUB), words).speaker == speaker
+
+
+def test_extraction_name_in_apposition_to_a_role_is_a_person(extractor):
+    text = ("Lithuania's foreign minister, Ona Petraite Vaiciune, met President Jan Novak in "
+            "Vilnius on Monday. State media quoted her as saying Vilnius would \"never bow\".")
+    facts = extractor.extract(text, PUB)
+    assert _quote(facts, "never bow").speaker == "Ona Petraite Vaiciune"

@@ -121,3 +121,15 @@ def test_extraction_names_abbreviations_with_dots():
     assert normalise_name("U.K. officials") == "uk officials"
     assert same_entity("a U.S. diplomat", "a US diplomat")
     assert same_entity("Russia's defense ministry", "Russia")
+
+
+@pytest.mark.parametrize("name", ["U.S.", "the U.S.", "(U.S.)", "U.S.,"])
+def test_extraction_names_trailing_abbreviation_keeps_its_dots(name):
+    assert normalise_name(name) == "us"
+    assert same_entity(name, "United States")
+
+
+def test_extraction_names_main_intelligence_directorate_of_a_country():
+    from bot.extraction.names import canonical_org
+    assert canonical_org("Main Intelligence Directorate of Ukraine") == \
+        "Ukraine's Main Directorate of Intelligence"

@@ -471,6 +471,7 @@ def build_table(doc: Doc) -> EntityTable:
         table.add(span.text, "PERSON", span.start_char, span.end_char, role,
                   salient=is_subject(span.root))
         person_token_ids.update(range(span.start, span.end))
+    _add_titled_names(doc, table, person_token_ids)
     _add_bare_surnames(doc, table, person_token_ids)
     for ent in doc.ents:
         if ent.label_ not in LABELS or ent.label_ == "PERSON":
@@ -524,6 +525,28 @@ def build_table(doc: Doc) -> EntityTable:
             table._by_key.setdefault(after[1].text.lower(), record)
     _add_unnamed_roles(doc, table, person_token_ids)
     return table
+
+
+def _add_titled_names(doc: Doc, table: EntityTable, named: set[int]) -> None:
+    """Names NER missed in apposition to a role: "North Korea's foreign minister, Choe Son
+    Hui, met …" (the role noun's appositive is a run of capitalised words)."""
+    for i in doc_index(doc).with_lower(frozenset(cues.ROLE_NOUNS | set(_ROLE_CLASS))):
+        role = doc[i]
+        for child in role.children:
+            if child.dep_ != "appos" or child.pos_ != "PROPN" or child.i in named or \
+                    child.ent_type_:
+                continue
+            words = [t for t in child.subtree if t.i <= child.i and t.dep_ in (
+                "compound", "flat", "appos") or t.i == child.i]
+            words = [t for t in words if t.i >= child.i - 3]
+            if not looks_like_person(words) or any(t.i in named or t.ent_type_ for t in words):
+                continue
+            title = [t for t in role.subtree if t.i <= role.i and not t.is_punct and
+                     t.pos_ != "DET"]
+            span = doc[words[0].i:words[-1].i + 1]
+            table.add(span.text, "PERSON", span.start_char, span.end_char,
+                      " ".join(t.text for t in title) or None, salient=is_subject(role))
+            named.update(range(span.start, span.end))
 
 
 def _add_bare_surnames(doc: Doc, table: EntityTable, named: set[int]) -> None:

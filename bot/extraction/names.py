@@ -94,6 +94,7 @@ TITLE_WORDS = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "
 _SPACES = re.compile(r"\s+")
 _ABBREVIATION = re.compile(r"\b(?:[a-z]\.){2,}(?=\s|$|')")      # u.s., u.k., u.n.
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_ENDS_ABBREVIATED = re.compile(r"(?:^|[\s(])(?:[A-Za-z]\.){2,}$")
 
 
 @lru_cache(maxsize=65536)
@@ -102,7 +103,11 @@ def normalise_name(name: str) -> str:
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.replace("’", "'").replace("‘", "'").replace("‐", "-")
-    text = _SPACES.sub(" ", text).strip().strip(".,;:\"'“”«»()").strip()
+    text = _SPACES.sub(" ", text).strip()
+    if _ENDS_ABBREVIATED.search(text.strip(",;:\"'“”«»()")):
+        text = text.strip(",;:\"'“”«»()").lstrip(".").strip()    # "the U.S." keeps its dots
+    else:
+        text = text.strip(".,;:\"'“”«»()").strip()
     text = _POSSESSIVE.sub("", text).strip()
     lowered = _ABBREVIATION.sub(lambda m: m.group(0).replace(".", ""), text.lower())
     if lowered.startswith("the "):
@@ -133,7 +138,8 @@ BODY_KINDS: dict[str, tuple[str, ...]] = {
     "intelligence": ("intelligence", "military intelligence", "military intelligence agency",
                      "intelligence agency", "intelligence service", "intelligence services",
                      "spy agency", "defence intelligence", "defense intelligence",
-                     "intelligence directorate", "military intelligence service"),
+                     "intelligence directorate", "military intelligence service",
+                     "main intelligence directorate", "main directorate of intelligence"),
     "Joint Chiefs of Staff": ("joint chiefs of staff", "joint chiefs", "jcs"),
     "General Staff": ("general staff", "general staff of the armed forces"),
 }
