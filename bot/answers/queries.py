@@ -10,13 +10,26 @@ cited, through one `citations(session, article_ids)` query for them all.
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 import weakref
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
-from sqlalchemy import and_, func, literal_column, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    and_,
+    any_,
+    bindparam,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session, aliased, load_only, selectinload
 
 from bot.answers.citations import Citation, cite
@@ -91,17 +104,23 @@ class DenialRow:
     article: ArticleRef
 
 
+def id_in(session: Session, column, ids) -> ColumnElement[bool]:
+    """`column IN ids` with the ids as one parameter (a PostgreSQL array, a JSON list read by
+    SQLite's json_each): thousands of ids cost no statement compilation."""
+    values = [int(i) for i in ids]
+    if session.get_bind().dialect.name == "postgresql":
+        return column == any_(bindparam(None, values, type_=ARRAY(Integer), unique=True))
+    return column.in_(select(literal_column("value"))
+                      .select_from(func.json_each(json.dumps(values))).scalar_subquery())
+
+
 def cited_articles(session: Session, article_ids) -> dict[int, Article]:
     """Articles by id with their near-copies, only the columns a citation needs."""
-    ids = sorted(set(article_ids))
-    found: dict[int, Article] = {}
-    for at in range(0, len(ids), 500):
-        rows = session.scalars(
-            select(Article).where(Article.id.in_(ids[at:at + 500]))
-            .options(load_only(*CITED_COLUMNS),
-                     selectinload(Article.copies).load_only(*CITED_COLUMNS)))
-        found.update((a.id, a) for a in rows)
-    return found
+    rows = session.scalars(
+        select(Article).where(id_in(session, Article.id, set(article_ids)))
+        .options(load_only(*CITED_COLUMNS),
+                 selectinload(Article.copies).load_only(*CITED_COLUMNS)))
+    return {a.id: a for a in rows}
 
 
 def citations(session: Session, article_ids) -> dict[int, Citation]:
@@ -304,11 +323,10 @@ def quotes_by_speakers(session: Session, entity_ids: set[int], names: set[str],
 
 
 def _quote_rows_by_id(session: Session, ids: list[int]) -> list[QuoteRow]:
-    rows: list[QuoteRow] = []
-    for at in range(0, len(ids), 500):
-        rows.extend(_quote_rows(session, _quote_select().where(Quote.id.in_(ids[at:at + 500]))))
-    rows.sort(key=lambda q: q.id, reverse=True)
-    return rows
+    if not ids:
+        return []
+    return _quote_rows(session, _quote_select().where(id_in(session, Quote.id, ids))
+                       .order_by(Quote.id.desc()))
 
 
 def _article_since(since: date):
@@ -362,15 +380,10 @@ def quotes_with_words(session: Session, words: list[str], since: date | None = N
     ids = newest_matches(session, "quotes", words, limit)
     if not ids:
         return []
-    rows: list[QuoteRow] = []
-    ids = sorted(ids, reverse=True)
-    for at in range(0, len(ids), 500):
-        query = _quote_select().where(Quote.id.in_(ids[at:at + 500]))
-        if since:
-            query = query.where(_article_since(since))
-        rows.extend(_quote_rows(session, query))
-    rows.sort(key=lambda q: q.id, reverse=True)
-    return rows
+    query = _quote_select().where(id_in(session, Quote.id, ids)).order_by(Quote.id.desc())
+    if since:
+        query = query.where(_article_since(since))
+    return _quote_rows(session, query)
 
 
 def denials_with_words(session: Session, words: list[str], since: date | None = None,
@@ -379,14 +392,12 @@ def denials_with_words(session: Session, words: list[str], since: date | None = 
     if not words:
         return []
     ids = newest_matches(session, "denials", words, limit)
-    rows: list[DenialRow] = []
-    for at in range(0, len(ids), 500):
-        query = _denial_select().where(Denial.id.in_(ids[at:at + 500]))
-        if since:
-            query = query.where(_dated_since(Denial.stated_on, since))
-        rows.extend(_denial_rows(session, query))
-    rows.sort(key=lambda d: d.id, reverse=True)
-    return rows
+    if not ids:
+        return []
+    query = _denial_select().where(id_in(session, Denial.id, ids)).order_by(Denial.id.desc())
+    if since:
+        query = query.where(_dated_since(Denial.stated_on, since))
+    return _denial_rows(session, query)
 
 
 def denials_by(session: Session, names: set[str], since: date | None = None,
@@ -510,7 +521,8 @@ def articles_with_words(session: Session, words: list[str], since: date | None =
                              any_word=True)
         if not ids:
             return []
-        query = (select(Article).where(Article.id.in_(ids), Article.copy_of_id.is_(None))
+        query = (select(Article).where(id_in(session, Article.id, ids),
+                                       Article.copy_of_id.is_(None))
                  .options(selectinload(Article.copies).load_only(*CITED_COLUMNS)))
         if since:
             query = query.where(_article_since(since))
@@ -566,7 +578,7 @@ def _recent_articles_with_terms(session: Session, terms: list[str], since: date 
     if not found:
         return []
     return list(session.scalars(
-        select(Article).where(Article.id.in_(found)).order_by(Article.id.desc())
+        select(Article).where(id_in(session, Article.id, found)).order_by(Article.id.desc())
         .options(selectinload(Article.copies).load_only(*CITED_COLUMNS))))
 
 
@@ -581,7 +593,7 @@ def fact_sentences(session: Session, article_ids: list[int]) -> dict[int, dict[s
         return result
     for model, kind in ((Estimate, "estimate"), (Quote, "quote"), (Denial, "denial")):
         rows = session.execute(select(model.article_id, model.sentence)
-                               .where(model.article_id.in_(article_ids)))
+                               .where(id_in(session, model.article_id, article_ids)))
         for article_id, sentence in rows:
             result.setdefault(article_id, {}).setdefault(kind, set()).add(sentence or "")
     return result
