@@ -113,7 +113,8 @@ def markdown(results: dict) -> str:
         f"machine: {machine.get('cpus')} vCPU, {machine.get('memory_gb')} GiB, Python "
         f"{machine.get('python')}, load average {machine.get('load_average_at_start', 0):.1f} "
         f"at start and {machine.get('load_average_at_end', 0):.1f} at the end "
-        f"({results.get('seconds', 0):.0f} s).",
+        f"({results.get('seconds', 0):.0f} s). The machine is shared with other engineers' "
+        "work: compare medians (p50) first; p95/p99 carry its noise.",
         "",
         "| " + " | ".join(COLUMNS) + " |",
         "|" + "---|" * len(COLUMNS),
