@@ -107,3 +107,18 @@ def test_answers_whosaid_no_quotes_stored_yet(sessions):
     answer = ask(sessions, "/whosaid rutte")
     assert answer.kind == "whosaid" and not answer.fact_lines()
     assert "no quotes are stored yet" in answer.notes[0]
+
+
+def test_answers_whosaid_sees_a_speaker_quoted_after_the_last_question(sessions):
+    """The speaker list is kept between questions: a new quote (a new speaker) is seen."""
+    with sessions.begin() as session:
+        build_corpus(session)
+    assert not ask(sessions, "/whosaid Natalia Kovalenko").fact_lines()
+    with sessions.begin() as session:
+        article = session.query(Article).filter_by(outlet="AP").one()
+        kovalenko = Entity(name="Natalia Kovalenko", label="PERSON")
+        session.add(Quote(article=article, speaker="Natalia Kovalenko",
+                          speaker_entity=kovalenko, text="the front is quiet today",
+                          kind="direct", sentence="Kovalenko said it.", start=0, end=10))
+    lines = ask(sessions, "/whosaid Kovalenko").fact_lines()
+    assert [line.text for line in lines] == ["Natalia Kovalenko said: “the front is quiet today”"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -120,6 +121,29 @@ def test_slack_http_acks_before_the_database_work(bot, slack_emulator, bot_db_ur
         lock.close()
     [response] = slack_emulator.wait_for_response(id=response_url, timeout=20)
     assert response.json["response_type"] == "ephemeral"
+
+
+def test_slack_http_acks_while_every_answer_thread_is_busy(bot, slack_emulator):
+    """Answers run on their own small pool: with it full, a burst of commands is still acked
+    at once (the ack functions have their own threads), and answered once it frees up."""
+    from bot.slack_app import ANSWER_THREADS
+
+    runner = bot.app.listener_runner
+    answers = runner.listener_executor.answers
+    assert runner.lazy_listener_runner.executor is answers
+    assert answers._max_workers == ANSWER_THREADS
+    release = threading.Event()
+    for _ in range(ANSWER_THREADS):
+        answers.submit(release.wait, 30)
+    try:
+        sent = [bot.command(slack_emulator, "/sitrep", "help") for _ in range(8)]
+        assert all(status == 200 for status, *_ in sent)
+        assert max(seconds for *_, seconds in sent) < 1.5
+        assert all(slack_emulator.responses(url) == [] for _, _, url, _ in sent)
+    finally:
+        release.set()
+    for _, _, url, _ in sent:
+        slack_emulator.wait_for_response(id=url, timeout=20)
 
 
 def test_slack_http_troops_is_answered_ephemerally_with_a_share_button(bot, slack_emulator):
