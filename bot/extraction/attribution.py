@@ -473,11 +473,6 @@ class Resolver:
                 record = None
             else:
                 return self._speaker(record, token)
-        words = phrase_tokens(token)
-        text = " ".join(t.text for t in words).replace(" 's", "'s").replace(" ’s", "’s")
-        org = canonical_org(text)
-        if org:
-            return self._body(org, token)
         if token.pos_ == "PROPN" and not looks_like_person(words):
             tail: list[Token] = []
             for t in reversed([w for w in words if w.i <= token.i]):

@@ -38,7 +38,13 @@ class DocIndex:
     def text(self) -> str:
         """Doc.text joins every token on each access: read it once per doc."""
         if self._text is None:
-            self._text = self.doc.text
+            cached = self.doc.user_data.get("sitrep_text")
+            last = self.doc[-1] if len(self.doc) else None
+            if cached is not None and (last is None or len(cached) == last.idx + len(
+                    last.text_with_ws)):
+                self._text = cached         # set by sitrep_paragraphs; tokens never change
+            else:
+                self._text = self.doc.text
         return self._text
 
     def lead_in_end(self, line_start: int, pattern: re.Pattern) -> int:

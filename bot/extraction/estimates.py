@@ -207,6 +207,18 @@ def _sentence_about_troops(sent: Span) -> bool:
                for t in sent)
 
 
+def _context_after(pending: list[tuple[Span, bool]], context: bool) -> bool:
+    """Whether the next sentence's bare figures may refer to troops named before: settled by
+    the last of the `pending` sentences that is a paragraph end or a full sentence (labels and
+    fragments leave it as it was). Read lazily, only before a sentence with figures."""
+    for sent, found in reversed(pending):
+        if "\n\n" in sent.text_with_ws and not sent.text.strip().endswith("?"):
+            return False        # a new paragraph, unless it answers this question
+        if sum(t.is_alpha for t in sent) >= 4:     # not a label or a fragment
+            return found or _sentence_about_troops(sent)
+    return context
+
+
 def _put_at(number: Token) -> Token | None:
     """The measured noun of "put the number / North Korean losses at 4,700" and of the
     passive "the number ... is put at 15,000"."""
@@ -333,9 +345,13 @@ class EstimateFinder:
         out: list[Estimate] = []
         maybe = doc_index(self.doc).maybe_figure(_FIGURE_WORDS)
         context = False
+        pending: list[tuple[Span, bool]] = []   # sentences read since `context` was settled
         for sent in self.doc.sents:
             found = False
             figures = find_figures(sent, maybe)
+            if figures and pending:
+                context = _context_after(pending, context)
+                pending = []
             for fig in figures:
                 try:
                     estimates = self._estimate(sent, fig, context)
@@ -344,12 +360,7 @@ class EstimateFinder:
                     continue
                 found = found or bool(estimates)
                 out.extend(estimates)
-            # the next sentence's bare figures may refer to this one's troops
-            if "\n\n" in sent.text_with_ws and not sent.text.strip().endswith("?"):
-                context = False     # a new paragraph, unless it answers this question
-            elif sum(t.is_alpha for t in sent) >= 4:     # not a label or a fragment
-                context = found or (bool(figures) and _sentence_about_troops(sent)) or \
-                    _sentence_about_troops(sent)
+            pending.append((sent, found))
         return out
 
     def _estimate(self, sent: Span, fig: Figure, context: bool = False) -> list[Estimate]:

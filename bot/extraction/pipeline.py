@@ -19,6 +19,7 @@ COMPONENTS = ("sitrep_entities", "sitrep_quotes", "sitrep_estimates", "sitrep_de
 def sitrep_paragraphs(doc: Doc) -> Doc:
     """A line break starts a sentence: headings and bullets never run into the next line."""
     text = doc.text
+    doc.user_data["sitrep_text"] = text     # the components read it from here (DocIndex.text)
     if len(doc) < 2 or not _BREAK.search(text):
         return doc
     starts = doc.to_array([IDX]).astype("int64").ravel()

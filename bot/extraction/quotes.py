@@ -184,6 +184,7 @@ class QuoteFinder:
         self._starts = [q.start for q in self.marks]      # marks come sorted and disjoint
         self.resolver.set_quoted([(q.start, q.end) for q in self.marks])
         self.previous_reported: Speaker | None = None
+        self._resolved: dict[int, Speaker | None] = {}
 
     def _near(self, start: int, end: int) -> list[QuoteSpan]:
         """The quotes that may overlap [start, end)."""
@@ -411,7 +412,8 @@ class QuoteFinder:
                 continue
             subj = self._speaking_subject(tok)
             target = clause if clause is not None else inverted
-            if subj is None or subj.i in {t.i for t in target.subtree} and clause is not None:
+            if subj is None or clause is not None and \
+                    target.left_edge.i <= subj.i <= target.right_edge.i:
                 continue
             if subj.lower_ in ("i", "we"):
                 continue            # "I'd note that ...": the speaker's own words, no report
@@ -460,6 +462,7 @@ class QuoteFinder:
                 return origin
         for subj in found:
             speaker = self.resolver.resolve(subj)
+            self._resolved[subj.i] = speaker
             if speaker is not None and not speaker.generic:
                 return subj
         return found[0] if found else None
@@ -558,7 +561,10 @@ class QuoteFinder:
                     end = start + len(text) if text else end
                 else:
                     start, end, subj, acc = payload
-                    speaker = self.resolver.resolve(subj, owner_of_source=acc)
+                    if not acc and subj.i in self._resolved:
+                        speaker = self._resolved[subj.i]     # resolved when it was found
+                    else:
+                        speaker = self.resolver.resolve(subj, owner_of_source=acc)
                     if speaker is not None and speaker.generic and not acc and \
                             subj.lemma_ in ("article", "report", "publication", "story") and \
                             subj.head.lemma_ in ("say", "add", "state", "write"):
