@@ -607,3 +607,37 @@ def test_extraction_name_in_apposition_to_a_role_is_a_person(extractor):
             "Vilnius on Monday. State media quoted her as saying Vilnius would \"never bow\".")
     facts = extractor.extract(text, PUB)
     assert _quote(facts, "never bow").speaker == "Ona Petraite Vaiciune"
+
+
+@pytest.mark.parametrize("text", [
+    "The spokesman declined to say how many soldiers remained at the border.",
+    "Jan Novak would not say whether the brigade would return in spring.",
+    "The army released video of what it says are Belarusian troops crossing a field.",
+    "It is further assessed by the Polish Defence Ministry that Minsk may send more troops.",
+    "Jan Novak has been unusually candid about the war: he said that 300 soldiers had died.",
+])
+def test_extraction_no_reported_claim(extractor, text):
+    facts = extractor.extract(text, PUB)
+    reported = [q.text for q in facts.quotes if q.kind == "reported"]
+    assert not [r for r in reported if r.startswith(("how", "whether", "are ", "Jan Novak has"))]
+    assert "Minsk may send more troops" not in reported
+
+
+def test_extraction_wh_subject_clause_is_reported(extractor):
+    text = "Jan Novak said what Warsaw did with its allies was “its own business”."
+    assert _quote(extractor.extract(text, PUB), "what Warsaw did").kind == "reported"
+
+
+def test_extraction_one_clause_one_quote_with_according_to(extractor):
+    text = ("The Polish Defence Ministry told senators that about 300 soldiers had been wounded, "
+            "according to a news agency that cited a senator.")
+    facts = extractor.extract(text, PUB)
+    assert len([q for q in facts.quotes if "300 soldiers" in q.text]) == 1
+    assert _quote(facts, "300 soldiers").speaker == "Poland's Ministry of Defence"
+
+
+def test_extraction_writers_second_object_is_trimmed(extractor):
+    text = ("Poland's General Staff says Belarus lost more than 4,000 troops in March alone, its "
+            "heaviest monthly toll, which helps explain the new draft.")
+    quote = _quote(extractor.extract(text, PUB), "Belarus lost more than 4,000 troops")
+    assert quote.text == "Belarus lost more than 4,000 troops in March alone"

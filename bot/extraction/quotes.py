@@ -35,6 +35,7 @@ if not Doc.has_extension("sitrep_resolver"):
 _EMBED_MAX_TOKENS = 5
 _ACCORDING = frozenset(["according"])
 _BULLETS = frozenset("-•●▪*–")
+_QUESTION_WORDS = frozenset(["whether", "how", "why", "what", "when", "where", "which", "who"])
 # What a document can "say" as a speaker would ("the documents say", "the report states").
 _DOCUMENT_SAYS = frozenset(["say", "state", "write", "note", "report", "conclude", "warn",
                             "claim", "estimate", "assess", "add"])
@@ -87,6 +88,23 @@ def _that_clause(sub: Token) -> bool:
     return marks[0].dep_ == "dobj" and all(s.lower_ != "that" and s.i > marks[0].i
                                            for s in subjects) and \
         not any(c.dep_ == "dobj" and c.lower_ != "that" for c in sub.children)
+
+
+def _asks(toks: list[Token]) -> bool:
+    """Whether a clause opening with a wh-word is an indirect question ("how many soldiers
+    remained", "whether they would return"), not a clause whose subject is one ("what Russia
+    did with its ally was “our business”")."""
+    first = toks[0]
+    if first.lower_ == "whether":
+        return True
+    ids = {t.i for t in toks}
+    root = next((t.i for t in toks if t.head.i not in ids or t.head.i == t.i), None)
+    node = first
+    while node.i != root and node.head.i != node.i and node.head.i in ids:
+        node = node.head
+        if node.i != root and node.pos_ in ("VERB", "AUX"):
+            return False
+    return True
 
 
 def _complement(verb: Token) -> Token | None:
@@ -149,7 +167,7 @@ def _inverted_head(verb: Token) -> Token | None:
     """The clause a parenthetical reporting verb is hung on: "CLAUSE, X said" (parataxis) or
     "As X said, CLAUSE" (advcl marked "as")."""
     head = verb.head
-    if head is verb or head.pos_ not in ("VERB", "AUX"):
+    if head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
         return None
     if verb.dep_ == "parataxis":
         return head
@@ -419,10 +437,18 @@ class QuoteFinder:
                 continue            # "I'd note that ...": the speaker's own words, no report
             if subj.lower_ in cues.DOCUMENT_NOUNS and tok.lemma_ not in _DOCUMENT_SAYS:
                 continue            # "documents indicate that …" is evidence, not a quote
+            if any(c.dep_ == "auxpass" for c in tok.children) and \
+                    any(c.dep_ == "agent" for c in tok.children):
+                continue            # "It is assessed by the Ministry that …": a claim, no quote
+            if any(c.lower_ == "what" and c.dep_ in ("dobj", "nsubj") for c in tok.children):
+                continue            # "video of what they say are troops": no claim reported
             if clause is not None:
                 toks = _without_participles(clause)
                 if clause.i < tok.i:
                     toks = [t for t in toks if t.i < tok.i]
+                    if any(t.text in (":", ";") for t in doc[toks[-1].i + 1:tok.i]) if toks \
+                            else False:
+                        continue    # "His boss has been candid: X said …" is no inverted quote
                 span = self._clause(toks, inverted=clause.i < tok.i)
                 if span:
                     out.append((*span, subj, False))
@@ -504,11 +530,16 @@ class QuoteFinder:
             toks = toks[:-1]
         while toks and toks[-1].text in (".",):
             toks = toks[:-1]
+        if toks and toks[0].lower_ in _QUESTION_WORDS and _asks(toks):
+            return None         # "would not say how many …", "asked whether …": no claim
         # a trailing appositive the writer added (", a fortune in a rural province …")
         ids = {t.i for t in toks}
         for t in toks[3:]:
-            if t.dep_ != "appos" or t.pos_ not in ("NOUN", "PROPN") or t.head.i not in ids:
+            if t.pos_ not in ("NOUN", "PROPN") or t.head.i not in ids:
                 continue
+            if t.dep_ != "appos" and not (t.dep_ == "dobj" and any(
+                    c.dep_ == "dobj" and c.i < t.i for c in t.head.children)):
+                continue            # a second object after a comma is an appositive too
             left = t.left_edge.i
             if t.doc[left - 1].text == "," and left - 1 > toks[2].i and not self.in_quote(
                     t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) and \
@@ -542,10 +573,15 @@ class QuoteFinder:
         items: list[tuple[int, str, object]] = [(q.start, "direct", q) for q in self.marks]
         reported = self.reported()
         spans = [(s, e) for s, e, _, _ in reported]
+        by_verb = {(s, e) for s, e, _, acc in reported if not acc}
+        seen: set[tuple[int, int]] = set()
         for s, e, subj, acc in reported:
             if any((s2, e2) != (s, e) and s <= s2 and e2 <= e and e2 - s2 < e - s
                    for s2, e2 in spans):
                 continue            # keep the innermost reported clause
+            if (s, e) in seen or acc and (s, e) in by_verb:
+                continue            # "X told lawmakers that …, according to Y": one quote, X's
+            seen.add((s, e))
             items.append((s, "reported", (s, e, subj, acc)))
         items.sort(key=lambda x: (x[0], x[1]))
         quotes: list[Quote] = []
