@@ -641,3 +641,20 @@ def test_extraction_writers_second_object_is_trimmed(extractor):
             "heaviest monthly toll, which helps explain the new draft.")
     quote = _quote(extractor.extract(text, PUB), "Belarus lost more than 4,000 troops")
     assert quote.text == "Belarus lost more than 4,000 troops in March alone"
+
+
+def test_extraction_nested_reports_each_speaker_its_clause(extractor):
+    text = ("The Polish Defence Ministry said that a captured officer told investigators he "
+            "had been promised a desk job.")
+    facts = extractor.extract(text, PUB)
+    reported = {q.text: q.speaker for q in facts.quotes if q.kind == "reported"}
+    assert reported.get("he had been promised a desk job")
+    assert any(t.startswith("a captured officer told") for t in reported)
+
+
+def test_extraction_nested_estimate_is_the_claim_itself(extractor):
+    text = ("A news agency reported that the Polish Defence Ministry estimated that about 900 "
+            "soldiers had crossed.")
+    facts = extractor.extract(text, PUB)
+    assert [q.text for q in facts.quotes if q.kind == "reported"] == [
+        "about 900 soldiers had crossed"]

@@ -11,6 +11,10 @@ SPEECH_VERBS = frozenset(["say", "tell", "state", "announce", "report", "confirm
 # Verbs whose that-clause is reported speech (a narrower list: "documents indicate" is no quote).
 REPORTING_VERBS = frozenset(["say", "tell", "state", "announce", "report", "confirm", "warn", "note", "add", "claim", "inform", "acknowledge", "stress", "emphasize", "emphasise", "insist", "argue", "explain", "declare", "assert", "write", "suggest", "reiterate", "indicate", "mention", "reveal", "disclose", "observe", "remark", "comment", "caution", "predict", "tweet", "post", "conclude", "admit", "concede", "allege", "testify", "underline", "underscore", "highlight", "respond", "reply", "estimate", "believe", "assess", "agree", "complain", "affirm", "maintain", "contend", "think", "fear", "recall", "remind", "quote"])
 
+# Reporting verbs of thought: a clause nested under another report is the claim itself
+# ("Yonhap said the NIS estimated that …"), the outer report adds no quote of its own.
+COGNITIVE_VERBS = frozenset(["estimate", "believe", "assess", "think", "fear", "agree", "calculate", "reckon", "judge", "expect", "suspect"])
+
 # Verbs that make the words of a short quote the subject's ("dismissed reports as 'fake news'").
 NAMING_VERBS = frozenset(["describe", "characterize", "characterise", "call", "term", "dub", "label", "dismiss", "brand", "denounce", "slam", "condemn", "criticize", "criticise", "reject", "refer"])
 

@@ -203,6 +203,7 @@ class QuoteFinder:
         self.resolver.set_quoted([(q.start, q.end) for q in self.marks])
         self.previous_reported: Speaker | None = None
         self._resolved: dict[int, Speaker | None] = {}
+        self._cue: dict[tuple[int, int], str] = {}     # clause span -> its reporting verb
 
     def _near(self, start: int, end: int) -> list[QuoteSpan]:
         """The quotes that may overlap [start, end)."""
@@ -452,6 +453,7 @@ class QuoteFinder:
                 span = self._clause(toks, inverted=clause.i < tok.i)
                 if span:
                     out.append((*span, subj, False))
+                    self._cue[span] = tok.lemma_
                 if clause.i < tok.i:
                     out.extend((*span, subj, False) for span in self._pronoun_conjuncts(tok))
                 continue
@@ -572,13 +574,15 @@ class QuoteFinder:
     def run(self) -> list[Quote]:
         items: list[tuple[int, str, object]] = [(q.start, "direct", q) for q in self.marks]
         reported = self.reported()
-        spans = [(s, e) for s, e, _, _ in reported]
         by_verb = {(s, e) for s, e, _, acc in reported if not acc}
+        thought = [(s, e) for s, e, subj, acc in reported
+                   if not acc and self._cue.get((s, e)) in cues.COGNITIVE_VERBS
+                   and self._resolved.get(subj.i) is not None
+                   and not self._resolved[subj.i].generic]
         seen: set[tuple[int, int]] = set()
         for s, e, subj, acc in reported:
-            if any((s2, e2) != (s, e) and s <= s2 and e2 <= e and e2 - s2 < e - s
-                   for s2, e2 in spans):
-                continue            # keep the innermost reported clause
+            if any((s2, e2) != (s, e) and s <= s2 and e2 <= e for s2, e2 in thought):
+                continue            # "Yonhap said the NIS estimated that …": the estimate only
             if (s, e) in seen or acc and (s, e) in by_verb:
                 continue            # "X told lawmakers that …, according to Y": one quote, X's
             seen.add((s, e))
