@@ -585,7 +585,7 @@ class QuoteFinder:
                 continue            # "Yonhap said the NIS estimated that …": the estimate only
             if (s, e) in seen or acc and (s, e) in by_verb:
                 continue            # "X told lawmakers that …, according to Y": one quote, X's
-            if acc and subj.i > e and any(s <= s2 and e2 <= e and (s2, e2) != (s, e)
+            if acc and subj.idx > e and any(s <= s2 and e2 <= e and (s2, e2) != (s, e)
                                           for s2, e2 in by_verb):
                 continue            # a trailing "according to Y" only relays X's report
             seen.add((s, e))
