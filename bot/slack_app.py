@@ -186,6 +186,9 @@ class HttpServer:
 
         if not signing_secret:
             raise ValueError("HTTP mode needs the signing secret")
+        # before the server's sockets exist: a collection may finalize an earlier server's
+        # leftovers, whose file descriptor numbers the new sockets would otherwise reuse
+        settle_heap()
         self._server = create_server(build_wsgi_app(app, signing_secret), host=host, port=port, threads=threads,
                                      ident="sitrep", clear_untrusted_proxy_headers=True,
                                      max_request_body_size=MAX_BODY_BYTES,
@@ -205,7 +208,6 @@ class HttpServer:
         return f"http://{self.host}:{self.port}"
 
     def run(self) -> None:
-        settle_heap()
         try:
             self._server.run()
         finally:
