@@ -50,12 +50,17 @@ class Extractor:
     @staticmethod
     def _facts(doc) -> ArticleFacts:
         table = doc._.sitrep_entities
-        return ArticleFacts(
+        facts = ArticleFacts(
             estimates=tuple(doc._.sitrep_estimates or ()),
             quotes=tuple(doc._.sitrep_quotes or ()),
             entities=table.to_entities() if table is not None else (),
             denials=tuple(doc._.sitrep_denials or ()),
         )
+        # the shared index points back at the doc: drop it so the doc is freed at once
+        # instead of waiting for the cycle collector
+        doc._.sitrep_index = None
+        doc._.sitrep_resolver = None
+        return facts
 
 
 def extract_facts(text: str, published: date | None = None) -> ArticleFacts:
