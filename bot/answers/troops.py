@@ -229,6 +229,14 @@ def denial_lines(session: Session, rows: list[Denial | DenialRow]) -> list[FactL
 def denial_drafts(rows: list[Denial | DenialRow]) -> list[LineDraft]:
     """The lines of `denial_lines` before they are cited (newest first)."""
     seen: dict[tuple, LineDraft] = {}
+    names: dict[str, str] = {}          # normalise_name of each distinct string, once
+
+    def normalised(value: str) -> str:
+        found = names.get(value)
+        if found is None:
+            found = names[value] = normalise_name(value)
+        return found
+
     for denial in rows:
         when = queries.fact_date(denial.stated_on, denial.article)
         stated = queries.stated_date(denial.stated_on, denial.article)
@@ -237,7 +245,7 @@ def denial_drafts(rows: list[Denial | DenialRow]) -> list[LineDraft]:
         text = f"{who} ({kind}): {quoted(denial.text, 300)}" if denial.text else f"{who} ({kind})"
         if stated:
             text += f", {day_month(stated, True)}"
-        key = (normalise_name(who), normalise_name(denial.text or ""), when)
+        key = (normalised(who), normalised(denial.text or ""), when)
         if key in seen:
             kept = seen[key]
             if denial.article_id not in kept.article_ids:
