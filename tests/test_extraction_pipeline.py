@@ -658,3 +658,14 @@ def test_extraction_nested_estimate_is_the_claim_itself(extractor):
     facts = extractor.extract(text, PUB)
     assert [q.text for q in facts.quotes if q.kind == "reported"] == [
         "about 900 soldiers had crossed"]
+
+
+def test_extraction_interview_answers_belong_to_the_named_interviewee(extractor):
+    text = ("Anna Lind, the spokeswoman of Lithuania's intelligence service, spoke to us.\n\n"
+            "The Baltic Times: How many Belarusian soldiers are at the border?\n\n"
+            "Anna Lind: Around 6,000 arrived in total, in several waves.\n\n"
+            "The Baltic Times: And the losses?\n\n"
+            "Lind: Since May, Belarus has lost more than 300 soldiers to desertion.")
+    facts = extractor.extract(text, PUB)
+    assert _estimates(facts, 6000)[0].claimed_by == "Anna Lind"
+    assert _estimates(facts, 300)[0].claimed_by == "Anna Lind"

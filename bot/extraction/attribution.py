@@ -47,6 +47,9 @@ _LEAD_IN = re.compile(
     r"(?:,[^\n()—–]{1,30}?)?\s*(?:\([^)\n]{1,30}\))?\s*[—–-]{1,2}\s)")
 
 
+_NAMED_TURN = re.compile(r"([A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+){0,3}):\s")
+
+
 def in_lead_in(token: Token) -> bool:
     """Whether `token` lies in its line's dateline or label (never a clause's subject)."""
     index = doc_index(token.doc)
@@ -294,6 +297,7 @@ class Resolver:
     def __init__(self, table: EntityTable):
         self.table = table
         self._turns: dict[int, Speaker | None] = {}
+        self._interview: bool | None = None     # answers labelled "Name:" (decided once)
         self._quoted: list[tuple[int, int]] = []      # direct quotes' spans, sorted
         self._spoken: list[tuple[int, int, Speaker]] = []   # (pos, order, speaker) resolved
         self._quoted_starts: list[int] = []
@@ -316,13 +320,13 @@ class Resolver:
         if para in self._turns:
             return self._turns[para]
         speaker = None
-        match = _TURN.match(text, para)
+        match = self._label(text, para)
         start = para
         while match is None and start > 0 and para - start < 3000:
             # a turn runs on over paragraphs until the next label
             start = text.rfind("\n", 0, max(0, start - 1)) + 1
             if text[start:start + 1].strip():
-                match = _TURN.match(text, start)
+                match = self._label(text, start)
                 if match is None and start == 0:
                     break
         if match:
@@ -334,12 +338,28 @@ class Resolver:
                 record = self.table.find(name, "PERSON")
                 if record is not None:
                     speaker = Speaker(record.name, "PERSON")
+                elif match.re is _NAMED_TURN:
+                    speaker = None      # the interviewer's turn ("The Kyiv Independent:")
                 else:
                     earlier = [s for s in self._turns.values() if s is not None
                                and len(s.name.split()) > len(words) and same_person(s.name, name)]
                     speaker = earlier[-1] if earlier else Speaker(name, "PERSON")
         self._turns[para] = speaker
         return speaker
+
+    def _label(self, text: str, start: int):
+        """The turn label opening the line at `start`: "MAJ. GEN. PAT RYDER:" anywhere; in an
+        interview whose answers are labelled with the interviewee's name ("Andrii Yusov:",
+        "Yusov:"), a mixed-case label too."""
+        match = _TURN.match(text, start)
+        if match is not None:
+            return match
+        if self._interview is None:
+            named = [m for m in _NAMED_TURN.finditer(text)
+                     if (m.start() == 0 or text[m.start() - 1] == "\n")
+                     and self.table.find(m.group(1), "PERSON") is not None]
+            self._interview = len(named) >= 2
+        return _NAMED_TURN.match(text, start) if self._interview else None
 
     def _record_at(self, token: Token, labels=("PERSON", "ORG", "GPE")) -> EntityRecord | None:
         return self.table.record_at(token.idx, labels)
