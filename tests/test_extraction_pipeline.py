@@ -669,3 +669,11 @@ def test_extraction_interview_answers_belong_to_the_named_interviewee(extractor)
     facts = extractor.extract(text, PUB)
     assert _estimates(facts, 6000)[0].claimed_by == "Anna Lind"
     assert _estimates(facts, 300)[0].claimed_by == "Anna Lind"
+
+
+def test_extraction_role_noun_named_in_its_relative_clause(extractor):
+    text = ("A Polish mortar platoon leader near Przemysl, who gave only his call sign, Hawk, "
+            "told reporters the convoys had stopped. “They come at night now,” he said.")
+    facts = extractor.extract(text, PUB)
+    assert _quote(facts, "the convoys had stopped").speaker == "Hawk"
+    assert _quote(facts, "They come at night now").speaker == "Hawk"

@@ -551,6 +551,15 @@ class Resolver:
                 found = self.table.by_role([t.text for t in words], token.idx)
                 if found:
                     return self._speaker(found, token)
+            # "a commander near the town, who gave only his call sign, Kit, told …": the name
+            # the relative clause gives
+            for child in token.children:
+                if child.dep_ in ("relcl", "acl") and child.i > token.i:
+                    for t in child.subtree:
+                        if t.pos_ == "PROPN":
+                            named = self._record_at(t, ("PERSON",))
+                            if named is not None:
+                                return self._speaker(named, t)
             # "Chairman of the Senate Committee on Armed Services Roger Wicker": the person
             last = words[-1]
             named = self._record_at(last, ("PERSON",)) if last.i > token.i else None
