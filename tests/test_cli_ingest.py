@@ -134,9 +134,12 @@ def test_cli_ingest_ctrl_c_keeps_committed_articles_whole(database_url, tmp_path
             f"Report {i}: " + " ".join(f"w{i}x{j}" for j in range(60)) + "\n\n" + base[:400 + i],
             encoding="utf-8")
     env = {**os.environ, "DATABASE_URL": database_url}
+    # as from a terminal: SIGINT at its default even when the test run itself ignores it
+    # (a job started in the background by a non-interactive shell inherits SIG_IGN)
     proc = subprocess.Popen([*SITREP, "ingest", "--batch-size", "1", str(folder)], env=env,
                             cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+                            text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     stored_lines = 0
     deadline = time.monotonic() + 120
     while stored_lines < 5 and time.monotonic() < deadline:
