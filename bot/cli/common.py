@@ -9,7 +9,7 @@ import click
 from bot.extraction.model import ModelMissingError
 from bot.runtime import Runtime
 from bot.settings import Settings
-from bot.storage.db import DatabaseUnavailable, check_connection
+from bot.storage.db import DatabaseUnavailable
 
 
 class CliContext:
@@ -23,8 +23,7 @@ class CliContext:
     def sessions(self):
         """Sessions on an upgraded database, or exit with one line saying why not."""
         try:
-            check_connection(self.runtime.engine)
-            return self.runtime.sessions
+            return self.runtime.sessions     # upgrade() checks the connection first
         except DatabaseUnavailable as exc:
             fail(str(exc))
 

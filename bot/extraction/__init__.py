@@ -64,5 +64,9 @@ class Extractor:
 
 
 def extract_facts(text: str, published: date | None = None) -> ArticleFacts:
-    """Extract the facts of one article (the one entry point ingest uses)."""
+    """Extract the facts of one article: a convenience for scripts and the REPL.
+
+    Ingest and `sitrep extract` hold one `Extractor` and call `extract_many` (batched); the
+    model is loaded once per process either way (`load_model` is cached).
+    """
     return Extractor().extract(text, published)
