@@ -9,7 +9,7 @@ from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from bot.extraction import denials, entities, estimates, quotes  # noqa: F401  (registers)
+from bot.extraction import attributes, denials, entities, estimates, quotes  # noqa: F401  (registers)
 
 _BREAK = re.compile("[\n•●▪]")
 COMPONENTS = ("sitrep_entities", "sitrep_quotes", "sitrep_estimates", "sitrep_denials")
@@ -31,7 +31,12 @@ def sitrep_paragraphs(doc: Doc) -> Doc:
 
 
 def add_sitrep_components(nlp: Language) -> Language:
-    """Add the sitrep components once (idempotent); the paragraph rule goes before the parser."""
+    """Add the sitrep components once (idempotent); the paragraph rule goes before the parser.
+
+    The model's attribute_ruler and lemmatizer run as `sitrep_attributes` (same rules and
+    results from a memo table, a fraction of the time: bot/extraction/attributes.py).
+    """
+    attributes.install(nlp)
     if "sitrep_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("sitrep_paragraphs", before="parser")
     for name in COMPONENTS:
