@@ -133,3 +133,61 @@ def test_extraction_names_main_intelligence_directorate_of_a_country():
     from bot.extraction.names import canonical_org
     assert canonical_org("Main Intelligence Directorate of Ukraine") == \
         "Ukraine's Main Directorate of Intelligence"
+
+
+# ---- estimate rules (real model; own sentences) ------------------------------------------------
+_PUB = date(2025, 2, 3)
+
+
+def _counts(extractor, text):
+    return sorted(e.count for e in extractor.extract(text, _PUB).estimates)
+
+
+@pytest.mark.parametrize("text", [
+    "Military intelligence said one of the captured soldiers was wounded in the jaw.",
+    "A North Korean soldier was taken prisoner near the village, the brigade said.",
+    "The Group of Seven will discuss the troops sent by Pyongyang at its next meeting.",
+    "The outlet, citing three Russian servicemen stationed near Sudzha, said the units arrived.",
+])
+def test_extraction_estimates_no_magnitude_names_or_sources(extractor, text):
+    assert _counts(extractor, text) == []
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Of the roughly 2,000 casualties, the officers said, about a thousand were killed.", 1000),
+    ("Analysts say Pyongyang's ground forces number about 1.1 million.", 1_100_000),
+    ("A Ukrainian commander said enemy casualties numbered in the hundreds.", 100),
+    ("The defence ministry put the total deployed at between 8,000 and 9,000.", 9000),
+    ("Officials said 6,000 troops had arrived. The number has since grown to 7,500, they said.",
+     7500),
+    ("That figure is well above the 2,500 the ministry cited last month.", 2500),
+    ("The commander said most of the roughly 5,000 who are in the region are in reserve.", 5000),
+    ("The general said the invaders lost about 1,400 people in the southern sector.", 1400),
+])
+def test_extraction_estimates_measured_and_elliptic_figures(extractor, text, count):
+    assert count in _counts(extractor, text)
+
+
+def test_extraction_estimates_more_and_same_sentence_figures(extractor):
+    text = ("Kyiv said the first brigades had reached the front and that two thousand more "
+            "were still waiting at bases in the east.")
+    assert 2000 in _counts(extractor, text)
+    text = ("British officials put the number at 9,000 and said several hundred were already "
+            "close to the line.")
+    assert {9000, 100} <= set(_counts(extractor, text))
+
+
+def test_extraction_estimates_composed_of_units_each(extractor):
+    text = ("Two of the regiments, of about 700 men each, were moved to the border, "
+            "the report says.")
+    found = extractor.extract(text, _PUB).estimates
+    assert {700, 1400} <= {e.count for e in found}
+
+
+def test_extraction_estimates_ages_and_force_of_a_numbered_army(extractor):
+    text = ("Russia's army numbers about 1.3 million, its minister said, as Moscow debates "
+            "lowering the conscription age below 21. It recruited 300 men aged 18 to 24.")
+    found = extractor.extract(text, _PUB).estimates
+    assert sorted(e.count for e in found) == [300, 1_300_000]
+    army = next(e for e in found if e.count == 1_300_000)
+    assert army.force == "Russia" and army.status == "other"

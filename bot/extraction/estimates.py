@@ -105,10 +105,12 @@ def find_figures(sent: Span, maybe=None) -> list[Figure]:
                 out.append(Figure(i, i + 1, rng[1], rng[0], rng[1], "range", tok.text))
             i += 1
             continue
-        if not _is_num(tok) or tok.lower_ in _SCALE:
+        if not _is_num(tok) or tok.lower_ in _SCALE and not _a_scale(doc, i, sent.start):
             i += 1
             continue
-        j = i
+        if tok.lower_ in _SCALE:
+            i -= 1                          # "about a thousand were killed": "a" is one
+        j = i + 1 if doc[i].lower_ in ("a", "an") else i
         while j < sent.end and _is_num(doc[j]):
             j += 1
         text = doc[i:j].text
@@ -145,6 +147,12 @@ def find_figures(sent: Span, maybe=None) -> list[Figure]:
         out.append(Figure(i_start, j, int(value), low, high, qualifier, text))
         i = j
     return out
+
+
+def _a_scale(doc: Doc, i: int, floor: int) -> bool:
+    """"a thousand", "a hundred": the article is the number (never after another number)."""
+    return i - 1 >= floor and doc[i - 1].lower_ in ("a", "an") and \
+        not (i - 2 >= floor and _is_num(doc[i - 2])) and doc[i].lower_ in ("hundred", "thousand")
 
 
 def _qualifier(doc: Doc, i: int, floor: int) -> tuple[str, int]:
@@ -219,16 +227,59 @@ def _context_after(pending: list[tuple[Span, bool]], context: bool) -> bool:
     return context
 
 
-def _put_at(number: Token) -> Token | None:
-    """The measured noun of "put the number / North Korean losses at 4,700" and of the
-    passive "the number ... is put at 15,000"."""
+# Verbs that bring a measured subject to a figure: "the number has risen to 11,000", "the
+# total reached 12,000", "the figure is higher than the 3,000 …".
+_CHANGE_VERBS = frozenset(["rise", "grow", "reach", "climb", "increase", "jump", "swell", "be",
+                           "stand", "exceed", "top", "surpass", "pass", "hit", "near"])
+_NUMBER_VERB = frozenset(["number", "numbers", "numbered", "numbering", "total", "totals",
+                          "totalled", "totaled", "totalling", "totaling"])
+
+
+def _figure_head(number: Token) -> Token:
+    """The token that carries a figure in the parse: past its modifiers and, for a range
+    ("between 10,000 and 12,000"), from the upper bound to the lower one."""
     tok = number
     for _ in range(2):
         if tok.dep_ in ("quantmod", "nummod", "compound") and tok.head is not tok:
             tok = tok.head
-    if tok.dep_ != "pobj" or tok.head.lower_ != "at":
+    if tok.dep_ == "conj" and tok.head.like_num:
+        tok = tok.head
+    return tok
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    return None
+
+
+def _put_at(number: Token) -> Token | None:
+    """The measured noun of "put the number / North Korean losses at 4,700", of the passive
+    "the number ... is put at 15,000", of "put the total dispatched at …", of "their forces
+    number about 1.28 million" / "casualties numbered in the low hundreds"."""
+    tok = _figure_head(number)
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in ("about", "around", "some", "roughly") and \
+            head.head.lower_ in _NUMBER_VERB:
+        tok, head = head, head.head       # "forces number about 880,000" (about as a preposition)
+    if tok.dep_ in ("dobj", "attr", "npadvmod", "prep", "appos") and head.lower_ in _NUMBER_VERB and \
+            head.i < tok.i:
+        subj = _subject(head)
+        if subj is None:        # "the armed forces number …" parsed as a noun phrase
+            subj = next((c for c in head.children if c.dep_ in ("compound", "nmod")
+                         and c.i < head.i), None)
+        return subj
+    if tok.dep_ != "pobj":
         return None
-    verb = tok.head.head
+    if head.lower_ in ("in", "at") and head.head.lower_ in _NUMBER_VERB:
+        return _subject(head.head)
+    if head.lower_ != "at":
+        return None
+    verb = head.head
+    if verb.lemma_ not in cues.MEASURE_VERBS and verb.dep_ == "acl" and \
+            verb.head.dep_ == "dobj" and verb.head.head.lemma_ in cues.MEASURE_VERBS:
+        return verb.head                  # "put the total dispatched at …"
     if verb.lemma_ not in cues.MEASURE_VERBS:
         return None
     for child in verb.children:
@@ -237,6 +288,40 @@ def _put_at(number: Token) -> Token | None:
                 return verb.head          # "losses that X puts at 1,200 a day"
             return child
     return None
+
+
+def _measured_subject(number: Token) -> Token | None:
+    """The subject a figure measures through a verb of change or comparison: "the number has
+    now risen to around 11,000", "the total reached 12,000", "the figure is far higher than
+    the 3,000 …" (the subject must be a measure noun: number, figure, total, toll …)."""
+    tok = _figure_head(number)
+    verb = None
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "than", "at", "past", "above", "below",
+                                                  "over", "under"):
+        verb = tok.head.head
+        if verb.pos_ == "ADJ" and verb.dep_ in ("acomp", "advmod"):
+            verb = verb.head              # "is far higher than …"
+    elif tok.dep_ in ("attr", "dobj"):
+        verb = tok.head
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_ not in _CHANGE_VERBS:
+        return None
+    subj = _subject(verb)
+    if subj is None or subj.lower_ not in cues.MEASURED_NOUNS or subj.i > tok.i:
+        return None
+    return subj
+
+
+def _counts_troops(measured: Token) -> bool:
+    """Whether a measured noun ("the number", "the total of troops") is not explicitly the
+    number of something else ("the number of shells")."""
+    for child in measured.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and not (_is_troop_noun(obj) or
+                                               obj.lower_ in cues.CASUALTY_WORDS or
+                                               obj.lower_ in cues.UNIT_NOUNS):
+                    return False
+    return True
 
 
 def _relative_antecedent(pronoun: Token) -> Token | None:
@@ -263,8 +348,16 @@ def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False
     `context`: the sentence before was about troops, so a bare figure ("roughly 7,000 were
     in Kursk", "N of them") refers to them."""
     noun = _counted(doc, fig)
-    if noun is None:
-        return None
+    if noun is None or fig.value < 2:
+        return None             # "one of the soldiers", "a soldier": no magnitude
+    first = doc[fig.start]
+    if first.is_title and first.i > sent.start and first.is_alpha and \
+            doc[first.i - 1].is_alpha and first.lower_ in _NUMBER_WORDS:
+        return None             # a number word in a name: "the Group of Seven"
+    if fig.value < 10 and _source_count(noun):
+        return None             # "citing two Russian servicemen"
+    if _age(doc[fig.end - 1]):
+        return None             # "lowering the mobilisation age below 25"
     after = doc[fig.end] if fig.end < sent.end else None
     # "about 1,200 killed or wounded", "4,000 dead"
     window = [t.lower_ for t in doc[fig.end:min(sent.end, fig.end + 4)]]
@@ -280,6 +373,10 @@ def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False
             return noun, casualty
         if word in cues.MEASURED_NOUNS or word in cues.UNIT_NOUNS:
             return noun, casualty
+    measured = _measured_subject(doc[fig.end - 1])
+    if measured is not None and fig.value >= 100 and _counts_troops(measured) and (
+            after is None or after.pos_ != "NOUN" or _is_troop_noun(after)):
+        return noun, casualty or cues.CASUALTY_WORDS.get(measured.lower_)
     if noun.lower_ in cues.ANAPHORIC_COUNTED and noun.dep_ == "pobj" and \
             noun.head.lower_ == "of" and fig.value >= 10 and \
             (context or _sentence_about_troops(sent)):
@@ -299,6 +396,13 @@ def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False
         if noun.dep_ in ("pobj",) and noun.head.lower_ == "of" and \
                 noun.head.head.lower_ in cues.UNIT_NOUNS:
             return noun, None          # "a contingent of 3,000"
+        if fig.value >= 10 and any(c.dep_ == "relcl" and any(
+                g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "whom")
+                for g in c.children) for c in noun.children):
+            return noun, None          # "the more than 10,000 who are in Kursk": people
+        if noun.dep_ == "nummod" and noun.head.lower_ in _MORE and \
+                (context or _sentence_about_troops(sent)):
+            return noun, None          # "several thousand more were still at camps"
         about = _sentence_about_troops(sent) or (context and fig.value >= 100)
         if about and (after is None or after.pos_ != "NOUN") and \
                 noun.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "ROOT", "conj",
@@ -308,6 +412,11 @@ def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False
     if noun.lower_ in cues.ANAPHORIC_COUNTED and noun.lower_ == "others" and \
             (context or _sentence_about_troops(sent)):
         return noun, casualty          # "nearly 1,000 others wounded"
+    if noun.lower_ in _MORE and noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and \
+            fig.value >= 10 and (context or _sentence_about_troops(sent)):
+        return noun, casualty          # "3,000 more have arrived"
+    if noun.lower_ in ("people", "men") and noun.dep_ == "dobj" and noun.head.lemma_ == "lose":
+        return noun, "casualties"      # "the occupiers lost more than 2,000 people"
     if noun.lower_ in ("people", "men", "members", "staff", "man", "crew", "crews") and \
             (not _sentence_about_troops(sent) or fig.value < 10) and not casualty:
         return None
@@ -320,6 +429,37 @@ def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False
     if noun.lower_ in cues.CASUALTY_WORDS:
         return noun, cues.CASUALTY_WORDS[noun.lower_]
     return None
+
+
+_MORE = frozenset(["more", "additional"])
+
+
+_AGE = frozenset(["age", "aged", "ages"])
+
+
+def _age(number: Token) -> bool:
+    """A figure that is an age: "aged 18 to 25", "the age of 25", "lowering the mobilisation
+    age below 25", "men under 25 years"."""
+    tok = _figure_head(number)
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ in ("years", "year", "-year", "year-old", "year-olds"):
+        return True
+    head = tok.head
+    if tok.dep_ == "pobj":
+        head = head.head
+    if head.lower_ in _AGE:
+        return True
+    return head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in _AGE
+                                       for c in head.children)
+
+
+def _source_count(noun: Token) -> bool:
+    """A counted noun that names the writer's sources, not a force: the object of "citing",
+    "quoting" or "according to" ("…, citing two Russian servicemen, reported …")."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "pobj") and head.lemma_ in ("cite", "quote"):
+        return True
+    return noun.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
 
 
 def _casualty(words: list[str]) -> str | None:
@@ -354,7 +494,7 @@ class EstimateFinder:
                 pending = []
             for fig in figures:
                 try:
-                    estimates = self._estimate(sent, fig, context)
+                    estimates = self._estimate(sent, fig, context or found)
                 except Exception:  # one odd figure must not lose the article
                     log.warning("figure %r could not be read", fig.text, exc_info=True)
                     continue
@@ -421,6 +561,16 @@ class EstimateFinder:
                             if any(anc.i < e.i < fig.start or fig.end <= e.i <= fig.end + 3
                                    for e in each):
                                 return n, anc.text
+            if anc.like_num and anc.i < fig.start and anc is not anchor:
+                # "Three of the battalions, of roughly 400 men each"
+                for child in anc.children:
+                    units = [g for g in child.children if g.dep_ == "pobj"] \
+                        if child.dep_ == "prep" and child.lower_ == "of" else []
+                    n = parse_number(anc.text)
+                    if units and (units[0].lower_ in cues.UNIT_NOUNS or units[0].lemma_ in
+                                  cues.UNIT_NOUNS) and n and 1 < n <= 100 and any(
+                            fig.end <= e.i <= fig.end + 3 for e in sent if e.lower_ == "each"):
+                        return n, units[0].text
         del doc
         return None
 
@@ -469,6 +619,8 @@ class EstimateFinder:
         measured = _put_at(anchor)
         if measured is not None:
             nouns.append(measured)             # "put Russian losses at 5,200"
+            if measured.dep_ in ("compound", "nmod"):
+                nouns.append(measured.head)    # "Russia's army numbers …" read as a noun
         if anchor.head.lower_ in cues.UNIT_NOUNS or anchor.head.lower_ == "of":
             nouns.append(anchor.head.head if anchor.head.lower_ == "of" else anchor.head)
         for anc in anchor.ancestors:
