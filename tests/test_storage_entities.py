@@ -83,3 +83,52 @@ def test_storage_entities_resolver_remembers_only_what_committed(sessions):
         assert session.get(Entity, leyen) is not None     # not a rolled-back id
         names = {a.alias for a in session.get(Entity, rutte).aliases}
         assert names == {"Mark Rutte", "Rutte", "M. Rutte"}
+
+
+def test_storage_entities_index_answers_as_find_entity(sessions):
+    from bot.storage.entity_index import EntityIndex
+
+    stored = [
+        ("Farah Dakhlallah", "PERSON", ("Dakhlallah",)), ("Kim Jong Gyu", "PERSON", ("Kim",)),
+        ("Kim Yong Hyun", "PERSON", ("Kim",)), ("Kim Jong Un", "PERSON", ("Kim", "Kim Jong-un")),
+        ("Volodymyr Zelensky", "PERSON", ("Zelensky",)), ("Dmitry Peskov", "PERSON", ("Peskov",)),
+        ("South Korea's National Intelligence Service", "ORG", ("NIS", "the spy agency")),
+        ("Nis Jensen", "PERSON", ()), ("North Korea", "GPE", ("DPRK", "Pyongyang")),
+        ("Kremlin", "ORG", ()), ("Kursk", "GPE", ()), ("Mark Rutte", "PERSON", ("Rutte",)),
+    ]
+    asked = [
+        ("Fara Dahlallah", "PERSON"), ("dahlallah", "PERSON"), ("Kim", "PERSON"), ("Kim", None),
+        ("Kim Yong Hyun", "PERSON"), ("Kim Jong-Un", "PERSON"), ("Volodymyr Zelenskyy", "PERSON"),
+        ("Zelenskiy", "PERSON"), ("Peskov", None), ("Peskov", "PERSON"), ("NIS", "ORG"),
+        ("nis", None), ("Nis Jensen", None), ("the DPRK", "GPE"), ("Pyongyang", "ORG"),
+        ("the Kremlin", "ORG"), ("Kremlin", "PERSON"), ("Kursk region", "GPE"), ("", None),
+        ("M. Rutte", "PERSON"), ("Mark Rute", "PERSON"), ("Rutte", None), ("Nobody Known", "ORG"),
+    ]
+    with sessions.begin() as session:
+        for name, label, aliases in stored:
+            resolve_entity(session, name, label, aliases)
+    with sessions() as session:
+        index = EntityIndex()
+        index.refresh(session)
+        for name, label in asked:
+            expected = find_entity(session, name, label)
+            assert index.find(name, label) == (expected.id if expected else None), (name, label)
+
+
+def test_storage_entities_resolver_sees_what_other_writers_stored(sessions):
+    from bot.storage.entities import EntityResolver
+
+    resolver = EntityResolver()
+    with sessions.begin() as session:
+        rutte = resolver.resolve(session, "Mark Rutte", "PERSON", ("Rutte",))
+    resolver.commit()
+    with sessions.begin() as session:     # another ingest, another process
+        leyen = resolve_entity(session, "Ursula von der Leyen", "PERSON", ("von der Leyen",)).id
+    with sessions.begin() as session:
+        assert resolver.resolve(session, "Ursula von der Leyen", "PERSON") == leyen
+        assert resolver.resolve(session, "Mark Rutte", "PERSON", (), "NATO chief") == rutte
+        assert resolver.find(session, "von der Leyen") == leyen
+    resolver.commit()
+    with sessions() as session:
+        assert _count(session) == 2
+        assert session.get(Entity, rutte).role == "NATO chief"

@@ -101,6 +101,8 @@ def add_facts(session: Session, article: Article, facts: ArticleFacts,
             return None
         if name in by_name:
             return by_name[name]
+        if resolver is not None:
+            return resolver.find(session, name)
         with session.no_autoflush:
             entity = find_entity(session, name)
         return entity.id if entity is not None else None
@@ -129,9 +131,10 @@ def add_facts(session: Session, article: Article, facts: ArticleFacts,
         } for denial in facts.denials],
     }
     # Core bulk inserts: one executemany a table instead of an ORM object a fact
+    connection = session.connection()
     for model, values in rows.items():
         if values:
-            session.execute(insert(model), values)
+            connection.execute(insert(model.__table__), values)
 
 
 def _clip(value: str | None, length: int) -> str | None:

@@ -5,10 +5,11 @@ Storage functions take a session and never commit: the caller owns the transacti
 
 from __future__ import annotations
 
-from sqlalchemy import or_, select
+from sqlalchemy import insert, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from bot.extraction.names import normalise_name, same_entity
+from bot.storage.entity_index import EntityIndex
 from bot.storage.models import Entity, EntityAlias
 
 PERSON = "PERSON"
@@ -93,62 +94,83 @@ def _add_aliases(entity: Entity, names) -> set[str]:
 
 
 class EntityResolver:
-    """`resolve_entity` with a memory across transactions, for ingesting many articles.
+    """`resolve_entity` for ingesting many articles: answers from memory, writes with Core.
 
-    Names already resolved cost no query. What a transaction learns is kept only once it
-    commits (`commit()`); `rollback()` forgets it, so the memory never names a row that
-    does not exist. A one-word person alias ("Kim") never leads to an entity: it is ambiguous.
+    The stored entities and aliases are held in an `EntityIndex`, refreshed with what other
+    writers stored at the start of each transaction; names met before in the run cost nothing.
+    Each transaction's new entities, aliases and roles go in at once; `commit()` after the caller
+    commits, `rollback()` after it rolls back (the memory is then dropped and reloaded, so it never
+    names a row that does not exist). A one-word person alias ("Kim") never leads to an entity.
     """
 
     def __init__(self) -> None:
+        self._index: EntityIndex | None = None
+        self._session: Session | None = None
         self._ids: dict[tuple[str, str], int] = {}
-        self._aliases: dict[int, frozenset[str]] = {}
-        self._roles: set[int] = set()
-        self._pending_ids: dict[tuple[str, str], int] = {}
-        self._pending_aliases: dict[int, frozenset[str]] = {}
-        self._pending_roles: set[int] = set()
+
+    def _index_for(self, session: Session) -> EntityIndex:
+        if self._index is None:
+            self._index = EntityIndex()
+        if session is not self._session:
+            self._index.refresh(session)
+            self._session = session
+        return self._index
+
+    def find(self, session: Session, name: str, label: str | None = None) -> int | None:
+        """The id `find_entity` would give, from memory."""
+        return self._index_for(session).find(name, label)
 
     def resolve(self, session: Session, name: str, label: str, aliases: tuple[str, ...] = (),
                 role: str | None = None) -> int:
+        index = self._index_for(session)
         kind = PERSON if label == PERSON else "other"
-        names = (name, *aliases)
-        keys = {normalise_name(n)[:300] for n in names} - {""}
         name_key = normalise_name(name)[:300]
-        entity_id = self._pending_ids.get((name_key, kind)) or self._ids.get((name_key, kind))
-        if entity_id is not None:
-            known = self._pending_aliases.get(entity_id) or self._aliases.get(entity_id, ())
-            has_role = entity_id in self._roles or entity_id in self._pending_roles
-            if keys <= set(known) and (not role or has_role):
-                return entity_id
-            entity = session.get(Entity, entity_id)
-            if role and not entity.role:
-                entity.role = role
-            known = _add_aliases(entity, names)
-            session.flush()
-        else:
-            entity = resolve_entity(session, name, label, aliases, role)
-            entity_id = entity.id
-            known = {a.normalized for a in entity.aliases}
-        self._remember(entity_id, kind, name_key, known, bool(entity.role))
-        return entity_id
-
-    def _remember(self, entity_id: int, kind: str, name_key: str, keys: set[str],
-                  has_role: bool) -> None:
-        self._pending_aliases[entity_id] = frozenset(keys)
-        if has_role:
-            self._pending_roles.add(entity_id)
+        entity_id = self._ids.get((name_key, kind))
+        if entity_id is None:
+            entity_id = index.find(name, label)
+            if entity_id is None:
+                for alias in aliases:
+                    if label == PERSON and " " not in alias.strip():
+                        continue   # a bare surname is too weak to merge two people on
+                    entity_id = index.find(alias, label)
+                    if entity_id is not None:
+                        break
+            if entity_id is None:
+                # an ambiguous one-word name matches no single entity, yet may exist verbatim
+                entity_id = index.by_name(name[:300], label)
+            if entity_id is None:
+                entity_id = session.connection().execute(
+                    insert(Entity.__table__).values(name=name[:300], label=label, role=role)
+                    .returning(Entity.__table__.c.id)).scalar_one()
+                index.add_entity(entity_id, name[:300], label, role)
+        entity = index.entities[entity_id]
+        if role and not entity.role:
+            table = Entity.__table__
+            session.connection().execute(update(table)
+                                         .where(table.c.id == entity_id, table.c.role.is_(None))
+                                         .values(role=role))
+            entity.role = role
+        new = {}
+        for alias in (name, *aliases):
+            key = normalise_name(alias)[:300]
+            if key and key not in entity.aliases and key not in new:
+                new[key] = alias[:300]
+        if new:
+            session.connection().execute(insert(EntityAlias.__table__), [
+                {"entity_id": entity_id, "alias": alias, "normalized": key}
+                for key, alias in new.items()])
+            for key, alias in new.items():
+                index.add_alias(entity_id, alias, key)
         # the name just resolved gives the same answer next time; of its aliases, one-word
         # person names are left out (ambiguous: "Kim" is many people)
-        self._pending_ids[(name_key, kind)] = entity_id
-        for key in keys:
+        self._ids[(name_key, kind)] = entity_id
+        for key in entity.aliases:
             if kind != PERSON or " " in key:
-                self._pending_ids[(key, kind)] = entity_id
+                self._ids.setdefault((key, kind), entity_id)
+        return entity_id
 
     def commit(self) -> None:
-        self._ids.update(self._pending_ids)
-        self._aliases.update(self._pending_aliases)
-        self._roles |= self._pending_roles
-        self.rollback()
+        self._session = None
 
     def rollback(self) -> None:
-        self._pending_ids, self._pending_aliases, self._pending_roles = {}, {}, set()
+        self._index, self._session, self._ids = None, None, {}
