@@ -191,3 +191,76 @@ def test_extraction_estimates_ages_and_force_of_a_numbered_army(extractor):
     assert sorted(e.count for e in found) == [300, 1_300_000]
     army = next(e for e in found if e.count == 1_300_000)
     assert army.force == "Russia" and army.status == "other"
+
+
+# ---- attribution: names, roles and anonymous speakers (real model; own sentences) -------------
+@pytest.fixture(scope="module")
+def attribution_extractor():
+    from bot.extraction import Extractor
+    return Extractor()
+
+
+def _speakers(extractor, text):
+    return [(q.text, q.speaker) for q in extractor.extract(text, date(2025, 1, 20)).quotes]
+
+
+@pytest.mark.parametrize("name, canon", [
+    ("Ukraine’s Security Service (SBU)", "Security Service of Ukraine"),
+    ("the SBU", "Security Service of Ukraine"),
+    ("the foreign ministry in Seoul", "South Korea's Ministry of Foreign Affairs"),
+    ("Japan's foreign ministry", "Ministry of Foreign Affairs of Japan"),
+    ("North Korea's state news agency", "Korean Central News Agency"),
+    ("the Royal United Services Institute", "Royal United Services Institute"),
+])
+def test_extraction_names_more_bodies(name, canon):
+    from bot.extraction.names import canonical_org
+    assert canonical_org(name) == canon
+
+
+def test_extraction_names_smaller_countries_and_capitals():
+    assert canonical_country("Budapest") == "Hungary"
+    assert canonical_country("Vilnius") == "Lithuania"
+    assert same_entity("Hungarian", "Hungary")
+    assert same_entity("Tokyo's defence ministry", "Japan")
+    assert same_entity("the SBU", "Ukraine")
+    assert same_entity("Russia's defense ministry", "Russian Ministry of Defence")
+
+
+def test_extraction_known_office_holders_and_their_roles():
+    from bot.extraction.entities import known_role, role_keys
+    assert role_keys(known_role("Volodymyr Zelenskyy").split()) == ("president",
+                                                                     frozenset({"ukraine"}))
+    assert known_role("Zelensky") is None           # a bare surname may be anyone's
+    def keys(text):
+        return role_keys(text.split())
+
+    assert keys("the head of state")[0] == "president"
+    assert keys("the bloc's top diplomat") == ("minister", frozenset({"foreign"}))
+    assert keys("Defense Minister Gen")[0] == "minister"
+    assert keys("military intelligence")[0] == "agency"
+    assert keys("the military")[0] == "military"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an office holder named without a title, then referred to by the office
+    ("Volodymyr Zelenskyy spoke in Kyiv on Monday. Later the Ukrainian president said the "
+     "enemy was regrouping near Sudzha.", "Volodymyr Zelenskyy"),
+    # "the diplomat" = a foreign-ministry spokesperson introduced with her title
+    ("Foreign Ministry spokeswoman Jane Roe of Moldova spoke to journalists. “Nobody asked us "
+     "about this,” the diplomat said.", "Jane Roe"),
+    # "the military" = the general staff named before
+    ("Estonia's General Staff reported new drills on Tuesday. The military said the exercises "
+     "would last a week.", "Estonia's General Staff"),
+    # "the official" is not the president named in between
+    ("A senior Western official briefed reporters in London. Vladimir Putin has not commented. "
+     "“He needs men more than shells,” the official said.", "senior Western official"),
+    # an anonymous diplomat introduced with a place
+    ("A Western diplomat in Seoul, who asked not to be named, spoke on Friday. “Nobody expects "
+     "an answer soon,” the diplomat said.", "Western diplomat in Seoul"),
+    # a body named by kind and city
+    ("The foreign ministry in Tokyo said the launches were a grave concern.",
+     "Ministry of Foreign Affairs of Japan"),
+])
+def test_extraction_roles_resolve_to_people_and_bodies(attribution_extractor, text, speaker):
+    found = _speakers(attribution_extractor, text)
+    assert found and found[-1][1] == speaker, found

@@ -34,7 +34,7 @@ _CLIMB_DEPS = {"conj", "xcomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj",
                "oprd", "attr", "appos", "dep", "advmod"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _PERSON_CLASSES = {"spokesperson", "minister", "president", "leader", "ambassador",
-                   "commander", "lawmaker", "official", "analyst", "adviser"}
+                   "commander", "lawmaker", "official", "analyst", "adviser", "diplomat"}
 
 
 # A transcript turn: "MAJ. GEN. PAT RYDER: ...", "NICO LANGE: ..." (not "Q:").
@@ -291,6 +291,18 @@ def phrase_tokens(head: Token) -> list[Token]:
     return out[:10]
 
 
+def words_text(words: list[Token]) -> str:
+    """The words as the article wrote them: "39-year-old general", "South Korea's"."""
+    out = []
+    for k, tok in enumerate(words):
+        out.append(tok.text)
+        if k + 1 < len(words):
+            nxt = words[k + 1]
+            if nxt.i != tok.i + 1 or tok.whitespace_ or nxt.text.lower() in ("'s", "’s"):
+                out.append("" if nxt.text.lower() in ("'s", "’s") else " ")
+    return "".join(out)
+
+
 class Resolver:
     """Turns subject tokens into speakers using one article's entity table."""
 
@@ -483,8 +495,8 @@ class Resolver:
                     if org:
                         return Speaker(org, "ORG")
         words = phrase_tokens(token)
-        text = " ".join(t.text for t in words).replace(" 's", "'s").replace(" ’s", "’s")
-        org = canonical_org(text)
+        text = words_text(words)
+        org = canonical_org(text) or _body_in_place(token, text)
         if org:
             return self._body(org, token)
         record = self._record_at(token)
@@ -503,7 +515,7 @@ class Resolver:
                 tail = tail[1:]
             if looks_like_person(tail):
                 words = tail        # "Minister for Foreign Affairs of Ukraine Andrii Sybiha"
-                text = " ".join(t.text for t in words)
+                text = words_text(words)
         if token.pos_ == "PROPN" and looks_like_person(words):
             # a name NER missed: into the table with the title before it, for a later
             # "the minister" or "he"
@@ -542,9 +554,14 @@ class Resolver:
             cls, keys = role_keys([t.text for t in words])
             generic_official = cls == "official" or head in ("official", "officials")
             if generic_official and head == "official" and _has_det(token):
+                # "the official": one introduced as an official, else a named office
+                # holder below the heads of state and government
                 found = self.table.latest(
+                    token.idx, lambda r: r.role_class == "official" and keys <= r.role_keys
+                ) or self.table.latest(
                     token.idx,
-                    lambda r: r.role_class in _PERSON_CLASSES and keys <= r.role_keys)
+                    lambda r: r.role_class in _PERSON_CLASSES - {"president", "leader"}
+                    and keys <= r.role_keys)
                 if found:
                     return self._speaker(found, token)
             if _has_det(token) and head not in ("officials", "sources", "analysts", "experts"):
@@ -636,6 +653,24 @@ def _owner_words(token: Token, words: list[Token]) -> list[Token]:
     return [t for t in words if t.i < token.i and t.pos_ in ("PROPN", "ADJ", "NOUN")
             and (canonical_country(t.text) or t.ent_type_ in ("ORG", "NORP", "GPE")
                  or t.lower_ in ("intelligence", "military", "defence", "defense"))]
+
+
+def _body_in_place(token: Token, text: str) -> str | None:
+    """"the foreign ministry in Seoul", "the defence ministry of Japan": a country's body
+    named by kind and place (the place is no part of the phrase's words)."""
+    if token.lower_ not in ("ministry", "office", "service", "agency", "staff", "intelligence",
+                            "department", "directorate", "chiefs"):
+        return None
+    doc = token.doc
+    # read off the surface: the parser often hangs "in Seoul" on the verb
+    k = token.i + 1
+    if k + 1 >= len(doc) or doc[k].lower_ not in ("in", "of"):
+        return None
+    for width in (1, 2):
+        place = doc[k + 1:k + 1 + width]
+        if len(place) == width and canonical_country(place.text):
+            return canonical_org(f"{text} {doc[k].lower_} {place.text}")
+    return None
 
 
 def _window_start(token: Token) -> int:

@@ -96,3 +96,55 @@ HYPOTHETICAL_MARKS = frozenset(["if", "until", "unless", "whether", "lest"])
 
 # Ranks and honorifics in transcript labels ("MAJ. GEN. PAT RYDER:", "REAR ADM. JOHN DOE:").
 RANK_WORDS = frozenset(["rear", "vice", "adm", "admiral", "gen", "general", "maj", "major", "lt", "lieutenant", "col", "colonel", "capt", "captain", "cmdr", "commander", "brig", "brigadier", "sgt", "sergeant", "amb", "ambassador", "sec", "secretary", "dr", "mr", "mrs", "ms", "sen", "senator", "rep", "gov", "prof", "president", "minister", "spokesperson", "moderator", "host", "anchor"])
+
+# Office holders of late 2024 / early 2025 that news on the deployment names without a title
+# ("Zelensky said … the Ukrainian president added"): name -> the role a title would give.
+# Used only when the article itself gives the person no role.
+KNOWN_ROLES = {
+    "Volodymyr Zelensky": "Ukrainian President", "Vladimir Putin": "Russian President",
+    "Kim Jong Un": "North Korean leader", "Yoon Suk Yeol": "South Korean President",
+    "Han Duck-soo": "South Korean Prime Minister", "Choi Sang-mok": "South Korean acting President",
+    "Joe Biden": "US President", "Donald Trump": "US President",
+    "Fumio Kishida": "Japanese Prime Minister", "Shigeru Ishiba": "Japanese Prime Minister",
+    "Xi Jinping": "Chinese President", "Keir Starmer": "British Prime Minister",
+    "Emmanuel Macron": "French President", "Olaf Scholz": "German Chancellor",
+    "Viktor Orban": "Hungarian Prime Minister", "Donald Tusk": "Polish Prime Minister",
+    "Andrzej Duda": "Polish President", "Alexander Lukashenko": "Belarusian President",
+    "Mark Rutte": "NATO Secretary General", "Jens Stoltenberg": "NATO Secretary General",
+    "Antonio Guterres": "UN Secretary-General", "Ursula von der Leyen":
+    "European Commission President", "Josep Borrell": "EU foreign policy chief",
+    "Kaja Kallas": "EU foreign policy chief", "Antonio Costa": "European Council President",
+    "Lloyd Austin": "US Defense Secretary", "Pete Hegseth": "US Defense Secretary",
+    "Antony Blinken": "US Secretary of State", "Marco Rubio": "US Secretary of State",
+    "Jake Sullivan": "US national security adviser", "Mike Waltz": "US national security adviser",
+    "John Kirby": "White House national security spokesman",
+    "Karine Jean-Pierre": "White House press secretary",
+    "Sabrina Singh": "Pentagon deputy press secretary", "Pat Ryder": "Pentagon press secretary",
+    "Matthew Miller": "US State Department spokesman",
+    "Linda Thomas-Greenfield": "US ambassador to the UN",
+    "Sergei Lavrov": "Russian Foreign Minister", "Andrei Belousov": "Russian Defence Minister",
+    "Sergei Shoigu": "Russian Security Council secretary",
+    "Dmitry Peskov": "Kremlin spokesman", "Maria Zakharova": "Russian Foreign Ministry spokeswoman",
+    "Valery Gerasimov": "Russian chief of the General Staff",
+    "Vassily Nebenzia": "Russian ambassador to the UN",
+    "Andrii Sybiha": "Ukrainian Foreign Minister", "Dmytro Kuleba": "Ukrainian Foreign Minister",
+    "Rustem Umerov": "Ukrainian Defence Minister", "Andriy Yermak": "head of the Ukrainian "
+    "presidential office", "Oleksandr Syrskyi": "Ukrainian commander-in-chief",
+    "Kyrylo Budanov": "head of Ukrainian military intelligence",
+    "Heorhii Tykhyi": "Ukrainian Foreign Ministry spokesman",
+    "Denys Shmyhal": "Ukrainian Prime Minister",
+    "Kim Yong Hyun": "South Korean Defense Minister", "Cho Tae-yul": "South Korean Foreign "
+    "Minister", "Shin Won-sik": "South Korean national security adviser",
+    "Cho Tae-yong": "South Korean intelligence chief",
+    "Choe Son Hui": "North Korean Foreign Minister", "No Kwang Chol": "North Korean Defence "
+    "Minister", "Kim Yo Jong": "North Korean senior official", "Kim Song": "North Korean "
+    "ambassador to the UN",
+    "Gen Nakatani": "Japanese Defense Minister", "Takeshi Iwaya": "Japanese Foreign Minister",
+    "Yoshimasa Hayashi": "Japanese Chief Cabinet Secretary",
+    "Wang Yi": "Chinese Foreign Minister", "Lin Jian": "Chinese Foreign Ministry spokesman",
+    "David Lammy": "British Foreign Secretary", "John Healey": "British Defence Secretary",
+    "Annalena Baerbock": "German Foreign Minister", "Boris Pistorius": "German Defence Minister",
+    "Peter Szijjarto": "Hungarian Foreign Minister", "Radoslaw Sikorski": "Polish Foreign Minister",
+    "Penny Wong": "Australian Foreign Minister", "Richard Marles": "Australian Defence Minister",
+    "Ruben Brekelmans": "Dutch Defence Minister",
+}

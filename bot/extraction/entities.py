@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -19,6 +20,7 @@ from bot.extraction.names import (
     canonical_country,
     canonical_name,
     canonical_org,
+    normalise_name,
     same_person,
 )
 
@@ -29,7 +31,8 @@ _ROLE_CLASS = {
     "spokesperson": "spokesperson", "spokesman": "spokesperson", "spokeswoman": "spokesperson",
     "spokespeople": "spokesperson",
     "secretary": "minister", "minister": "minister", "chief": "minister", "head": "minister",
-    "director": "minister", "boss": "minister", "general": "minister",
+    "director": "minister", "boss": "minister", "general": "commander", "gen": "commander",
+    "diplomat": "diplomat", "military": "military", "army": "military",
     "president": "president", "leader": "leader", "premier": "leader", "chancellor": "leader",
     "ambassador": "ambassador", "envoy": "ambassador", "commander": "commander",
     "lawmaker": "lawmaker", "legislator": "lawmaker", "senator": "lawmaker", "mp": "lawmaker",
@@ -57,20 +60,33 @@ _LEGISLATURE = frozenset(["duma", "parliament", "parliamentary", "congress", "se
 def role_keys(words: list[str]) -> tuple[str | None, frozenset[str]]:
     """(class, keys) of a role phrase: "US Defense Secretary" -> ("minister", {us, defense})."""
     joined = " ".join(words).replace(" - ", "-").split()     # "Commander - in - Chief"
-    lowered = [w.lower().strip(".,") for w in joined if w.strip(".,")]
+    lowered = [re.sub(r"(?<=\w)['’]s$", "", w.lower().strip(".,")) for w in joined
+               if w.strip(".,")]
     text = " ".join(lowered)
     cls = None
     keys: set[str] = set()
     if "press secretary" in text or "press officer" in text:
+        cls = "spokesperson"
+    elif "head of state" in text:
+        cls = "president"
+    elif "top diplomat" in text or "foreign policy chief" in text:
+        cls = "minister"
+        keys.add("foreign")
+    elif "secretary general" in text or "secretary-general" in text:
+        cls = "minister"
+    elif "chief cabinet secretary" in text or "top government spokes" in text or \
+            "chief government spokes" in text:
         cls = "spokesperson"
     person_cls = org_cls = None
     for word in lowered:
         if word in _IGNORED_ROLE_WORDS:
             continue
         if word in _ROLE_CLASS:
-            if _ROLE_CLASS[word] in ("agency", "ministry", "alliance", "office"):
-                org_cls = _ROLE_CLASS[word]
-            elif not (word == "general" and person_cls):      # "Secretary General"
+            if _ROLE_CLASS[word] in ("agency", "ministry", "alliance", "office", "military"):
+                if org_cls in (None, "military"):      # "military intelligence": an agency
+                    org_cls = _ROLE_CLASS[word]
+            elif not (word in ("general", "gen") and person_cls):
+                # "Secretary General"; "Defense Minister Gen Nakatani" (a given name)
                 person_cls = _ROLE_CLASS[word]
         if word in _ROLE_KEYS:
             keys |= _ROLE_KEYS[word]
@@ -95,6 +111,21 @@ def role_keys(words: list[str]) -> tuple[str | None, frozenset[str]]:
     return cls or person_cls or org_cls, frozenset(keys)
 
 
+_MILITARY_BODY = re.compile(
+    r"\b(?:joint chiefs|general staff|armed forces|army|military|defen[cs]e|command|forces|"
+    r"pentagon|navy|air force|marines?|corps)\b", re.IGNORECASE)
+
+
+def is_military_body(name: str) -> bool:
+    """A body that "the military" can stand for (a general staff, a defence ministry, an
+    army or command), not its intelligence service."""
+    return bool(_MILITARY_BODY.search(name)) and "intelligence" not in name.lower()
+
+
+def _name_keys(record: EntityRecord) -> frozenset[str]:
+    return role_keys(record.name.split() + (record.role or "").split())[1]
+
+
 _ACRONYM_SKIP = frozenset(["of", "the", "and", "for", "on", "in", "'s", "’s"])
 
 
@@ -110,6 +141,31 @@ def acronym(name: str) -> str | None:
     if len(caps) < 3 or not all(w[:1].isupper() for w in caps):
         return None
     return "".join(w[0] for w in caps)
+
+
+def _surname_key(name: str) -> str:
+    return normalise_name(name).replace("-", " ").split()[-1]
+
+
+_KNOWN_BY_SURNAME: dict[str, list[tuple[str, str]]] = {}
+for _name, _role in cues.KNOWN_ROLES.items():
+    _KNOWN_BY_SURNAME.setdefault(_surname_key(_name), []).append((_name, _role))
+
+
+@lru_cache(maxsize=4096)
+def known_role(name: str) -> str | None:
+    """The role of a well-known office holder (cues.KNOWN_ROLES), by a full name or a
+    transliteration of it; None for a bare surname (two people may share it)."""
+    words = normalise_name(name).replace("-", " ").split()
+    if len(words) < 2:
+        return None
+    for known, role in _KNOWN_BY_SURNAME.get(words[-1], ()):
+        if same_person(known, name):
+            return role
+    for known, role in cues.KNOWN_ROLES.items():     # a transliterated surname
+        if same_person(known, name):
+            return role
+    return None
 
 
 @dataclass
@@ -181,6 +237,16 @@ class EntityTable:
         self.note(start, record, salient)
         if role:
             self.set_role(record, role)
+        if label == "PERSON":
+            known = known_role(record.name)
+            if known and record.role_class is None:
+                # an office holder the article names without a title ("Zelensky said …
+                # the Ukrainian president added"); a title the article gives wins
+                self.set_role(record, known)
+                record.role = None
+            elif known:
+                # "Its chief, Kyrylo Budanov": the office's country and field come along
+                record.role_keys = record.role_keys | role_keys(known.split())[1]
         return record
 
     def set_role(self, record: EntityRecord, role: str) -> None:
@@ -231,6 +297,17 @@ class EntityTable:
             return None
 
         def fits(record: EntityRecord, strict: bool = False) -> bool:
+            if cls == "military":
+                # "the military" after "South Korea's Joint Chiefs of Staff said"
+                return record.label == "ORG" and is_military_body(record.name) and \
+                    {k for k in keys if k != "military"} <= _name_keys(record)
+            if cls == "diplomat":
+                # "the diplomat": a foreign minister, ambassador or foreign-ministry spokesperson
+                return record.label == "PERSON" and (
+                    record.role_class in ("ambassador", "diplomat") or
+                    "foreign" in record.role_keys and
+                    record.role_class in ("minister", "spokesperson")) and \
+                    keys <= record.role_keys
             if cls in ("agency", "ministry", "alliance") and record.label == "ORG":
                 rc, rk = role_keys(record.name.split() + (record.role or "").split())
                 if cls == "alliance":
@@ -243,7 +320,15 @@ class EntityTable:
         found = self.latest(before, lambda r: fits(r, strict=True), ) if cls in (
             "agency", "ministry") else None
         found = found or self.latest(before, fits)
-        if found is not None or cls in ("agency", "ministry", "alliance", "office"):
+        if found is None and cls == "commander" and any(
+                w.lower().strip(".") in ("general", "gen") for w in words):
+            # "the general": a commander, else an officer the article titled by office
+            # ("the head of military intelligence, Kyrylo Budanov … the general said")
+            found = self.latest(before, lambda r: r.role_class == "minister" and (
+                keys <= r.role_keys) and bool(r.role_keys & {"military", "intelligence",
+                                                              "defense"}))
+        if found is not None or cls in ("agency", "ministry", "alliance", "office", "military",
+                                        "diplomat"):
             return found
         # "the Ukrainian president" for "President Volodymyr Zelensky": same role, and the
         # record's own keys do not name another country
@@ -505,7 +590,7 @@ def build_table(doc: Doc) -> EntityTable:
                 text = canonical_name(doc[ent.start:tail].text, "ORG")
         if label in ("ORG", "GPE") and len(ent) <= 3 and not canonical_country(text) and \
                 not canonical_org(text):
-            known = table.find(text, "PERSON") is not None
+            known = table.find(text, "PERSON") is not None or known_role(text) is not None
             if known and (len(ent) == 1 or looks_like_person(list(ent))) or \
                     len(ent) > 1 and looks_like_person(list(ent)) and \
                     (appos_role(ent) or title_run_before(ent)):
@@ -586,14 +671,23 @@ def _with_owner(ent: Span) -> str | None:
     while j > 0 and doc[j].ent_iob_ == "I" and doc[j - 1].ent_type_ == doc[j].ent_type_:
         j -= 1
     owner = doc[j:i - 1]
+    if not canonical_country(owner.text) and i - 3 >= 0 and doc[i - 3].pos_ == "PROPN" and \
+            canonical_country(doc[i - 3:i - 1].text):
+        owner = doc[i - 3:i - 1]        # "South Korea's": NER tagged neither word
+        j = i - 3
     if canonical_country(owner.text):
-        return canonical_org(doc[j:ent.end].text)
+        return canonical_org(doc[j:ent.end].text) or (
+            f"{owner.text}'s {ent.text}" if ent[0].lower_ != "the" else None)
     if all(t.ent_type_ == "GPE" for t in owner) and ent[0].lower_ != "the":
         return f"{owner.text}'s {ent.text}"     # "Lithuania's State Security Department"
     return None
 
 
 _PERSON_ROLE_HEADS = frozenset(["spokesperson", "spokesman", "spokeswoman", "official", "minister", "secretary", "chief", "envoy", "ambassador", "commander", "adviser", "advisor", "aide", "diplomat", "lawmaker", "officer"])
+
+
+_BLOC_WORDS = frozenset(["western", "european", "allied", "nato", "eu", "un", "g7", "asian",
+                         "foreign"])
 
 
 def _add_unnamed_roles(doc: Doc, table: EntityTable, named: set[int]) -> None:
@@ -610,9 +704,15 @@ def _add_unnamed_roles(doc: Doc, table: EntityTable, named: set[int]) -> None:
                 c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in tok.children):
             continue
         words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ != "det" and not t.is_punct]
+        # "a Western diplomat in Seoul", "an official from Lithuania"
+        place = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "from")
+                 and c.i == tok.i + 1 for g in c.children
+                 if g.dep_ == "pobj" and g.ent_type_ == "GPE" and g.i == c.i + 1]
         if not any(canonical_country(t.text) or t.ent_type_ in ("ORG", "NORP", "GPE")
-                   for t in words):
+                   or t.lower_ in _BLOC_WORDS for t in words) and not place:
             continue
+        if place:
+            words = words + [doc[tok.i + 1], place[0]]
         name = " ".join(t.text for t in words)
         record = EntityRecord(name=canonical_name(name), label="PERSON")
         table.records.append(record)

@@ -37,6 +37,39 @@ _COUNTRIES = {
     "France": ["france", "paris", "french"],
     "Iran": ["iran", "tehran", "iranian"],
     "European Union": ["european union", "eu", "brussels"],
+    "Hungary": ["hungary", "budapest", "hungarian"],
+    "Slovakia": ["slovakia", "bratislava", "slovak"],
+    "Czech Republic": ["czech republic", "czechia", "prague", "czech"],
+    "Austria": ["austria", "vienna", "austrian"],
+    "Italy": ["italy", "rome", "italian"],
+    "Spain": ["spain", "madrid", "spanish"],
+    "Belgium": ["belgium", "belgian"],
+    "Sweden": ["sweden", "stockholm", "swedish"],
+    "Finland": ["finland", "helsinki", "finnish"],
+    "Norway": ["norway", "oslo", "norwegian"],
+    "Denmark": ["denmark", "copenhagen", "danish"],
+    "Estonia": ["estonia", "tallinn", "estonian"],
+    "Latvia": ["latvia", "riga", "latvian"],
+    "Lithuania": ["lithuania", "vilnius", "lithuanian"],
+    "Romania": ["romania", "bucharest", "romanian"],
+    "Moldova": ["moldova", "chisinau", "moldovan"],
+    "Bulgaria": ["bulgaria", "bulgarian"],
+    "Greece": ["greece", "athens", "greek"],
+    "Turkey": ["turkey", "türkiye", "turkiye", "ankara", "turkish"],
+    "Georgia": ["tbilisi", "georgian"],
+    "Canada": ["canada", "ottawa", "canadian"],
+    "Australia": ["australia", "canberra", "australian"],
+    "New Zealand": ["new zealand", "wellington"],
+    "India": ["india", "new delhi", "indian"],
+    "Taiwan": ["taiwan", "taipei", "taiwanese"],
+    "Vietnam": ["vietnam", "hanoi", "vietnamese"],
+    "Mongolia": ["mongolia", "ulaanbaatar", "mongolian"],
+    "Israel": ["israel", "jerusalem", "israeli"],
+    "Syria": ["syria", "damascus", "syrian"],
+    "Switzerland": ["switzerland", "bern", "swiss"],
+    "Ireland": ["ireland", "dublin", "irish"],
+    "Portugal": ["portugal", "lisbon", "portuguese"],
+    "Kazakhstan": ["kazakhstan", "astana", "kazakh"],
 }
 for _canon, _aliases in _COUNTRIES.items():
     for _alias in _aliases:
@@ -75,6 +108,86 @@ _ORGS = {
     "European Union": ["european union", "eu"],
     "United Nations": ["united nations", "un", "u.n."],
     "Yonhap": ["yonhap", "yonhap news agency"],
+    # security and intelligence services
+    "Security Service of Ukraine": [
+        "sbu", "security service of ukraine", "ukraine's security service",
+        "ukrainian security service", "ukraine's security service (sbu)",
+        "security service of ukraine (sbu)", "ukraine's sbu"],
+    "Federal Security Service": ["fsb", "federal security service",
+                                 "russia's federal security service", "russian fsb"],
+    "Foreign Intelligence Service of Ukraine": ["foreign intelligence service of ukraine",
+                                                "szru", "ukraine's foreign intelligence service"],
+    "Russian Foreign Intelligence Service": ["svr", "russia's foreign intelligence service",
+                                             "russian foreign intelligence service"],
+    "CIA": ["cia", "central intelligence agency"],
+    "Defense Intelligence Agency": ["dia", "defense intelligence agency",
+                                    "us defense intelligence agency"],
+    "Office of the Director of National Intelligence": [
+        "odni", "office of the director of national intelligence"],
+    "MI6": ["mi6", "secret intelligence service"],
+    "Center for Countering Disinformation": [
+        "center for countering disinformation", "centre for countering disinformation",
+        "ukraine's center for countering disinformation"],
+    # UN and EU bodies
+    "UN Security Council": ["un security council", "u.n. security council",
+                            "united nations security council", "security council"],
+    "UN General Assembly": ["un general assembly", "united nations general assembly",
+                            "general assembly"],
+    "UN Secretary-General": ["un secretary-general", "un secretary general",
+                             "united nations secretary-general"],
+    "UN Human Rights Office": ["un human rights office", "ohchr",
+                               "office of the un high commissioner for human rights"],
+    "UN Panel of Experts": ["un panel of experts", "panel of experts"],
+    "European Commission": ["european commission", "eu commission"],
+    "European Council": ["european council"],
+    "European Parliament": ["european parliament"],
+    "European External Action Service": ["european external action service", "eeas"],
+    "G7": ["g7", "group of seven", "g-7"],
+    # think tanks and monitors
+    "Institute for the Study of War": ["institute for the study of war", "isw"],
+    "International Institute for Strategic Studies": [
+        "international institute for strategic studies", "iiss"],
+    "Royal United Services Institute": ["royal united services institute", "rusi"],
+    "Center for Strategic and International Studies": [
+        "center for strategic and international studies", "csis"],
+    "RAND Corporation": ["rand corporation", "rand"],
+    "Atlantic Council": ["atlantic council"],
+    "Chatham House": ["chatham house"],
+    "Carnegie Endowment for International Peace": [
+        "carnegie endowment for international peace", "carnegie endowment"],
+    "Conflict Intelligence Team": ["conflict intelligence team", "cit"],
+    "Korea Institute for National Unification": ["korea institute for national unification",
+                                                 "kinu"],
+    "Institute for National Security Strategy": ["institute for national security strategy",
+                                                 "inss"],
+    # North Korean bodies and media
+    "Korean Central News Agency": ["korean central news agency", "kcna",
+                                   "north korea's state news agency",
+                                   "north korea's official news agency"],
+    "Workers' Party of Korea": ["workers' party of korea", "wpk", "workers' party",
+                                "ruling workers' party"],
+    "Central Military Commission of the Workers' Party of Korea": [
+        "central military commission of the workers' party of korea",
+        "central military commission of the wpk", "wpk central military commission",
+        "central military commission"],
+    "Korean People's Army": ["korean people's army", "kpa"],
+    "Rodong Sinmun": ["rodong sinmun"],
+    # news organisations
+    "Reuters": ["reuters"], "Associated Press": ["associated press", "ap"],
+    "Agence France-Presse": ["agence france-presse", "afp"],
+    "TASS": ["tass"], "RIA Novosti": ["ria novosti", "ria"], "Interfax": ["interfax"],
+    "Kyodo News": ["kyodo", "kyodo news"], "NHK": ["nhk"],
+    "BBC": ["bbc"], "CNN": ["cnn"], "Bloomberg": ["bloomberg", "bloomberg news"],
+    "The Wall Street Journal": ["wall street journal", "the wall street journal", "wsj"],
+    "The New York Times": ["new york times", "the new york times"],
+    "The Washington Post": ["washington post", "the washington post"],
+    "Financial Times": ["financial times", "ft"],
+    "NK News": ["nk news"], "Daily NK": ["daily nk"], "Radio Free Asia": ["radio free asia",
+                                                                          "rfa"],
+    "Voice of America": ["voice of america", "voa"],
+    "Kyiv Independent": ["kyiv independent", "the kyiv independent"],
+    "Ukrainska Pravda": ["ukrainska pravda"], "Ukrinform": ["ukrinform"],
+    "Meduza": ["meduza"],
 }
 for _canon, _aliases in _ORGS.items():
     for _alias in _aliases:
@@ -142,6 +255,8 @@ BODY_KINDS: dict[str, tuple[str, ...]] = {
                      "main intelligence directorate", "main directorate of intelligence"),
     "Joint Chiefs of Staff": ("joint chiefs of staff", "joint chiefs", "jcs"),
     "General Staff": ("general staff", "general staff of the armed forces"),
+    "Security Service": ("security service", "state security service"),
+    "Ministry of Unification": ("unification ministry", "ministry of unification"),
 }
 BODIES: dict[tuple[str, str], str] = {
     ("Ministry of Defence", "Russia"): "Russian Ministry of Defence",
@@ -149,6 +264,14 @@ BODIES: dict[tuple[str, str], str] = {
     ("Ministry of Defence", "United Kingdom"): "UK Ministry of Defence",
     ("Ministry of Defence", "United States"): "Pentagon",
     ("Ministry of Defence", "Japan"): "Japan's Ministry of Defense",
+    ("Ministry of Defence", "North Korea"): "North Korea's Ministry of National Defence",
+    ("Foreign Ministry", "South Korea"): "South Korea's Ministry of Foreign Affairs",
+    ("Foreign Ministry", "Japan"): "Ministry of Foreign Affairs of Japan",
+    ("Foreign Ministry", "North Korea"): "North Korea's Foreign Ministry",
+    ("Foreign Ministry", "China"): "Chinese Foreign Ministry",
+    ("Security Service", "Ukraine"): "Security Service of Ukraine",
+    ("Security Service", "Russia"): "Federal Security Service",
+    ("General Staff", "Russia"): "Russian General Staff",
     ("Ministry of Defence", "Ukraine"): "Ministry of Defence of Ukraine",
     ("Foreign Ministry", "Russia"): "Russian Foreign Ministry",
     ("Foreign Ministry", "Ukraine"): "Ministry of Foreign Affairs of Ukraine",
@@ -159,6 +282,18 @@ BODIES: dict[tuple[str, str], str] = {
     ("Joint Chiefs of Staff", "South Korea"): "South Korea's Joint Chiefs of Staff",
     ("General Staff", "Ukraine"): "General Staff of the Armed Forces of Ukraine",
 }
+# State bodies that speak for their government (for `same_entity` and "who said" answers).
+GOVERNMENT_OF.update({
+    "Security Service of Ukraine": "Ukraine", "Foreign Intelligence Service of Ukraine": "Ukraine",
+    "Center for Countering Disinformation": "Ukraine", "Federal Security Service": "Russia",
+    "Russian Foreign Intelligence Service": "Russia", "CIA": "United States",
+    "Defense Intelligence Agency": "United States",
+    "Office of the Director of National Intelligence": "United States",
+    "US State Department": "United States", "MI6": "United Kingdom",
+    "Korean Central News Agency": "North Korea", "Workers' Party of Korea": "North Korea",
+    "Central Military Commission of the Workers' Party of Korea": "North Korea",
+    "Korean People's Army": "North Korea",
+})
 _BODY_OF = {phrase: kind for kind, phrases in BODY_KINDS.items() for phrase in phrases}
 for (_kind, _country), _body in BODIES.items():
     GOVERNMENT_OF.setdefault(_body, _country)
@@ -175,6 +310,11 @@ def _country_body(key: str) -> str | None:
             kind = _BODY_OF.get(sep.join(parts[cut:]))
             if country and kind:
                 return BODIES.get((kind, country), f"{country}'s {kind}")
+    # "the foreign ministry in Seoul"
+    body, sep, place = key.partition(" in ")
+    if sep and _BODY_OF.get(body) and COUNTRY_ALIASES.get(place):
+        country = COUNTRY_ALIASES[place]
+        return BODIES.get((_BODY_OF[body], country), f"{country}'s {_BODY_OF[body]}")
     parts = key.split(" of ")
     for cut in range(1, len(parts)):
         kind = _BODY_OF.get(" of ".join(parts[:cut]))
@@ -187,7 +327,7 @@ def _country_body(key: str) -> str | None:
 @lru_cache(maxsize=65536)
 def canonical_org(name: str) -> str | None:
     key = normalise_name(name)
-    key = re.sub(r"\s*\([^)]*\)$", "", key)
+    key = re.sub(r"\s*\([^)]*\)?$", "", key)
     return ORG_ALIASES.get(key) or _country_body(key)
 
 
@@ -208,7 +348,7 @@ def canonical_name(name: str, label: str | None = None) -> str:
 
 def _actor(name: str) -> str:
     key = normalise_name(name)
-    org = ORG_ALIASES.get(re.sub(r"\s*\([^)]*\)$", "", key))
+    org = canonical_org(name)
     if org:
         return org
     return COUNTRY_ALIASES.get(key, key)
