@@ -16,6 +16,7 @@ from bot.extraction.attribution import (
     Speaker,
     according_to,
     cited_by,
+    in_lead_in,
     passive_this_agent,
     subject_of,
     subjects_of,
@@ -177,6 +178,45 @@ def _inverted_head(verb: Token) -> Token | None:
     return None
 
 
+def _trailing_report(verb: Token) -> tuple[list[Token], Token] | None:
+    """"CLAUSE, X said [on Friday]." when the parser did not hang CLAUSE on the verb (the
+    verb taken for a conjunct of the clause, or the clause for a loose dependent): the words
+    before the comma, past any dateline, with a subject of their own; X is the noun phrase
+    between the comma and the verb (its subject)."""
+    if verb.dep_ not in ("ROOT", "conj") or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and verb.lemma_ != "tell"
+           for c in verb.children):
+        return None
+    doc, sent = verb.doc, verb.sent
+    comma = None
+    for k in range(verb.i - 1, max(sent.start, verb.i - 15) - 1, -1):
+        t = doc[k]
+        if t.text == ",":
+            comma = k
+            break
+        if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", ":", "”", '"', "’"):
+            return None
+    if comma is None or comma - sent.start < 3:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and comma < c.i < verb.i), None)
+    if subj is None:
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return None
+        heads = [t for t in doc[comma + 1:verb.i] if t.pos_ in ("NOUN", "PROPN", "PRON")
+                 and not comma < t.head.i < verb.i]
+        if not heads:
+            return None
+        subj = heads[0]
+    left = [t for t in doc[sent.start:comma] if not in_lead_in(t)]
+    ids = {t.i for t in left}
+    if not any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.i in ids and
+               t.head.pos_ in ("VERB", "AUX", "NOUN") or
+               t.head.i == verb.i and t.dep_ in ("dep", "ccomp", "parataxis") for t in left):
+        return None
+    return left, subj
+
+
 def _relative_speaker(verb: Token) -> bool:
     """A reporting verb in a relative clause reports speech when it says who speaks:
     "the NIS, which told lawmakers that …", "Kazan, where the president told reporters that …"."""
@@ -187,6 +227,49 @@ def _relative_speaker(verb: Token) -> bool:
                 return head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or \
                     head.lower_ in cues.SPEAKER_NOUNS
             return True
+    return False
+
+
+# Texts whose quoted words are the text's own, not anyone's speech ("Article 4 commits each to
+# help the other “without delay”", "the list includes officers “responsible for …”").
+_TEXT_NOUNS = frozenset(["article", "treaty", "pact", "agreement", "accord", "resolution",
+                         "charter", "law", "clause", "provision", "convention", "constitution",
+                         "list", "draft", "decree", "bill", "text", "paragraph", "section"])
+# Nouns that make quoted words a mention of words ("about 100 words, including “fire”").
+_WORD_NOUNS = frozenset(["word", "term", "phrase", "vocabulary", "expression", "slogan", "command",
+                         "name", "title", "codename", "caption", "headline", "hashtag"])
+
+
+def _mention_not_speech(span: Span) -> bool:
+    """Quoted words that nobody says: text of a treaty or list ("commits each to help the
+    other “without delay”"), words mentioned as words ("words such as “fire”"), a quoted name
+    of a unit or operation ("the “Sever” Group of Forces")."""
+    inside = range(span.start, span.end)
+    roots = [t for t in span if t.head.i not in inside or t.head == t]
+    if not roots or len(span) > 8:
+        return False
+    root = roots[0]
+    words = [t for t in span if t.is_alpha]
+    if words and all(t.is_title for t in words) and root.head.i not in inside and \
+            root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "PROPN" and \
+            root.head.i > root.i:
+        return True             # the “Sever” Group of Forces
+    node = root
+    for _ in range(6):
+        if node.head is node:
+            break
+        node = node.head
+        if node.i in inside:
+            continue
+        if node.pos_ in ("NOUN", "PROPN") and node.lemma_.lower() in _WORD_NOUNS:
+            return True
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if node.pos_ in ("VERB", "AUX") or subj is not None:
+            if subj is None and node.dep_ in ("xcomp", "advcl", "prep", "acl"):
+                continue        # "commits each to help the other …": the clause above says
+            if subj is not None and subj.lower_ in ("which", "that") and node.dep_ == "relcl":
+                subj = node.head
+            return subj is not None and subj.lemma_.lower() in _TEXT_NOUNS
     return False
 
 
@@ -426,6 +509,11 @@ class QuoteFinder:
             if clause is None:
                 inverted = _inverted_head(tok)
                 if inverted is None:
+                    trailing = _trailing_report(tok)
+                    if trailing is not None:
+                        span = self._clause(trailing[0])
+                        if span and trailing[1].lower_ not in ("i", "we"):
+                            out.append((*span, trailing[1], False))
                     continue
             if tok.dep_ == "relcl" and not _relative_speaker(tok):
                 continue
@@ -527,6 +615,10 @@ class QuoteFinder:
         while toks and (toks[0].is_punct or toks[0].is_space or
                         (toks[0].lower_ == "that" and toks[0].dep_ == "mark")):
             toks = toks[1:]
+        if toks and toks[0].is_upper and in_lead_in(toks[0]):
+            toks = [t for t in toks if not in_lead_in(t)]      # "WASHINGTON — …"
+            while toks and (toks[0].is_punct or toks[0].is_space):
+                toks = toks[1:]
         while toks and (toks[-1].is_punct and toks[-1].text not in ("”", "’", '"', "'", ".")
                         or toks[-1].is_space):
             toks = toks[:-1]
@@ -598,6 +690,9 @@ class QuoteFinder:
             try:
                 if kind == "direct":
                     q = payload
+                    span = _tokens(self.doc, q.start, q.end)
+                    if span is not None and _mention_not_speech(span):
+                        continue
                     speaker = self.attribute(q, previous, prev_pos)
                     start, end = q.start, q.end
                     text = _clean(self.text[start:end])
