@@ -8,7 +8,7 @@ A failing input is reported and leaves nothing behind; the others go on.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
 
@@ -39,15 +39,30 @@ class _Pending:
     document: SourceDocument
     content_hash: str
     shingles: set[int]
-    copy_of_index: int | None = None   # near-copy of an earlier article of the same batch
-    copy_of_id: int | None = None      # near-copy of a stored article
+    copy_of_plan: tuple[_Batch, int] | None = None   # near-copy of an article not yet stored
+    copy_of_id: int | None = None                    # near-copy of a stored article
 
     @property
     def is_new(self) -> bool:
-        return self.copy_of_index is None and self.copy_of_id is None
+        return self.copy_of_plan is None and self.copy_of_id is None
+
+
+@dataclass
+class _Batch:
+    plans: list[IngestResult | _Pending]
+    facts: Iterator = field(default_factory=lambda: iter(()))
+    stored_ids: dict[int, int] = field(default_factory=dict)   # plan index -> article id
 
 
 class Ingestor:
+    """Reads, plans, extracts and stores inputs in batches.
+
+    While one batch is being stored, the next one is already read, planned and handed to the
+    extractor, so an extractor with worker processes (`--workers N`) never waits for the
+    database. Near-copies and duplicates are found across both batches in memory, and against
+    the database for everything stored before.
+    """
+
     def __init__(self, sessions: sessionmaker[Session], extractor: Extractor | None = None,
                  max_bytes: int = 5 * 1024 * 1024, batch_size: int = 32,
                  clock: Callable[[], datetime] = lambda: datetime.now(UTC)):
@@ -67,49 +82,67 @@ class Ingestor:
     def ingest(self, inputs: Iterable[str]) -> Iterator[IngestResult]:
         """Yield one result per input, in order; commits each stored article on its own."""
         iterator = iter(inputs)
-        while batch := list(islice(iterator, self.batch_size)):
-            yield from self._ingest_batch(batch)
+        return self._pipeline(iter(lambda: self._read(list(islice(iterator, self.batch_size))),
+                                   []))
 
     def ingest_documents(self, documents: Iterable[SourceDocument]) -> Iterator[IngestResult]:
         iterator = iter(documents)
-        while batch := list(islice(iterator, self.batch_size)):
-            yield from self._store_batch([(d.source, d) for d in batch])
+        return self._pipeline(iter(lambda: [(d.source, d) for d in
+                                            islice(iterator, self.batch_size)], []))
 
-    def _ingest_batch(self, sources: list[str]) -> Iterator[IngestResult]:
+    def _read(self, sources: list[str]) -> list[tuple[str, SourceDocument | IngestResult]]:
         read: list[tuple[str, SourceDocument | IngestResult]] = []
         for source in sources:
             try:
                 read.append((source, read_source(source, self.max_bytes)))
             except SourceError as exc:
                 read.append((source, IngestResult(source, FAILED, str(exc))))
-        yield from self._store_batch(read)
+        return read
 
-    def _store_batch(self, items: list[tuple[str, SourceDocument | IngestResult]]
-                     ) -> Iterator[IngestResult]:
-        plans: list[IngestResult | _Pending] = []
-        seen_hashes: dict[str, int] = {}
+    def _pipeline(self, batches: Iterator[list]) -> Iterator[IngestResult]:
+        previous: _Batch | None = None
+        for items in batches:
+            current = self._prepare(items, previous)
+            if previous is not None:
+                yield from self._store_batch(previous)
+            previous = current
+        if previous is not None:
+            yield from self._store_batch(previous)
+
+    def _prepare(self, items: list[tuple[str, SourceDocument | IngestResult]],
+                 previous: _Batch | None) -> _Batch:
+        """Plan a batch (duplicates, near-copies) and start extracting its new articles."""
+        batch = _Batch([])
+        seen_hashes: dict[str, None] = {}
+        if previous is not None:
+            seen_hashes.update((p.content_hash, None) for p in previous.plans
+                               if isinstance(p, _Pending))
         with self.sessions() as session:
             for source, item in items:
                 if isinstance(item, IngestResult):
-                    plans.append(item)
+                    batch.plans.append(item)
                     continue
-                plans.append(self._plan(session, source, item, plans, seen_hashes))
-        new_texts = [(p.document.text, p.document.published) for p in plans
+                batch.plans.append(self._plan(session, source, item, batch, previous,
+                                              seen_hashes))
+        new_texts = [(p.document.text, p.document.published) for p in batch.plans
                      if isinstance(p, _Pending) and p.is_new]
-        facts = iter(self.extractor.extract_many(new_texts)) if new_texts else iter(())
-        stored_ids: dict[int, int] = {}
-        for index, plan in enumerate(plans):
+        if new_texts:
+            batch.facts = iter(self.extractor.extract_many(new_texts))
+        return batch
+
+    def _store_batch(self, batch: _Batch) -> Iterator[IngestResult]:
+        for index, plan in enumerate(batch.plans):
             if isinstance(plan, IngestResult):
                 yield plan
                 continue
-            article_facts = next(facts) if plan.is_new else None
-            result = self._store(plan, article_facts, stored_ids)
+            article_facts = next(batch.facts) if plan.is_new else None
+            result = self._store(plan, article_facts)
             if result.article_id is not None and result.status == STORED:
-                stored_ids[index] = result.article_id
+                batch.stored_ids[index] = result.article_id
             yield result
 
-    def _plan(self, session: Session, source: str, document: SourceDocument,
-              plans: list, seen_hashes: dict[str, int]) -> IngestResult | _Pending:
+    def _plan(self, session: Session, source: str, document: SourceDocument, batch: _Batch,
+              previous: _Batch | None, seen_hashes: dict[str, None]) -> IngestResult | _Pending:
         content_hash = fingerprints.content_hash(document.text)
         if content_hash in seen_hashes:
             return IngestResult(source, DUPLICATE, "same text as an earlier input")
@@ -120,15 +153,18 @@ class Ingestor:
         if existing is not None:
             return IngestResult(source, DUPLICATE, f"already stored as article {existing.id}",
                                 original_id=existing.id)
-        seen_hashes[content_hash] = len(plans)
+        seen_hashes[content_hash] = None
         shingles = fingerprints.shingle_hashes(document.text)
         pending = _Pending(document, content_hash, shingles)
-        for index, earlier in enumerate(plans):
-            if (isinstance(earlier, _Pending) and earlier.is_new and
-                    fingerprints.overlap(shingles, earlier.shingles)
-                    >= fingerprints.NEAR_COPY_OVERLAP):
-                pending.copy_of_index = index
-                return pending
+        for earlier_batch in (previous, batch):
+            if earlier_batch is None:
+                continue
+            for index, earlier in enumerate(earlier_batch.plans):
+                if (isinstance(earlier, _Pending) and earlier.is_new and
+                        fingerprints.overlap(shingles, earlier.shingles)
+                        >= fingerprints.NEAR_COPY_OVERLAP):
+                    pending.copy_of_plan = (earlier_batch, index)
+                    return pending
         try:
             near = find_near_copy(session, shingles)
         except SQLAlchemyError as exc:
@@ -137,11 +173,12 @@ class Ingestor:
             pending.copy_of_id = near[0].id
         return pending
 
-    def _store(self, plan: _Pending, facts, stored_ids: dict[int, int]) -> IngestResult:
+    def _store(self, plan: _Pending, facts) -> IngestResult:
         source = plan.document.source
         original_id = plan.copy_of_id
-        if plan.copy_of_index is not None:
-            original_id = stored_ids.get(plan.copy_of_index)
+        if plan.copy_of_plan is not None:
+            original_batch, original_index = plan.copy_of_plan
+            original_id = original_batch.stored_ids.get(original_index)
             if original_id is None:
                 # its original failed to store: this one stands on its own
                 facts = self.extractor.extract(plan.document.text, plan.document.published)

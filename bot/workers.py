@@ -40,10 +40,12 @@ class PooledExtractor:
         return next(self.extract_many([(text, published)]))
 
     def extract_many(self, items: Iterable[tuple[str, date | None]]) -> Iterator[ArticleFacts]:
+        """Start extracting at once (the workers begin while the caller does other work);
+        the facts come back in input order as the caller iterates."""
         iterator = iter(items)
         chunks = iter(lambda: list(islice(iterator, self.chunk_size)), [])
-        for facts in self._pool.imap(_extract_chunk, chunks):
-            yield from facts
+        results = self._pool.imap(_extract_chunk, chunks)
+        return (facts for chunk in results for facts in chunk)
 
     def close(self) -> None:
         self._pool.terminate()

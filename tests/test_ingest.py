@@ -87,6 +87,22 @@ def test_ingest_near_copies_in_one_batch(sessions, extractor, tmp_path):
     assert results[1].original_id == results[0].article_id
 
 
+def test_ingest_copies_and_duplicates_across_batches(sessions, extractor, tmp_path):
+    # batches of 2: the next batch is planned while the previous one is still being stored
+    other = WIRE.replace("11,000", "12,000").replace("Monday", "Tuesday").replace(
+        "Kursk region", "Kursk area").replace("Far East", "east").replace("clashed", "fought")
+    other = other.split("\n\n", 1)[0] + "\n\nNATO Secretary General Mark Rutte said the " \
+        "deployment of 3,000 more North Korean troops was a dangerous escalation of the war."
+    files = {"1.txt": WIRE, "2.txt": other, "3.txt": WIRE + "\nReporting by A. Writer.\n",
+             "4.txt": other, "5.txt": WIRE + "\nEdited by B. Editor.\n", "6.txt": WIRE}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    results = _ingest(sessions, extractor, tmp_path, batch_size=2)
+    assert [r.status for r in results] == [STORED, STORED, COPY, DUPLICATE, COPY, DUPLICATE]
+    assert results[2].original_id == results[4].original_id == results[0].article_id
+    assert _count(sessions, Article) == 4
+
+
 def test_ingest_different_article_is_not_a_copy(sessions, extractor, tmp_path):
     (tmp_path / "1.txt").write_text(WIRE, encoding="utf-8")
     other = WIRE.split("\n\n", 1)[0] + "\n\nNATO Secretary General Mark Rutte said on Monday that "\
