@@ -335,3 +335,34 @@ def test_extraction_interview_label_is_no_subject_and_our_is_the_interviewee(
     claims = {e.count: e.claimed_by for e in facts.estimates}
     assert claims[900] == "Lithuania's intelligence"
     assert claims[700] == "Jan Kowalski"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "the admiral" is the one titled "Adm.", not the general named after him
+    ("Adm. John Doe, who leads the fleet, testified first. Gen. Richard Roe spoke later. “The "
+     "sea lanes are open,” the admiral said.", "John Doe"),
+    # a lawmaker introduced by title, then "the Ohio Republican"
+    ("Sen. Mary Major, R-Ohio, asked about the drones. “We are late,” the Ohio Republican said.",
+     "Mary Major"),
+    # "who" hung on a place by the parser: the people held there speak
+    ("The senator raised the case of two Belarusian conscripts held in Lviv, who have told "
+     "investigators that they want to stay in Poland.", "Belarusian conscripts"),
+])
+def test_extraction_ranks_parties_and_relative_people(attribution_extractor, text, speaker):
+    found = _speakers(attribution_extractor, text)
+    assert found and found[-1][1] == speaker, found
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("The chief of staff has been blunt about it: General Ivan Petrenko said on Monday that "
+     "900 of his men had been wounded in a week.", "900 of his men had been wounded in a week"),
+    ("Ivan Petrenko spoke to a radio station. He told listeners on Sunday that Minsk was "
+     "ready to send a battalion if asked.", "Minsk was ready to send a battalion if asked"),
+    ("The deal came a week after Minsk acknowledged for the first time that its engineers "
+     "had worked in the region.", "its engineers had worked in the region"),
+])
+def test_extraction_quotes_reported_clause_after_colon_adjective_first_time(extractor, text,
+                                                                            clause):
+    found = [q[1] for q in _quote_texts(extractor, text) if q[0] == "reported"]
+    assert clause in found, found
+    assert not any(q.startswith(("The chief", "that")) for q in found), found

@@ -85,6 +85,9 @@ def _that_clause(sub: Token) -> bool:
         return False
     if marks[0].dep_ == "mark":
         return True
+    if marks[0].dep_ == "advmod" and sub.dep_ == "relcl" and sub.head.lemma_ == "time" and \
+            sub.head.head.lower_ == "for":
+        return True         # "confirmed for the first time that its troops had fought …"
     # "that" as the clause's object although it has its own subject, and comes before it
     return marks[0].dep_ == "dobj" and all(s.lower_ != "that" and s.i > marks[0].i
                                            for s in subjects) and \
@@ -112,9 +115,18 @@ def _complement(verb: Token) -> Token | None:
     """The reported clause of a reporting verb: its ccomp, or a "that"-clause the parser hung
     elsewhere after it ("told reporters after the session that …", "reported, citing U.S.
     officials, that …", "reported information that …")."""
-    for child in verb.children:
-        if child.dep_ == "ccomp":
-            return child if child.pos_ in ("VERB", "AUX") else None
+    ccomps = [c for c in verb.children if c.dep_ == "ccomp"]
+    if ccomps and ccomps[0].i < verb.i and any(
+            t.text == ":" for t in verb.doc[ccomps[0].i + 1:verb.i]):
+        # "His boss has been candid: X said that …": the clause after the verb is X's
+        ccomps = ccomps[1:]
+    if ccomps:
+        child = ccomps[0]
+        if child.pos_ in ("VERB", "AUX") or child.pos_ == "ADJ" and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in child.children) and any(
+                t.dep_ in ("nsubj", "nsubjpass") for t in child.subtree):
+            return child    # an adjective clause too: "… that Pyongyang was prepared to …"
+        return None
     for child in verb.children:
         if child.dep_ == "advcl" and child.i > verb.i and _that_clause(child) and any(
                 m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
@@ -127,8 +139,9 @@ def _complement(verb: Token) -> Token | None:
             for sub in node.children:
                 if sub.dep_ in ("acl", "ccomp", "relcl") and _that_clause(sub):
                     if node.lemma_ in _CONTENT_NOUNS and node.lemma_ not in (
-                            "report", "information", "claim", "assessment"):
-                        continue
+                            "report", "information", "claim", "assessment") and not (
+                            node.lemma_ == "time" and node.head.lower_ == "for"):
+                        continue    # ("confirmed for the first time that …" is the verb's)
                     return sub
                 if sub.dep_ in ("pobj", "prep", "dobj", "relcl", "acl"):
                     nxt.append(sub)
@@ -613,7 +626,7 @@ class QuoteFinder:
             elif toks[-1].i - hi <= 2:
                 toks = [t for t in toks if t.i < lo]
         while toks and (toks[0].is_punct or toks[0].is_space or
-                        (toks[0].lower_ == "that" and toks[0].dep_ == "mark")):
+                        (toks[0].lower_ == "that" and toks[0].dep_ in ("mark", "advmod"))):
             toks = toks[1:]
         if toks and toks[0].is_upper and in_lead_in(toks[0]):
             toks = [t for t in toks if not in_lead_in(t)]      # "WASHINGTON — …"
