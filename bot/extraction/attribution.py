@@ -104,6 +104,17 @@ def subjects_of(verb: Token, max_steps: int = 6) -> list[Token]:
 _NP_POS = frozenset(["PROPN", "NOUN", "ADJ", "DET", "PART", "NUM", "ADP", "PUNCT", "CCONJ"])
 
 
+def _label(tok: Token) -> bool:
+    """Whether a noun phrase is a line's "Name:" label ("The Korea Times: Ukraine's military
+    intelligence says …"), which the parser may take for a second subject."""
+    doc = tok.doc
+    end = tok.right_edge.i + (0 if tok.right_edge.text == ":" else 1)
+    if end >= len(doc) or doc[end].text != ":" or end > tok.i + 1:
+        return False
+    start = tok.left_edge
+    return start.i == 0 or "\n" in doc[start.i - 1].text_with_ws
+
+
 def _trailing_subject(verb: Token) -> Token | None:
     """The speaker of a closing "…, South Korea's National Intelligence Service (NIS) said on
     Friday." read off the surface when the parse hung the verb elsewhere: a comma, a noun
@@ -172,7 +183,7 @@ def _own_subject(current: Token) -> Token | None:
         found = []
         for child in current.children:
             if child.dep_ in _SUBJECT_DEPS:
-                if child.is_punct or in_lead_in(child):
+                if child.is_punct or in_lead_in(child) or _label(child):
                     continue        # "In mid-October ..." parsed with "-" as subject; datelines
                 if child.lower_ in ("who", "that", "which") and current.dep_ == "relcl":
                     return current.head
@@ -434,8 +445,25 @@ class Resolver:
                  ) -> Speaker | None:
         if token is None:
             return None
-        if token.lower_ in ("who", "that", "which"):
+        relative = token.lower_ in ("who", "that", "which")
+        if relative:
+            who = token.lower_ == "who"
             token = token.head.head if token.head.dep_ == "relcl" else token.head
+        else:
+            who = any(c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ == "who"
+                                                for g in c.children) for c in token.children)
+        if who and token.ent_type_ in ("GPE", "LOC", "FAC") and token.dep_ == "pobj":
+            # "the prisoners held in Kyiv, who have told …": people, not the place
+            node = token
+            for _ in range(4):
+                node = node.head
+                if node.pos_ in ("NOUN", "PROPN") and node.dep_ != "pobj" or \
+                        node.lemma_ in cues.GROUP_SPEAKERS:
+                    token = node
+                    relative = True
+                    break
+                if node.head is node:
+                    break
         lower = token.lower_
         # pronouns
         if lower in cues.PRONOUNS_PERSON:
@@ -461,13 +489,30 @@ class Resolver:
                                       person.role_class == "official"):
                     record = person
             return self._speaker(record, token) if record else None
-        # possessive pronoun owner: "his office", "her spokesperson"
+        # "one of the soldiers told investigators", "two of the people said"
+        part = _partitive_of(token)
+        if part is not None:
+            return self._group(part, singular=token.lower_ in _SINGLE)
+        if token.lemma_ in cues.GROUP_SPEAKERS and token.pos_ == "NOUN" and (
+                relative or _says_relative(token) or
+                token.dep_ == "nsubj" and token.head.lemma_ in cues.SPEECH_VERBS
+                and token.head.lemma_ not in cues.COGNITIVE_VERBS
+                and not (token.head.tag_ == "VBZ" and token.head.i == token.i + 1
+                         and token.head.lemma_ == "report")):      # "the prisoner reports"
+            return self._group(token, singular=token.tag_ == "NN")
+        # possessive pronoun owner: "his office", "her spokesperson"; "our intelligence
+        # service" in an interview answer is the interviewee's
         for child in token.children:
+            if child.dep_ == "poss" and child.lower_ in ("our", "my"):
+                turn = self.turn_speaker(token)
+                if turn is not None:
+                    return turn
             if child.dep_ == "poss" and child.lower_ in ("his", "her"):
                 record = self.table.latest(token.idx, _is_personish)
                 if record:
                     return self._speaker(record, token)
-            if child.dep_ == "poss" and child.lower_ == "its" and token.pos_ == "PROPN":
+            if child.dep_ == "poss" and child.lower_ == "its" and (
+                    token.pos_ == "PROPN" or token.lower_ in _BODY_NOUNS):
                 # "Its Foreign Ministry" after "North Korea has never acknowledged …"
                 owner = self.table.latest(token.idx, lambda r: r.label == "GPE",
                                           _window_start(token))
@@ -550,7 +595,8 @@ class Resolver:
                 if owner is not None:
                     return owner
             return Speaker(text, None, generic=True)
-        if head in cues.SPEAKER_NOUNS or head in cues.ROLE_NOUNS:
+        if (head in cues.SPEAKER_NOUNS or head in cues.ROLE_NOUNS) and \
+                token.lemma_ not in cues.GROUP_SPEAKERS:
             cls, keys = role_keys([t.text for t in words])
             generic_official = cls == "official" or head in ("official", "officials")
             if generic_official and head == "official" and _has_det(token):
@@ -564,7 +610,8 @@ class Resolver:
                     and keys <= r.role_keys)
                 if found:
                     return self._speaker(found, token)
-            if _has_det(token) and head not in ("officials", "sources", "analysts", "experts"):
+            if (_has_det(token) or _owned(token)) and \
+                    head not in ("officials", "sources", "analysts", "experts"):
                 found = self.table.by_role([t.text for t in words], token.idx)
                 if found:
                     return self._speaker(found, token)
@@ -587,6 +634,12 @@ class Resolver:
                     first = first.doc[first.i - 1]
                 if first.doc[first.i - 1].pos_ not in ("ADP", "DET"):
                     return self._speaker(named, last)
+            # "The general I met, a deputy brigade commander, said": the apposition describes
+            for child in token.children:
+                if child.dep_ == "appos" and child.i > token.i and (
+                        child.lower_ in cues.ROLE_NOUNS or child.lower_ in cues.SPEAKER_NOUNS):
+                    text = words_text(phrase_tokens(child))
+                    break
             # a new unnamed speaker: register it so later "he" / "the spokesperson" finds it
             name = canonical_name(_one_of(text, token, self.table))
             if not name:
@@ -602,6 +655,42 @@ class Resolver:
         if country:
             return Speaker(country, "GPE")
         return None
+
+    def _group(self, noun: Token, singular: bool) -> Speaker | None:
+        """A common-noun speaker ("captured North Korean soldiers who said", "one of the
+        soldiers", "two of the people", "a woman from Lgov"): the group the article described,
+        or its description with the modifiers of its first fuller mention."""
+        words = [t for t in phrase_tokens(noun) if t.lower_ not in _NOT_DESCRIBING]
+        described = [t for t in words if t.i < noun.i and t.pos_ in ("ADJ", "PROPN", "VERB",
+                                                                     "NOUN")]
+        anaphoric = not described and any(c.dep_ == "det" and c.lower_ in (
+            "the", "these", "those") for c in noun.children)
+        at = noun
+        if anaphoric:
+            # the group registered when first quoted ("people familiar with the matter")
+            found = self.table.latest(noun.idx, lambda r: r.label in ("ORG", "PERSON") and (
+                r.name.split() or [""])[0].lower() in (noun.lower_, noun.lemma_,
+                                                       noun.lemma_ + "s")
+                and r.role_class is None and r.name[:1].islower())
+            if found is not None:
+                return self._speaker(found, noun)
+            earlier = _fuller_mention(noun)
+            if earlier is not None:
+                # "the other prisoner" after "two North Korean soldiers captured …"; "two of
+                # the people" after "people familiar with the plans"
+                words = [t for t in phrase_tokens(earlier) if t.lower_ not in _NOT_DESCRIBING]
+                noun = earlier
+        mods = [t for t in words if t.i < noun.i and t.dep_ in ("amod", "compound", "nmod")
+                and t.pos_ != "NUM" and not t.like_num]
+        right = [t for t in words if t.i > noun.i]
+        head = noun.lemma_ if singular else noun.text.lower()
+        if not mods and not right and not anaphoric:
+            return None
+        name = " ".join([words_text(mods)] * bool(mods) + [head] + [words_text(right)] *
+                        bool(right))
+        label = "PERSON" if singular else "ORG"
+        record = self.table.add(name, label, at.idx, at.idx + len(at.text))
+        return self._speaker(record, at) if record is not None else Speaker(name, label)
 
     def _body(self, name: str, token: Token) -> Speaker:
         """A body named by kind ("Kyiv's military intelligence"): into the table, so a later
@@ -683,6 +772,70 @@ def _window_start(token: Token) -> int:
 
 def _is_personish(record: EntityRecord) -> bool:
     return record.label == "PERSON"
+
+
+_SINGLE = frozenset(["one", "another", "each"])
+# Modifiers that count or order a group without describing it ("the other prisoner").
+_NOT_DESCRIBING = frozenset(["other", "more", "many", "some", "several", "few", "first",
+                             "second", "third", "last", "another", "most", "all", "both",
+                             "same", "latest", "new"])
+_PARTS = frozenset(["one", "another", "each", "two", "three", "four", "five", "some", "several",
+                    "many", "most", "all", "both", "none", "few"])
+
+
+def _says_relative(token: Token) -> bool:
+    """"conscripts who said …": the noun speaks through its relative clause."""
+    return any(c.dep_ == "relcl" and c.lemma_ in cues.SPEECH_VERBS and any(
+        g.dep_ == "nsubj" and g.lower_ in ("who", "that") for g in c.children)
+        for c in token.children)
+
+
+def _partitive_of(token: Token) -> Token | None:
+    """The group noun of "one of the soldiers", "two of the people"."""
+    if token.lower_ not in _PARTS:
+        return None
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN") and \
+                        obj.lemma_ in cues.GROUP_SPEAKERS | cues.SPEAKER_NOUNS:
+                    return obj
+    return None
+
+
+# A country's bodies: "its embassy", "its foreign ministry", "its military".
+_BODY_NOUNS = frozenset(["embassy", "ministry", "military", "army", "government", "mission",
+                         "agency", "office", "service", "services", "media", "delegation",
+                         "command", "staff", "authorities", "administration", "presidency",
+                         "parliament", "legislature", "consulate", "leadership", "regime"])
+_CAPTIVES = frozenset(["soldier", "prisoner", "pow", "captive", "serviceman", "fighter",
+                       "conscript"])
+
+
+def _fuller_mention(noun: Token) -> Token | None:
+    """The nearest earlier mention of the same noun with a describing modifier ("two North
+    Korean soldiers captured in Kursk" for a later "the soldiers")."""
+    doc = noun.doc
+    kin = _CAPTIVES if noun.lemma_ in _CAPTIVES else frozenset([noun.lemma_])
+    for i in reversed(doc_index(doc).with_lemma(kin)):
+        if i >= noun.i:
+            continue
+        if i < noun.i - 600:
+            break
+        earlier = doc[i]
+        if any(c.dep_ in ("amod", "compound") and (c.ent_type_ == "NORP" or canonical_country(
+                c.text) or c.tag_ == "VBN") or c.dep_ == "amod" and c.i > earlier.i
+               for c in earlier.children):
+            return earlier
+    return None
+
+
+def _owned(token: Token) -> bool:
+    """"the EU's top diplomat", "Ukraine's defence minister": a role owned by a named body or
+    country is as definite as "the minister"."""
+    return any(c.dep_ == "poss" and (c.ent_type_ in ("GPE", "ORG", "NORP") or
+                                     canonical_country(c.text) or canonical_org(c.text))
+               for c in token.children)
 
 
 def _has_det(token: Token) -> bool:

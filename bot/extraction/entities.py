@@ -33,6 +33,10 @@ _ROLE_CLASS = {
     "secretary": "minister", "minister": "minister", "chief": "minister", "head": "minister",
     "director": "minister", "boss": "minister", "general": "commander", "gen": "commander",
     "diplomat": "diplomat", "military": "military", "army": "military",
+    "colonel": "commander", "captain": "commander", "lieutenant": "commander",
+    "sergeant": "commander", "admiral": "commander", "adm": "commander", "col": "commander",
+    "capt": "commander", "lt": "commander", "sgt": "commander", "sen": "lawmaker",
+    "democrat": "lawmaker", "republican": "lawmaker",
     "president": "president", "leader": "leader", "premier": "leader", "chancellor": "leader",
     "ambassador": "ambassador", "envoy": "ambassador", "commander": "commander",
     "lawmaker": "lawmaker", "legislator": "lawmaker", "senator": "lawmaker", "mp": "lawmaker",
@@ -55,6 +59,12 @@ _IGNORED_ROLE_WORDS = {"the", "a", "an", "of", "'s", "’s", "and", "for", "to",
 
 _LEGISLATURE = frozenset(["duma", "parliament", "parliamentary", "congress", "senate",
                           "assembly", "rada", "legislature", "bundestag", "knesset"])
+
+
+_RANKS = {"general": "general", "gen": "general", "admiral": "admiral", "adm": "admiral",
+          "colonel": "colonel", "col": "colonel", "captain": "captain", "capt": "captain",
+          "lieutenant": "lieutenant", "lt": "lieutenant", "sergeant": "sergeant",
+          "sgt": "sergeant"}
 
 
 def role_keys(words: list[str]) -> tuple[str | None, frozenset[str]]:
@@ -157,7 +167,11 @@ def known_role(name: str) -> str | None:
     """The role of a well-known office holder (cues.KNOWN_ROLES), by a full name or a
     transliteration of it; None for a bare surname (two people may share it)."""
     words = normalise_name(name).replace("-", " ").split()
-    if len(words) < 2:
+    if len(words) == 1:
+        # a bare surname only when one office holder has it ("Zelensky", not "Kim")
+        found = [role for known, role in _KNOWN_BY_SURNAME.get(words[0], ())]
+        return found[0] if len(found) == 1 and len(words[0]) > 4 else None
+    if not words:
         return None
     for known, role in _KNOWN_BY_SURNAME.get(words[-1], ()):
         if same_person(known, name):
@@ -319,6 +333,12 @@ class EntityTable:
         # "the Ministry" is the ministry named before, not an agency named since
         found = self.latest(before, lambda r: fits(r, strict=True), ) if cls in (
             "agency", "ministry") else None
+        rank = next((_RANKS[w.lower().strip(".")] for w in words
+                     if w.lower().strip(".") in _RANKS), None)
+        if found is None and rank:
+            # "the admiral" is the one titled "Adm.", not the general named since
+            found = self.latest(before, lambda r: fits(r) and any(
+                _RANKS.get(w.lower().strip(".")) == rank for w in (r.role or "").split()))
         found = found or self.latest(before, fits)
         if found is None and cls == "commander" and any(
                 w.lower().strip(".") in ("general", "gen") for w in words):
@@ -381,7 +401,8 @@ def title_before(ent: Span) -> list[Token]:
         i -= 1
     while tokens and tokens[0].lower_ == "of":
         tokens.pop(0)
-    if not any(t.lower_ in cues.ROLE_NOUNS or t.lower_ in _ROLE_CLASS for t in tokens):
+    if not any(t.lower_ in cues.ROLE_NOUNS or t.lower_.rstrip(".") in _ROLE_CLASS
+               for t in tokens):
         return []
     return tokens
 
@@ -569,7 +590,8 @@ def build_table(doc: Doc) -> EntityTable:
             country = canonical_country(text)
             if country is None:
                 # news agencies and bodies NER calls NORP ("Yonhap")
-                if ent.root.pos_ == "PROPN" and len(ent) == 1:
+                if ent.root.pos_ == "PROPN" and len(ent) == 1 and \
+                        ent.root.lower_ not in cues.SPEAKER_NOUNS:      # not "Democrat"
                     label = "ORG"
                 else:
                     continue

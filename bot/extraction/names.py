@@ -257,6 +257,7 @@ BODY_KINDS: dict[str, tuple[str, ...]] = {
     "General Staff": ("general staff", "general staff of the armed forces"),
     "Security Service": ("security service", "state security service"),
     "Ministry of Unification": ("unification ministry", "ministry of unification"),
+    "Embassy": ("embassy",),
 }
 BODIES: dict[tuple[str, str], str] = {
     ("Ministry of Defence", "Russia"): "Russian Ministry of Defence",
@@ -401,6 +402,17 @@ def _surname_agrees(a: str, b: str) -> bool:
     return fuzz.ratio(a, b) >= 85
 
 
+def government_of(actor: str) -> str | None:
+    """The state a body speaks for: the alias table's, or the country of a body named by kind
+    ("Poland's Ministry of Defence", "North Korea's Embassy")."""
+    found = GOVERNMENT_OF.get(actor)
+    if found is None and "'s " in actor:
+        country, _, kind = actor.partition("'s ")
+        if kind in BODY_KINDS and COUNTRY_ALIASES.get(country.lower()):
+            return COUNTRY_ALIASES[country.lower()]
+    return found
+
+
 def same_entity(name_a: str, name_b: str, label: str | None = None) -> bool:
     """Whether two names denote one entity (alias tables, then fuzzy person names).
 
@@ -414,7 +426,7 @@ def same_entity(name_a: str, name_b: str, label: str | None = None) -> bool:
     actor_a, actor_b = _actor(name_a), _actor(name_b)
     if actor_a == actor_b:
         return True
-    if GOVERNMENT_OF.get(actor_a) == actor_b or GOVERNMENT_OF.get(actor_b) == actor_a:
+    if government_of(actor_a) == actor_b or government_of(actor_b) == actor_a:
         return True
     if label in (None, "PERSON") and same_person(name_a, name_b):
         return True
