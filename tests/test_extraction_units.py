@@ -267,7 +267,6 @@ def test_extraction_roles_resolve_to_people_and_bodies(attribution_extractor, te
     assert found and found[-1][1] == speaker, found
 
 
-
 # ---- quote rules (real model; own sentences) ---------------------------------------------------
 def _quote_texts(extractor, text):
     return [(q.kind, q.text, q.speaker) for q in extractor.extract(text, _PUB).quotes]
