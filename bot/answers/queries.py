@@ -356,19 +356,11 @@ def newest_matches(session: Session, name: str, words: list[str], limit: int = M
                          "ORDER BY rowid DESC LIMIT :limit")
         q = search.fts5_query(terms, prefix, any_word)
         return [row[0] for row in session.execute(statement, {"q": q, "limit": int(limit)})]
-    # PostgreSQL's planner takes to_tsvector for cheap and, for a frequent word, walks the
-    # primary key backwards computing it row by row (0.3 ms an article): the GIN bitmap is
-    # always the better plan here, so it is the only one allowed for this statement.
     statement = text(f"SELECT id FROM {table} WHERE {search.pg_vector(name)} @@ "
                      "to_tsquery('simple'::regconfig, :q) ORDER BY id DESC LIMIT :limit")
     q = search.tsquery(terms, prefix, any_word)
-    session.execute(text("SET LOCAL enable_seqscan = off"))
-    session.execute(text("SET LOCAL enable_indexscan = off"))
-    try:
+    with search.gin_only(session):
         return [row[0] for row in session.execute(statement, {"q": q, "limit": int(limit)})]
-    finally:
-        session.execute(text("SET LOCAL enable_seqscan TO DEFAULT"))
-        session.execute(text("SET LOCAL enable_indexscan TO DEFAULT"))
 
 
 def quotes_with_words(session: Session, words: list[str], since: date | None = None,

@@ -17,6 +17,8 @@ the newest `CANDIDATES` matches so the cost stays bounded when a word is everywh
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
@@ -103,9 +105,29 @@ def search(session: Session, name: str, query: str, limit: int, offset: int = 0,
         q = fts5_query(words, prefix, any_word)
     statement = statement.bindparams(bindparam("q"), bindparam("candidates"),
                                       bindparam("limit"), bindparam("offset"))
-    rows = session.execute(statement, {"q": q, "candidates": CANDIDATES, "limit": limit,
-                                       "offset": offset})
-    return [row[0] for row in rows]
+    params = {"q": q, "candidates": CANDIDATES, "limit": limit, "offset": offset}
+    with gin_only(session):
+        return [row[0] for row in session.execute(statement, params)]
+
+
+@contextmanager
+def gin_only(session: Session) -> Iterator[None]:
+    """On PostgreSQL, let the statements inside use the GIN index and nothing else.
+
+    The planner takes to_tsvector for cheap and, for a frequent word, walks the primary key
+    backwards computing it row by row (0.3 ms an article); the GIN bitmap is always the better
+    plan for these searches. Elsewhere this does nothing.
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        yield
+        return
+    session.execute(text("SET LOCAL enable_seqscan = off"))
+    session.execute(text("SET LOCAL enable_indexscan = off"))
+    try:
+        yield
+    finally:
+        session.execute(text("SET LOCAL enable_seqscan TO DEFAULT"))
+        session.execute(text("SET LOCAL enable_indexscan TO DEFAULT"))
 
 
 def search_quotes(session: Session, query: str, limit: int, offset: int = 0, *,
