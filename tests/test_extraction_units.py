@@ -366,3 +366,12 @@ def test_extraction_quotes_reported_clause_after_colon_adjective_first_time(extr
     found = [q[1] for q in _quote_texts(extractor, text) if q[0] == "reported"]
     assert clause in found, found
     assert not any(q.startswith(("The chief", "that")) for q in found), found
+
+
+def test_extraction_quote_paragraph_after_a_line_ending_in_said_colon(attribution_extractor):
+    text = ("The ministry published its figures on Monday.\n\n"
+            "Defence Minister Jane Roe said:\n\n"
+            "“The border is closed to them. We will not change that.”\n\n"
+            "“Nobody in Minsk or Moscow should doubt it.”")
+    found = _speakers(attribution_extractor, text)
+    assert [s for _, s in found] == ["Jane Roe", "Jane Roe"], found

@@ -442,6 +442,10 @@ class QuoteFinder:
                                            owner_of_source=True)
                 if sp and not sp.generic:
                     return sp
+        # 4. "Defence Secretary John Healey said:" closing the paragraph before the quote's
+        sp = self._colon_paragraph(q)
+        if sp:
+            return sp
         ends_sentence = quote_text.rstrip().endswith((".", "!", "?", "…"))
         for tok in [] if ends_sentence else after:
             if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in cues.SPEECH_VERBS:
@@ -462,6 +466,27 @@ class QuoteFinder:
                 self.text.count("\n\n", prev_para, q.start) <= 3 and \
                 previous.label == "PERSON" and self._narrated(previous, prev_para, q.start):
             return previous
+        return None
+
+    def _colon_paragraph(self, q: QuoteSpan) -> Speaker | None:
+        """The speaker of a line that ends with a colon and introduces the quote paragraph
+        after it ("X said:\n\n“…”"), as press releases and transcripts print them."""
+        lead = self.text[:q.start].rstrip(" \"'“‘«")
+        if not lead.endswith("\n"):
+            return None
+        lead = lead.rstrip()
+        if not lead.endswith(":"):
+            return None
+        colon = len(lead) - 1
+        line = self.text.rfind("\n", 0, colon) + 1
+        span = _tokens(self.doc, line, colon)
+        if span is None or len(span) > 40:
+            return None
+        for tok in reversed(list(span)):
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in cues.SPEECH_VERBS:
+                sp = self._from_verb(tok, q)
+                if sp:
+                    return sp
         return None
 
     def _narrated(self, speaker: Speaker, start: int, end: int) -> bool:
