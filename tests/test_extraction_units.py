@@ -375,3 +375,16 @@ def test_extraction_quote_paragraph_after_a_line_ending_in_said_colon(attributio
             "“Nobody in Minsk or Moscow should doubt it.”")
     found = _speakers(attribution_extractor, text)
     assert [s for _, s in found] == ["Jane Roe", "Jane Roe"], found
+
+
+def test_extraction_quotes_label_before_according_to_and_statement_speaks_for_issuer(extractor):
+    text = ("Highlights: According to the governor, the shelling of the border villages has "
+            "stopped and residents are returning.")
+    found = [q for q in _quote_texts(extractor, text) if q[0] == "reported"]
+    assert any(q[1].startswith("the shelling of the border villages") for q in found), found
+    text = ("Poland's foreign ministry said on Monday that Warsaw would close two more border "
+            "crossings. The statement warned that further crossings could be closed within "
+            "days.")
+    found = [q for q in _quote_texts(extractor, text) if q[0] == "reported"]
+    assert any(q[1].startswith("further crossings could be closed") and q[2] for q in found), \
+        found

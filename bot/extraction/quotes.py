@@ -40,6 +40,9 @@ _QUESTION_WORDS = frozenset(["whether", "how", "why", "what", "when", "where", "
 # What a document can "say" as a speaker would ("the documents say", "the report states").
 _DOCUMENT_SAYS = frozenset(["say", "state", "write", "note", "report", "conclude", "warn",
                             "claim", "estimate", "assess", "add"])
+# A text that speaks for whoever was last quoted issuing it ("The statement said that …").
+_OWN_TEXTS = frozenset(["article", "report", "publication", "story", "statement", "communique",
+                        "communiqué", "assessment", "release", "readout", "declaration"])
 # Nouns whose "that"-clause is their own content ("the fact that", "reports that"), not the
 # complement of a reporting verb the parser attached it after ("told reporters after the
 # session that ...").
@@ -526,7 +529,11 @@ class QuoteFinder:
                 sub = list(head.subtree)
                 acc = list(tok.subtree)
                 a0, a1 = acc[0].i, acc[-1].i
-                if a0 <= sub[0].i + 1:
+                first = sub[0].i
+                labels = [t.i for t in sub if t.i < a0 and t.text == ":"]
+                if labels:
+                    first = labels[-1] + 1          # "Details: According to X, …"
+                if a0 <= first + 1:
                     toks = [t for t in sub if t.i > a1]
                 else:
                     toks = [t for t in sub if t.i < a0]
@@ -742,9 +749,8 @@ class QuoteFinder:
                     else:
                         speaker = self.resolver.resolve(subj, owner_of_source=acc)
                     if speaker is not None and speaker.generic and not acc and \
-                            subj.lemma_ in ("article", "report", "publication", "story") and \
-                            subj.head.lemma_ in ("say", "add", "state", "write"):
-                        speaker = previous
+                            subj.lemma_ in _OWN_TEXTS and subj.head.lemma_ in _DOCUMENT_SAYS:
+                        speaker = previous  # "The statement warned that …": its issuer's
                     if speaker is None or speaker.generic:
                         continue
                     text = self.text[start:end]
