@@ -388,3 +388,18 @@ def test_extraction_quotes_label_before_according_to_and_statement_speaks_for_is
     found = [q for q in _quote_texts(extractor, text) if q[0] == "reported"]
     assert any(q[1].startswith("further crossings could be closed") and q[2] for q in found), \
         found
+
+
+def test_extraction_council_summary_speakers_and_their_governments(attribution_extractor):
+    text = ("Briefing the Council, Jan Novak, Assistant Secretary-General for Europe, said the "
+            "mission could not verify the reports. In the debate, the representative of the "
+            "Republic of Moldova said that, according to his Government’s intelligence "
+            "assessment, some 900 troops had been moved to the border. He added that the "
+            "representative of Belarus had offered no explanation. The representative of "
+            "Belarus said his country was only holding exercises.")
+    facts = attribution_extractor.extract(text, date(2025, 1, 20))
+    speakers = [q.speaker for q in facts.quotes]
+    assert speakers[0] == "Jan Novak"
+    assert speakers[1:3] == ["representative of the Republic of Moldova"] * 2
+    assert speakers[-1] == "representative of Belarus"
+    assert [e.claimed_by for e in facts.estimates if e.count == 900] == ["Moldova"]

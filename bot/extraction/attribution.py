@@ -489,6 +489,18 @@ class Resolver:
                                       person.role_class == "official"):
                     record = person
             return self._speaker(record, token) if record else None
+        # "Briefing the Council, Miroslav Jenča, …, said": the participle's subject position
+        # is the parser's; the name set off by commas speaks
+        if token.tag_ == "VBG" and token.dep_ in ("nsubj", "csubj"):
+            for t in token.subtree:
+                if t.i > token.i and t.ent_type_ == "PERSON" and t.doc[t.i - 1].text == ",":
+                    named = self._record_at(t, ("PERSON",))
+                    if named is not None:
+                        return self._speaker(named, t)
+        # "his Government's intelligence assessment", "His country": the speaker's state
+        country = self._pronoun_country(token)
+        if country is not None:
+            return Speaker(country, "GPE")
         # "one of the soldiers told investigators", "two of the people said"
         part = _partitive_of(token)
         if part is not None:
@@ -645,7 +657,8 @@ class Resolver:
             if not name:
                 return None
             label = "PERSON" if cls in _PERSON_CLASSES and not head.endswith("s") else "ORG"
-            record = self.table.add(name, label, token.idx, token.idx + len(token.text))
+            record = self.table.add(name, label, token.idx, token.idx + len(token.text),
+                                    salient=True)
             if record is not None and cls:
                 record.role = record.role or name
                 record.role_class = cls
@@ -654,6 +667,24 @@ class Resolver:
         country = canonical_country(text)
         if country:
             return Speaker(country, "GPE")
+        return None
+
+    def _pronoun_country(self, token: Token) -> str | None:
+        """The country of the person "his"/"her" stands for, in "his Government('s …)" or
+        "His country" (a delegate's own state in UN and parliamentary reports)."""
+        for t in phrase_tokens(token):
+            if t.lower_ not in ("government", "country", "nation", "administration") or \
+                    not any(c.dep_ == "poss" and c.lower_ in ("his", "her")
+                            for c in t.children):
+                continue
+            record = self.table.latest(t.idx, _is_personish, _window_start(t))
+            if record is None:
+                return None
+            for key in sorted(record.role_keys):
+                country = canonical_country(key)
+                if country:
+                    return country
+            return None
         return None
 
     def _group(self, noun: Token, singular: bool) -> Speaker | None:
@@ -689,7 +720,7 @@ class Resolver:
         name = " ".join([words_text(mods)] * bool(mods) + [head] + [words_text(right)] *
                         bool(right))
         label = "PERSON" if singular else "ORG"
-        record = self.table.add(name, label, at.idx, at.idx + len(at.text))
+        record = self.table.add(name, label, at.idx, at.idx + len(at.text), salient=True)
         return self._speaker(record, at) if record is not None else Speaker(name, label)
 
     def _body(self, name: str, token: Token) -> Speaker:

@@ -39,6 +39,7 @@ _ROLE_CLASS = {
     "democrat": "lawmaker", "republican": "lawmaker",
     "president": "president", "leader": "leader", "premier": "leader", "chancellor": "leader",
     "ambassador": "ambassador", "envoy": "ambassador", "commander": "commander",
+    "representative": "ambassador", "delegate": "ambassador",
     "lawmaker": "lawmaker", "legislator": "lawmaker", "senator": "lawmaker", "mp": "lawmaker",
     "rep": "lawmaker", "congressman": "lawmaker", "congresswoman": "lawmaker",
     "chairman": "leader", "chairwoman": "leader", "commander-in-chief": "commander",
@@ -105,12 +106,15 @@ def role_keys(words: list[str]) -> tuple[str | None, frozenset[str]]:
         if country:
             keys.add(country.lower())
             continue
-    for country_words in ("south korea", "north korea", "united states", "south korean",
-                          "north korean", "u.s.", "us"):
-        if country_words in text.split() or f" {country_words} " in f" {text} ":
-            country = canonical_country(country_words)
+    for n in range(2, 6):
+        # "South Korea", "the Republic of Korea", "the United Kingdom"
+        for k in range(len(lowered) - n + 1):
+            country = canonical_country(" ".join(lowered[k:k + n]))
             if country:
                 keys.add(country.lower())
+    for country_words in ("u.s.", "u.s", "us"):
+        if country_words in text.split():
+            keys.add("united states")
     if lowered and set(lowered) & _LEGISLATURE and (cls or person_cls) in (None, "leader"):
         person_cls = "lawmaker"             # "Chairman of the State Duma Committee on Defense"
         cls = None
