@@ -390,6 +390,14 @@ def test_extraction_quotes_label_before_according_to_and_statement_speaks_for_is
         found
 
 
+def test_extraction_quotes_participle_on_the_speaker_noun(extractor):
+    text = ("The envoy of Moldova, recalling that his government had expelled two diplomats in "
+            "May, said Chisinau would ask for a meeting.")
+    found = [q for q in _quote_texts(extractor, text) if q[0] == "reported"]
+    assert any(q[1].startswith("his government had expelled two diplomats") and q[2]
+               for q in found), found
+
+
 def test_extraction_council_summary_speakers_and_their_governments(attribution_extractor):
     text = ("Briefing the Council, Jan Novak, Assistant Secretary-General for Europe, said the "
             "mission could not verify the reports. In the debate, the representative of the "

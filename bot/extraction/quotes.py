@@ -626,7 +626,13 @@ class QuoteFinder:
             self._resolved[subj.i] = speaker
             if speaker is not None and not speaker.generic:
                 return subj
-        return found[0] if found else None
+        if found:
+            return found[0]
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head    # "The representative of Ukraine, recalling that …, said …"
+        # "Seoul, meanwhile, has been telling …": a name the parser did not take for the subject
+        return next((c for c in verb.children if c.dep_ == "npadvmod" and c.i < verb.i and
+                     c.ent_type_ in ("GPE", "ORG", "PERSON", "NORP")), None)
 
     def _pronoun_conjuncts(self, head: Token, after: int | None = None
                            ) -> list[tuple[int, int]]:
