@@ -123,14 +123,18 @@ def _score_article(article: Article, words: list[str], facts: dict[str, set[str]
     found: list[_Candidate] = []
     if patterns is None:
         patterns = _word_patterns(words)
-    if words and not any(p.search(article.text[:MAX_CHARS].lower()) for p in patterns):
+    lowered_text, sentences = _readable_sentences(article)
+    if words and not any(w in lowered_text and p.search(lowered_text)
+                         for w, p in zip(words, patterns, strict=True)):
         return found                # the words are only in the title: no sentence has them
     fact_text = {kind: [" ".join(s.split()) for s in sentences if s]
                  for kind, sentences in facts.items()}
-    for position, (sentence, lowered) in enumerate(_readable_sentences(article)):
+    for position, (sentence, lowered) in enumerate(sentences):
         if sentence is None:
             continue
-        hits = sum(1 for p in patterns if p.search(lowered))
+        # a plain substring test first: the word-start regex only where the word is
+        hits = sum(1 for w, p in zip(words, patterns, strict=True)
+                   if w in lowered and p.search(lowered))
         if words and not hits:
             continue
         score = 3.0 * hits + (2.0 if words and hits == len(words) else 0.0)
@@ -146,15 +150,17 @@ def _score_article(article: Article, words: list[str], facts: dict[str, set[str]
     return found
 
 
-_SENTENCES_KEPT = 3000      # articles whose split sentences are kept (about 10 MB)
-_sentences: OrderedDict[tuple, list[tuple[str | None, str]]] = OrderedDict()
+_SENTENCES_KEPT = 3000      # articles whose split sentences are kept (about 15 MB)
+_Split = tuple[str, list[tuple[str | None, str]]]
+_sentences: OrderedDict[tuple, _Split] = OrderedDict()
 _sentences_lock = threading.Lock()
 
 
-def _readable_sentences(article: Article) -> list[tuple[str | None, str]]:
-    """(sentence, lower-cased) of each sentence of an article, in order; (None, "") for one
-    that is not `_readable`. Kept for the most recently used articles: an article's text does
-    not change, and the newest articles are in most topics' summaries."""
+def _readable_sentences(article: Article) -> _Split:
+    """The article's lower-cased text, and (sentence, lower-cased) of each of its sentences in
+    order ((None, "") for one that is not `_readable`). Kept for the most recently used
+    articles: an article's text does not change, and the newest articles are in most topics'
+    summaries."""
     text = article.text
     key = (article.id, len(text), hash(text))
     with _sentences_lock:
@@ -162,8 +168,9 @@ def _readable_sentences(article: Article) -> list[tuple[str | None, str]]:
         if found is not None:
             _sentences.move_to_end(key)
             return found
-    found = [(sentence, sentence.lower()) if _readable(sentence) else (None, "")
-             for sentence in split_sentences(text)]
+    found = (text[:MAX_CHARS].lower(),
+             [(sentence, sentence.lower()) if _readable(sentence) else (None, "")
+              for sentence in split_sentences(text)])
     with _sentences_lock:
         _sentences[key] = found
         while len(_sentences) > _SENTENCES_KEPT:
