@@ -411,3 +411,23 @@ def test_extraction_council_summary_speakers_and_their_governments(attribution_e
     assert speakers[1:3] == ["representative of the Republic of Moldova"] * 2
     assert speakers[-1] == "representative of Belarus"
     assert [e.claimed_by for e in facts.estimates if e.count == 900] == ["Moldova"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the name in apposition to the body that completes the role
+    ("The deputy head of Moldova's Information and Security Service, Ion Popescu, told "
+     "journalists that two more brigades were forming. According to the deputy intelligence "
+     "chief, they could be ready by June.", "Ion Popescu"),
+    # a surname in the key points before the full name in the body
+    ("Shevchuk said that about 9,000 Russian soldiers had massed near the border.\n\n"
+     "The army's commander, Colonel General Andrii Shevchuk, spoke on Monday in Kharkiv.",
+     "Andrii Shevchuk"),
+    # "the General Staff" is the general staff named before, not a general
+    ("Lt. Gen. Ivan Roe spoke first. The General Staff of the Armed Forces of Ukraine said "
+     "on Monday that the line held. Losses have reached 1,100 men, the General Staff "
+     "reported.", "General Staff of the Armed Forces of Ukraine"),
+])
+def test_extraction_appositions_surnames_and_bodies_by_kind(attribution_extractor, text,
+                                                          speaker):
+    found = _speakers(attribution_extractor, text)
+    assert found and found[-1][1] == speaker, found

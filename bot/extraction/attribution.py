@@ -24,6 +24,7 @@ from bot.extraction.entities import (
 )
 from bot.extraction.names import (
     TITLE_WORDS,
+    body_kind,
     canonical_country,
     canonical_name,
     canonical_org,
@@ -556,12 +557,27 @@ class Resolver:
         org = canonical_org(text) or _body_in_place(token, text)
         if org:
             return self._body(org, token)
+        kind = body_kind(text) if _has_det(token) else None
+        if kind is not None and not canonical_country(text.split()[0]):
+            # "the General Staff reported", "the foreign ministry said": the body of that
+            # kind the article named before
+            found = self.table.latest(token.idx, lambda r: r.label == "ORG" and
+                                      body_kind(r.name) == kind)
+            if found is not None:
+                return self._speaker(found, token)
         record = self._record_at(token)
         if record is not None:
             if record.label == "GPE" and token.dep_ == "poss":
                 record = None
             else:
                 return self._speaker(record, token)
+        if token.pos_ == "PROPN" and len(words) == 1 and token.text[:1].isupper() and \
+                token.ent_type_ in ("", "PERSON"):
+            # a surname used before the article gives the full name ("Syrskyi stated …" in
+            # the key points, "Commander-in-Chief Oleksandr Syrskyi" in the body)
+            named = self.table.find(token.text, "PERSON")
+            if named is not None:
+                return self._speaker(named, token)
         if token.pos_ == "PROPN" and not looks_like_person(words):
             tail: list[Token] = []
             for t in reversed([w for w in words if w.i <= token.i]):
@@ -622,6 +638,13 @@ class Resolver:
                     and keys <= r.role_keys)
                 if found:
                     return self._speaker(found, token)
+            # "The deputy head of Ukraine's Main Intelligence Directorate, Vadym Skibitskyi,
+            # told …": the name in apposition inside the phrase
+            for t in token.subtree:
+                if t.i > token.i and t.dep_ == "appos" and t.doc[t.left_edge.i - 1].text == ",":
+                    named = self._record_at(t, ("PERSON",))
+                    if named is not None:
+                        return self._speaker(named, t)
             if (_has_det(token) or _owned(token)) and \
                     head not in ("officials", "sources", "analysts", "experts"):
                 found = self.table.by_role([t.text for t in words], token.idx)

@@ -450,6 +450,16 @@ def appos_role(ent: Span) -> list[Token]:
                 return [t for t in words if t.dep_ not in ("relcl",)][:12]
     if root.dep_ == "appos" and root.head.i < ent.start:
         head = root.head
+        for _ in range(3):
+            # "the deputy head of Ukraine's Main Intelligence Directorate, Vadym Skibitskyi":
+            # the name hangs on the body; the role is the noun the body completes
+            if head.lower_ in cues.ROLE_NOUNS or head.lower_ in _ROLE_CLASS and \
+                    _ROLE_CLASS[head.lower_] not in ("agency", "ministry", "office"):
+                break
+            if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ == "of":
+                head = head.head.head
+            else:
+                break
         if head.lower_ in cues.ROLE_NOUNS or head.lower_ in _ROLE_CLASS:
             return [t for t in head.subtree if t.i < ent.start and t.dep_ != "punct"
                     and not t.is_space and t.pos_ != "DET"][:12]

@@ -402,6 +402,27 @@ def _surname_agrees(a: str, b: str) -> bool:
     return fuzz.ratio(a, b) >= 85
 
 
+_KIND_OF_BODY: dict[str, str] = {}
+for (_kind, _country), _body in BODIES.items():
+    _KIND_OF_BODY.setdefault(_body, _kind)
+
+
+@lru_cache(maxsize=65536)
+def body_kind(name: str) -> str | None:
+    """The kind of a country's body ("General Staff", "Foreign Ministry", …) a name is, with
+    or without its country: "the General Staff" and "General Staff of the Armed Forces of
+    Ukraine" are both "General Staff"; None for anything else."""
+    key = normalise_name(name)
+    if key in _BODY_OF:
+        return _BODY_OF[key]
+    canon = canonical_org(name)
+    if canon in _KIND_OF_BODY:
+        return _KIND_OF_BODY[canon]
+    if canon and "'s " in canon and canon.partition("'s ")[2] in BODY_KINDS:
+        return canon.partition("'s ")[2]
+    return None
+
+
 def government_of(actor: str) -> str | None:
     """The state a body speaks for: the alias table's, or the country of a body named by kind
     ("Poland's Ministry of Defence", "North Korea's Embassy")."""
