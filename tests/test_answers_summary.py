@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.answers.summary import split_sentences
 
 
@@ -28,3 +30,19 @@ def test_answers_summary_splitter_is_fast_on_large_text():
     sentences = split_sentences(text)
     assert time.perf_counter() - started < 2
     assert 1000 < len(sentences) <= 20_000
+
+
+@pytest.mark.parametrize(("text", "word", "found"), [
+    ("troops in the kursk region", "kursk", True),
+    ("kursk's border villages", "kursk", True),
+    ("kursk", "kursk", True),
+    ("(kursk) and beyond", "kursk", True),
+    ("nkursk and novokursk only", "kursk", False),
+    ("the_kursk file", "kursk", False),
+    ("novokursk, then kursk", "kursk", True),
+    ("", "kursk", False),
+])
+def test_summary_topic_word_must_start_a_word(text, word, found):
+    from bot.answers.summary import _has_word
+
+    assert _has_word(text, word) is found
