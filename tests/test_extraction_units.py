@@ -431,3 +431,42 @@ def test_extraction_appositions_surnames_and_bodies_by_kind(attribution_extracto
                                                           speaker):
     found = _speakers(attribution_extractor, text)
     assert found and found[-1][1] == speaker, found
+
+
+@pytest.mark.parametrize("text", [
+    "Belarusian troops now attack in small groups of four to six soldiers, the brigade said.",
+    "The units advanced in groups of 10 to 12 before dawn, a drone operator said.",
+    "Even twenty thousand Belarusians would not change the front line, the analyst argued.",
+])
+def test_extraction_estimates_tactics_and_rhetoric_are_no_claims(extractor, text):
+    assert _counts(extractor, text) == []
+
+
+@pytest.mark.parametrize("text, count, status", [
+    ("According to Petrenko, of the roughly 9,000 Belarusian soldiers Minsk has sent to the "
+     "front, more than 2,000 have been killed or wounded.", 9000, None),
+    ("According to Petrenko, of the roughly 9,000 Belarusian soldiers Minsk has sent to the "
+     "front, more than 2,000 have been killed or wounded.", 2000, "casualties"),
+    ("The envoy rejected what he called lies about the deployment, and said that Ukraine had "
+     "lost “more than 30,000” servicemen in the offensive.", 30000, None),
+    ("The first contingent numbered about 6,000. In March at least 2,000 more followed, the "
+     "ministry said.", 2000, None),
+])
+def test_extraction_estimates_misparsed_nouns_claims_after_denials_more(extractor, text, count,
+                                                                      status):
+    found = [e for e in extractor.extract(text, _PUB).estimates if e.count == count]
+    assert found, [e.count for e in extractor.extract(text, _PUB).estimates]
+    assert status is None or found[0].status == status
+
+
+def test_extraction_timeline_datelines_and_broadcast_turns(attribution_extractor):
+    text = ("MAR 3 - Poland's defence ministry says 400 Belarusian soldiers have moved to the "
+            "frontier.\n\n"
+            "ANCHOR (JANE ROE): Now to Warsaw, where 30 Belarusian soldiers were detained.\n\n"
+            "REPORTER (JOHN DOE): Lithuania's defence minister, Laurynas Kasciunas, warned on "
+            "Monday that 5,000 troops could follow.")
+    facts = attribution_extractor.extract(text, date(2025, 3, 5))
+    assert facts.quotes[0].speaker == "Poland's Ministry of Defence"   # not "MAR 3 - …"
+    claims = {e.count: e.claimed_by for e in facts.estimates}
+    assert claims[30] is None                   # the anchor's words are the outlet's
+    assert claims[5000] == "Laurynas Kasciunas"     # the phrase the parser hung on the label

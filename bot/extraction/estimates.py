@@ -193,6 +193,14 @@ def _counted(doc: Doc, fig: Figure) -> Token | None:
                 if objs:
                     return objs[0]
         return last
+    if not _is_troop_noun(tok) and tok.lower_ not in cues.CASUALTY_WORDS and tok.i > fig.end:
+        # "14,000 North Korean servicemen Pyongyang has sent" parsed as one noun phrase: the
+        # troop noun right after the figure is what it counts
+        between = [t for t in doc[fig.end:tok.i] if t.pos_ in ("NOUN", "PROPN")]
+        if between and _is_troop_noun(between[-1]) and all(
+                t.pos_ in ("ADJ", "PROPN", "NOUN") or t.ent_type_ == "NORP"
+                for t in doc[fig.end:between[-1].i]):
+            return between[-1]
     return tok
 
 
@@ -358,9 +366,16 @@ def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False
         return None             # "citing two Russian servicemen"
     if _age(doc[fig.end - 1]):
         return None             # "lowering the mobilisation age below 25"
+    if _tactic(doc[fig.end - 1], fig.value) or _rhetorical(doc, fig):
+        return None             # "attacking in groups of 10 to 15"; "even 50,000 would …"
     after = doc[fig.end] if fig.end < sent.end else None
     # "about 1,200 killed or wounded", "4,000 dead"
-    window = [t.lower_ for t in doc[fig.end:min(sent.end, fig.end + 4)]]
+    window = []
+    for t in doc[fig.end:min(sent.end, fig.end + 8)]:
+        if t.text in (",", ";", ":", ".") or len(window) >= 4 and t.lower_ not in (
+                "wounded", "injured", "killed", "captured", "dead", "missing", "or", "and"):
+            break       # "more than 6,000 have been killed or wounded"
+        window.append(t.lower_)
     casualty = _casualty(window)
     if _hypothetical(doc[fig.end - 1]):
         return None
@@ -412,7 +427,7 @@ def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False
     if noun.lower_ in cues.ANAPHORIC_COUNTED and noun.lower_ == "others" and \
             (context or _sentence_about_troops(sent)):
         return noun, casualty          # "nearly 1,000 others wounded"
-    if noun.lower_ in _MORE and noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and \
+    if noun.lower_ in _MORE and noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "advmod") and \
             fig.value >= 10 and (context or _sentence_about_troops(sent)):
         return noun, casualty          # "3,000 more have arrived"
     if noun.lower_ in ("people", "men") and noun.dep_ == "dobj" and noun.head.lemma_ == "lose":
@@ -451,6 +466,37 @@ def _age(number: Token) -> bool:
         return True
     return head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in _AGE
                                        for c in head.children)
+
+
+_SMALL_GROUPS = frozenset(["group", "team", "squad", "wave", "cell", "party"])
+
+
+def _tactic(number: Token, value: int) -> bool:
+    """A small figure describing tactics, not a force: "in small groups of three to five
+    personnel", "attacking in groups of 10 to 15"."""
+    if value >= 100:
+        return False
+    tok = _figure_head(number)
+    if tok.dep_ != "pobj" and tok.head.dep_ == "pobj":
+        tok = tok.head                    # "groups of three to five personnel"
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return False
+    group = tok.head.head
+    return group.lemma_.lower() in _SMALL_GROUPS and (
+        group.tag_ in ("NNS", "NNPS") or any(c.lower_ in ("small", "tiny") for c in
+                                            group.children))
+
+
+def _rhetorical(doc: Doc, fig: Figure) -> bool:
+    """"even fifty thousand North Koreans would make little difference": a figure nobody
+    claims, only supposes."""
+    if fig.start == 0 or doc[fig.start - 1].lower_ != "even":
+        return False
+    for anc in doc[fig.end - 1].ancestors:
+        if anc.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "'d")
+                       for c in anc.children)
+    return False
 
 
 def _source_count(noun: Token) -> bool:
@@ -579,6 +625,9 @@ class EstimateFinder:
             if anc.lemma_ in ("deny", "dismiss", "reject", "refute") and \
                     not any(c.dep_ == "neg" for c in anc.children):
                 return True
+            if anc.pos_ == "VERB" and anc.lemma_ in cues.REPORTING_VERBS and \
+                    anc.lemma_ not in ("deny", "dismiss", "reject", "refute"):
+                return False    # "rejected …, and said that Ukraine had lost 50,000": a claim
         return False
 
     def _clause_words(self, anchor: Token, path: list[Token]) -> list[Token]:
