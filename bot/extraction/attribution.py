@@ -39,15 +39,17 @@ _PERSON_CLASSES = {"spokesperson", "minister", "president", "leader", "ambassado
 
 
 # A transcript turn: "MAJ. GEN. PAT RYDER: ...", "NICO LANGE: ..." (not "Q:").
-_TURN = re.compile(r"([A-Z][A-Z.'’\- ]{1,60}[A-Z.]):\s")
+_TURN = re.compile(r"([A-Z][A-Z.'’\- ]{1,60}(?:[A-Z.]|\([A-Z.'’\- ]{2,40}\))):\s")
 # A line's lead-in that is no part of its sentence: a dateline ("SEOUL, Nov 13 (Reuters) -",
 # "WASHINGTON (AP) —", "KYIV —") or a label ("PHIL GAYLE:", "MOSCOW’S LINE:").
 _LEAD_IN = re.compile(
-    r"(?:[A-Z][A-Z.'’\- ]{1,60}[A-Z.]:\s"
-    r"|[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}"
+    r"(?:[A-Z][A-Z.'’\- ]{1,60}(?:[A-Z.]|\([A-Z.'’\- ]{2,40}\)):\s"
+    r"|[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}(?: \d{1,2})?"
     r"(?:,[^\n()—–]{1,30}?)?\s*(?:\([^)\n]{1,30}\))?\s*[—–-]{1,2}\s)")
 
 
+_JOURNALIST = re.compile(r"\b(?:ANCHOR|REPORTER|HOST|CORRESPONDENT|PRESENTER|MODERATOR|"
+                         r"INTERVIEWER|NARRATOR)\b", re.IGNORECASE)
 _NAMED_TURN = re.compile(r"([A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+){0,3}):\s")
 
 
@@ -185,7 +187,12 @@ def _own_subject(current: Token) -> Token | None:
         for child in current.children:
             if child.dep_ in _SUBJECT_DEPS:
                 if child.is_punct or in_lead_in(child) or _label(child):
-                    continue        # "In mid-October ..." parsed with "-" as subject; datelines
+                    # "In mid-October ..." parsed with "-" as subject; datelines and labels;
+                    # "REPORTER (X): Ukraine's intelligence chief, Y, warned": the phrase the
+                    # parser hung on the label speaks
+                    found.extend(a for a in child.children if a.dep_ == "appos" and
+                                 not in_lead_in(a))
+                    continue
                 if child.lower_ in ("who", "that", "which") and current.dep_ == "relcl":
                     return current.head
                 found.append(child)
@@ -290,6 +297,9 @@ def phrase_tokens(head: Token) -> list[Token]:
                 continue
             keep.append(tok)
     keep.sort(key=lambda t: t.i)
+    # "FEB 7 - Ukraine's special operations forces say": a dateline is no part of it
+    if keep and keep[0].i < head.i and in_lead_in(keep[0]):
+        keep = [t for t in keep if t.i >= head.i or not in_lead_in(t)]
     # "Well, Phil, Ukraine's military intelligence": what precedes a comma is no part of it
     commas = [k for k, t in enumerate(keep) if t.i < head.i and t.text == ","]
     if commas:
@@ -354,9 +364,15 @@ class Resolver:
                 if match is None and start == 0:
                     break
         if match:
-            words = [w for w in match.group(1).split()
+            label = match.group(1)
+            inner = re.search(r"\(([^()]+)\)\s*$", label)
+            if inner:
+                label = inner.group(1)      # "REPORTER (MIN HA-EUN)": the person
+            words = [w for w in label.split()
                      if w.lower() not in TITLE_WORDS and w.lower().rstrip(".") not in TITLE_WORDS
                      and w.lower().rstrip(".") not in cues.RANK_WORDS]
+            if _JOURNALIST.search(match.group(1)):
+                words = []      # an anchor's or reporter's turn: the outlet's own words
             if words:
                 name = " ".join(w.capitalize() if w.isupper() else w for w in words)
                 record = self.table.find(name, "PERSON")

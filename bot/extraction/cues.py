@@ -95,7 +95,7 @@ ANAPHORIC_COUNTED = frozenset(["them", "those", "these", "whom", "others"])
 HYPOTHETICAL_MARKS = frozenset(["if", "until", "unless", "whether", "lest"])
 
 # Ranks and honorifics in transcript labels ("MAJ. GEN. PAT RYDER:", "REAR ADM. JOHN DOE:").
-RANK_WORDS = frozenset(["rear", "vice", "adm", "admiral", "gen", "general", "maj", "major", "lt", "lieutenant", "col", "colonel", "capt", "captain", "cmdr", "commander", "brig", "brigadier", "sgt", "sergeant", "amb", "ambassador", "sec", "secretary", "dr", "mr", "mrs", "ms", "sen", "senator", "rep", "gov", "prof", "president", "minister", "spokesperson", "moderator", "host", "anchor"])
+RANK_WORDS = frozenset(["rear", "vice", "adm", "admiral", "gen", "general", "maj", "major", "lt", "lieutenant", "col", "colonel", "capt", "captain", "cmdr", "commander", "brig", "brigadier", "sgt", "sergeant", "amb", "ambassador", "sec", "secretary", "dr", "mr", "mrs", "ms", "sen", "senator", "rep", "gov", "prof", "president", "minister", "spokesperson", "moderator", "host", "anchor", "reporter", "correspondent", "presenter", "interviewer"])
 
 # Office holders of late 2024 / early 2025 that news on the deployment names without a title
 # ("Zelensky said … the Ukrainian president added"): name -> the role a title would give.
