@@ -470,3 +470,29 @@ def test_extraction_timeline_datelines_and_broadcast_turns(attribution_extractor
     claims = {e.count: e.claimed_by for e in facts.estimates}
     assert claims[30] is None                   # the anchor's words are the outlet's
     assert claims[5000] == "Laurynas Kasciunas"     # the phrase the parser hung on the label
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ("Er sagte: „Die Truppen sind in Minsk.“ Dann ging er.", ["Die Truppen sind in Minsk."]),
+    ("The colonel said ‚the men are tired‘ and left.", ["the men are tired"]),
+    ("»Wir sind bereit«, sagte er. ›Morgen‹, sagte sie.", ["Wir sind bereit", "Morgen"]),
+    ("“Belarusian units are being moved to the border at night, the spokesman said. He gave "
+     "no figure.\n\nNext line.", ["Belarusian units are being moved to the border at night"]),
+])
+def test_extraction_quotemarks_low_reversed_and_unclosed_before_attribution(text, quoted):
+    assert [text[q.start:q.end] for q in find_quotes(text)] == quoted
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "His spokesman, NAME, said": the name in apposition, not the "his"
+    ("Prime Minister Jan Novak visited the border. His spokesman, Petr Dvorak, later said "
+     "the government had “nothing to add.”", "Petr Dvorak"),
+    # a participle on an inverted attribution the parser hung elsewhere
+    ("Belarus appears to be preparing to move more troops to the border and to supply them "
+     "with drones, Lithuania's defence ministry said on Monday, estimating that about 900 "
+     "Belarusian soldiers have already arrived.", "Lithuania's Ministry of Defence"),
+])
+def test_extraction_possessive_with_name_and_participle_after_inversion(
+        attribution_extractor, text, speaker):
+    found = _speakers(attribution_extractor, text)
+    assert found and found[-1][1] == speaker, found

@@ -9,9 +9,20 @@ punctuation ("… as well.’"), closes a quote that starts after the last dash 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-OPENERS = {"“": "double", "«": "guillemet", "„": "double", "‹": "guillemet1", "‘": "single"}
+OPENERS = {"“": "double", "«": "guillemet", "„": "double", "‹": "guillemet1", "‘": "single",
+           "‚": "single"}
+# Low opening marks and the raised marks that close them („German“, ‚single‘).
+_LOW_CLOSERS = {"„": "“", "‚": "‘"}
+_MARKS = "\"'“”„‚«»‹›‘’"
+# Where an unclosed quote's words end: before its attribution ("…, Kirby said.", "…, the
+# spokesman told reporters", "…, said Kirby").
+_ATTRIBUTION = re.compile(
+    r",\s+(?:(?:said|says|added|adds|told|wrote|noted|warned|stressed)\s+[\w’'.-]+"
+    r"|(?:[\w’'.-]+\s+){1,6}?(?:said|says|added|adds|told|wrote|noted|warned|stressed|"
+    r"stated|explained|insisted)\b)")
 CLOSERS = {"”": "double", "»": "guillemet", "›": "guillemet1", "’": "single"}
 _OPEN_CONTEXT = set(" \t\n([{—–-:;/") | {""}
 _CLOSE_CONTEXT = set(" \t\n)]}.,;:!?—–-/") | {""}
@@ -73,9 +84,13 @@ def _classify(text: str, i: int) -> tuple[str, str] | None:
             return None
         return "open", "single"
     if ch in OPENERS:
-        # „ opens German-style quotes closed by “; « may be used reversed (»…«) but rarely.
+        # „ opens German-style quotes closed by “; « and ‹ close reversed (German) »…« ›…‹
+        if ch in "«‹" and before not in " \t\n" and before and after in _CLOSE_CONTEXT:
+            return "close", OPENERS[ch]
         return "open", OPENERS[ch]
     if ch in CLOSERS:
+        if ch in "»›" and before in _OPEN_CONTEXT and (after.isalnum() or after in "„“\""):
+            return "open", CLOSERS[ch]
         if ch == "”" and before in " \n\t" and after not in " \n\t":
             return "open", "double"       # mis-typed opening
         return "close", CLOSERS[ch]
@@ -112,13 +127,15 @@ def _scan(text: str, families: tuple[str, ...]) -> list[QuoteSpan]:
     last_end = 0
     for i, ch in enumerate(text):
         if ch == "\n" and open_at is not None:
-            # unclosed at paragraph end: the quote runs to the end of the paragraph
+            # unclosed at paragraph end: the quote runs to the end of the paragraph, or to
+            # its attribution ("“North Korean units are …, Kirby said.")
             if i - open_at > 1:
-                spans.append(QuoteSpan(open_at + 1, i, open_mark, "", open_family))
+                spans.append(QuoteSpan(open_at + 1, _unclosed_end(text, open_at + 1, i),
+                                       open_mark, "", open_family))
             last_end = i
             open_at = None
             continue
-        if ch not in "\"'“”„«»‹›‘’":
+        if ch not in _MARKS:
             continue
         kind = _classify(text, i)
         if kind is None:
@@ -136,6 +153,11 @@ def _scan(text: str, families: tuple[str, ...]) -> list[QuoteSpan]:
                     last_end = i + 1
             continue
         # a quote is open
+        if _LOW_CLOSERS.get(open_mark) == ch:
+            spans.append(QuoteSpan(open_at + 1, i, open_mark, ch, open_family))
+            last_end = i + 1
+            open_at = None
+            continue
         if role == "open" and family == open_family and ch in "“«‹‘" and i - open_at > 1:
             # a new opener before the old one closed: the old one ends before it
             spans.append(QuoteSpan(open_at + 1, i, open_mark, "", open_family))
@@ -149,8 +171,22 @@ def _scan(text: str, families: tuple[str, ...]) -> list[QuoteSpan]:
             last_end = i + 1
             open_at = None
     if open_at is not None and len(text) - open_at > 1:
-        spans.append(QuoteSpan(open_at + 1, len(text), open_mark, "", open_family))
+        spans.append(QuoteSpan(open_at + 1, _unclosed_end(text, open_at + 1, len(text)),
+                               open_mark, "", open_family))
     return spans
+
+
+def _unclosed_end(text: str, start: int, end: int) -> int:
+    """The end of an unclosed quote's words: before an attribution that closes a sentence
+    inside it, else the paragraph end."""
+    match = _ATTRIBUTION.search(text, start, end)
+    if match is None or match.start() - start < 12:
+        return end
+    tail = text[match.end():end]
+    stop = re.search(r"[.!?]", tail)
+    if stop is None or not re.fullmatch(r"[^.!?\n]{0,60}", tail[:stop.start()]):
+        return end
+    return match.start()
 
 
 def _matches(open_mark: str, close: str, open_family: str, family: str) -> bool:
