@@ -98,6 +98,14 @@ def subjects_of(verb: Token, max_steps: int = 6) -> list[Token]:
         if current.dep_ == "relcl" and current.head.pos_ in ("NOUN", "PROPN"):
             out.append(current.head)
             return out
+        if current is not verb and found is None and current.lemma_ in cues.SPEECH_VERBS and \
+                current.pos_ == "VERB" and current.i < verb.i:
+            # "…, the JCS said on Monday, estimating that …" with the JCS hung elsewhere by
+            # the parser: the phrase before the verb it participles on
+            np = _np_before(current)
+            if np is not None:
+                out.append(np)
+                return out
         if current.dep_ not in _CLIMB_DEPS | {"ccomp"} or current.head is current:
             return out
         current = current.head
@@ -128,6 +136,14 @@ def _trailing_subject(verb: Token) -> Token | None:
     if any(t.pos_ in ("VERB", "AUX") or t.dep_ in ("ccomp", "dobj") for t in tail) or \
             len(tail) > 6:
         return None
+    return _np_before(verb)
+
+
+def _np_before(verb: Token) -> Token | None:
+    """The head of the noun phrase between a comma and `verb` ("…, South Korea's Joint
+    Chiefs of Staff said"), read off the surface."""
+    doc = verb.doc
+    sent = verb.sent
     depth = 0
     nouns: list[Token] = []
     i = verb.i - 1
@@ -531,12 +547,14 @@ class Resolver:
             return self._group(token, singular=token.tag_ == "NN")
         # possessive pronoun owner: "his office", "her spokesperson"; "our intelligence
         # service" in an interview answer is the interviewee's
+        named_appos = any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children)
         for child in token.children:
             if child.dep_ == "poss" and child.lower_ in ("our", "my"):
                 turn = self.turn_speaker(token)
                 if turn is not None:
                     return turn
-            if child.dep_ == "poss" and child.lower_ in ("his", "her"):
+            if child.dep_ == "poss" and child.lower_ in ("his", "her") and not named_appos:
+                # ("His spokesman, Dmitry Peskov, said": the name in apposition speaks)
                 record = self.table.latest(token.idx, _is_personish)
                 if record:
                     return self._speaker(record, token)
