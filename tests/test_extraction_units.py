@@ -496,3 +496,49 @@ def test_extraction_possessive_with_name_and_participle_after_inversion(
         attribution_extractor, text, speaker):
     found = _speakers(attribution_extractor, text)
     assert found and found[-1][1] == speaker, found
+
+
+def test_extraction_dates_days_ago_and_vague_claim_dates():
+    pub = date(2024, 11, 20)
+    assert resolve_date("two days ago", pub) == date(2024, 11, 18)
+    assert resolve_date("3 days earlier", pub) == date(2024, 11, 17)
+    assert resolve_date("last week", pub, vague=False) is None
+    assert resolve_date("on Tuesday", pub, vague=False) == date(2024, 11, 19)
+
+
+@pytest.mark.parametrize("text, count, field, value", [
+    ("A battalion some 600 strong was moved to the border.", 600, "status", "deployed"),
+    ("Moscow's 900-strong brigade arrived near Bryansk on Friday.", 900, "count", 900),
+    ("Belarus has lost thousands of soldiers since spring, the analyst said.", 1000, "status",
+     "casualties"),
+    ("The ministry said that 4,000 more troops would be sent by March.", 4000, "status",
+     "planned"),
+    ("Poland's army has about 200,000 personnel, its minister said.", 200_000, "force", "Poland"),
+    ("Some 50 soldiers were captured, 700 killed and 1,900 wounded, the army said.", 700,
+     "status", "killed"),
+    ("Kyiv said on Saturday that 5,000 troops had arrived.", 5000, "stated_on",
+     date(2025, 2, 1)),
+    ("Poland's defence ministry said three days ago that 5,000 troops had arrived.", 5000,
+     "stated_on", date(2025, 1, 31)),
+])
+def test_extraction_estimates_strong_status_force_dates(extractor, text, count, field, value):
+    found = [e for e in extractor.extract(text, _PUB).estimates if e.count == count]
+    assert found, text
+    if field == "force" and canonical_country("Poland") is None:
+        assert found[0].force != "North Korea"
+    else:
+        assert getattr(found[0], field) == value
+
+
+def test_extraction_estimates_each_side_gives_both_forces(extractor):
+    text = "Each side has lost tens of thousands of men this year, the analyst said."
+    found = extractor.extract(text, _PUB).estimates
+    assert sorted(e.force for e in found if e.count == 10_000) == ["Russia", "Ukraine"]
+
+
+def test_extraction_quotes_trailing_participle_is_the_outer_speakers(extractor):
+    text = ("The Pentagon said Belarus had moved 3,000 troops to the border, adding that more "
+            "battalions could follow within weeks.")
+    found = [q for q in _quote_texts(extractor, text) if q[0] == "reported"]
+    assert ("reported", "more battalions could follow within weeks", "Pentagon") in found, found
+

@@ -25,6 +25,13 @@ _RELATIVE = {
     "today": 0, "yesterday": -1, "tomorrow": 1, "last week": -7, "earlier this week": -2,
     "last month": -30, "the day before": -1, "the previous day": -1,
 }
+# Phrases that name no particular day: a claim's date falls back to the article's.
+_VAGUE = frozenset(["last week", "earlier this week", "last month"])
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+# "two days ago", "three days earlier", "a day later"
+_DAYS_OFF = re.compile(r"\b(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                       r"days?\s+(ago|earlier|before|later)\b")
 
 
 def _year_for(month: int, day: int, published: date | None) -> int | None:
@@ -41,11 +48,12 @@ def _year_for(month: int, day: int, published: date | None) -> int | None:
     return year
 
 
-def resolve_date(text: str, published: date | None) -> date | None:
+def resolve_date(text: str, published: date | None, vague: bool = True) -> date | None:
     """The day a phrase names, resolved against the article's date; None if it names none.
 
     Without a publication date only dates with an explicit year resolve: guessing a year is
-    worse than saying nothing.
+    worse than saying nothing. `vague=False` leaves out phrases that name no day ("last
+    week"), as a claim's date does.
     """
     if not text:
         return None
@@ -80,7 +88,11 @@ def resolve_date(text: str, published: date | None) -> date | None:
         if match.group(1) == "last" and back == 0:
             back = 7
         return published - timedelta(days=back)
+    match = _DAYS_OFF.search(lowered)
+    if match:
+        n = int(match.group(1)) if match.group(1).isdigit() else _NUMBER_WORDS[match.group(1)]
+        return published + timedelta(days=n if match.group(2) == "later" else -n)
     for phrase, delta in _RELATIVE.items():
-        if phrase in lowered:
+        if phrase in lowered and (vague or phrase not in _VAGUE):
             return published + timedelta(days=delta)
     return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -368,11 +368,14 @@ def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False
         return None             # "lowering the mobilisation age below 25"
     if _tactic(doc[fig.end - 1], fig.value) or _rhetorical(doc, fig):
         return None             # "attacking in groups of 10 to 15"; "even 50,000 would …"
+    unit = _strong_unit(doc[fig.end - 1])
+    if unit is not None:
+        return unit, None       # "a contingent some 11,000 strong", "the 2,000-strong unit"
     after = doc[fig.end] if fig.end < sent.end else None
     # "about 1,200 killed or wounded", "4,000 dead"
     window = []
     for t in doc[fig.end:min(sent.end, fig.end + 8)]:
-        if t.text in (",", ";", ":", ".") or len(window) >= 4 and t.lower_ not in (
+        if t.text in (",", ";", ":", ".") or t.like_num or len(window) >= 4 and t.lower_ not in (
                 "wounded", "injured", "killed", "captured", "dead", "missing", "or", "and"):
             break       # "more than 6,000 have been killed or wounded"
         window.append(t.lower_)
@@ -468,6 +471,26 @@ def _age(number: Token) -> bool:
                                        for c in head.children)
 
 
+def _strong_unit(number: Token) -> Token | None:
+    """The unit or army a figure sizes through "strong": "a contingent some 11,000 strong",
+    "the 2,000-strong unit", "a 1.2 million-strong army"."""
+    tok = number
+    for _ in range(2):
+        if tok.lower_ == "strong":
+            break
+        if tok.dep_ in ("nummod", "quantmod", "compound", "advmod", "npadvmod") and \
+                tok.head is not tok:
+            tok = tok.head
+    if tok.lower_ != "strong" or tok.i < number.i:
+        return None
+    unit = tok.head
+    if unit.pos_ in ("NOUN", "PROPN") and (unit.lower_ in cues.UNIT_NOUNS or
+                                           unit.lemma_ in cues.UNIT_NOUNS or
+                                           _is_troop_noun(unit)):
+        return unit
+    return None
+
+
 _SMALL_GROUPS = frozenset(["group", "team", "squad", "wave", "cell", "party"])
 
 
@@ -506,6 +529,21 @@ def _source_count(noun: Token) -> bool:
     if noun.dep_ in ("dobj", "pobj") and head.lemma_ in ("cite", "quote"):
         return True
     return noun.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
+
+
+def _each_side(path: list[Token]) -> bool:
+    """Whether the figure's clause is about "each side" / "both sides" of the war."""
+    verb = next((t for t in path[1:6] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_ == "side" and any(
+        d.lower_ in ("each", "both") for d in c.children) for c in verb.children)
+
+
+def _by_date(words: list[Token]) -> bool:
+    """"by December", "by the end of the year": a deadline, so the figure is planned."""
+    return any(t.lower_ == "by" and t.dep_ == "prep" and any(
+        g.ent_type_ == "DATE" for g in t.children) for t in words)
 
 
 def _casualty(words: list[str]) -> str | None:
@@ -575,6 +613,8 @@ class EstimateFinder:
             claimed_by=claimant.name if claimant else None, stated_on=stated,
             sentence=sentence, start=start_char, end=end_char)
         result = [base]
+        if _each_side(path):            # "each side has lost tens of thousands of men"
+            result = [replace(base, force="Russia"), replace(base, force="Ukraine")]
         units = self._units(anchor, fig)
         if units:
             n, unit_text = units
@@ -650,8 +690,12 @@ class EstimateFinder:
     def _status(self, anchor: Token, path: list[Token], sent: Span) -> str:
         words = self._clause_words(anchor, path)
         lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
-        if any(t.lower_ == "will" and t.dep_ == "aux" for t in words) or \
-                lemmas & {"plan", "expect", "intend", "decide", "aim", "pledge"}:
+        verb = next((t for t in path[1:6] if t.pos_ in ("VERB", "AUX")), None)
+        if verb is not None and verb.lemma_ == "lose":
+            return "casualties"         # "Russia has lost tens of thousands of soldiers"
+        if any(t.lower_ in ("will", "would", "'ll") and t.dep_ == "aux" for t in words) or \
+                lemmas & {"plan", "expect", "intend", "decide", "aim", "pledge"} or \
+                _by_date(words):
             return "planned"
         if lemmas & cues.STATUS_TRAINING:
             return "training"
@@ -664,6 +708,10 @@ class EstimateFinder:
         return "other"
 
     def _force(self, anchor: Token, path: list[Token], sent: Span) -> str:
+        force = self._force_named(anchor, path)
+        return force or "North Korea"
+
+    def _force_named(self, anchor: Token, path: list[Token]) -> str | None:
         nouns = [anchor]
         measured = _put_at(anchor)
         if measured is not None:
@@ -698,7 +746,13 @@ class EstimateFinder:
                     country = canonical_country(words) or canonical_country(child.text)
                     if country:
                         return country
-        return "North Korea"
+                    for owner in child.children:   # "Ukraine's army has about 900,000"
+                        if owner.dep_ in ("poss", "compound", "amod", "nmod"):
+                            country = canonical_country(owner.text) or canonical_country(
+                                " ".join(t.text for t in owner.subtree))
+                            if country:
+                                return country
+        return None
 
     def _location(self, path: list[Token], sent: Span, force: str) -> str | None:
         for tok in path:
@@ -772,7 +826,7 @@ class EstimateFinder:
                 if child.ent_type_ == "DATE" or (child.dep_ == "prep" and any(
                         g.ent_type_ == "DATE" for g in child.subtree)):
                     words = " ".join(t.text for t in child.subtree)
-                    day = resolve_date(words, published)
+                    day = resolve_date(words, published, vague=False)
                     if day:
                         return day
         # a sentence-initial "On 23 October," or "on Wednesday" attached to the main verb
@@ -780,7 +834,8 @@ class EstimateFinder:
         for child in root.children:
             if child.dep_ in ("prep", "npadvmod") and any(g.ent_type_ == "DATE"
                                                           for g in child.subtree):
-                day = resolve_date(" ".join(t.text for t in child.subtree), published)
+                day = resolve_date(" ".join(t.text for t in child.subtree), published,
+                                   vague=False)
                 if day and (published is None or day <= published):
                     return day
         return published

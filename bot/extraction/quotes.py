@@ -615,6 +615,12 @@ class QuoteFinder:
             for child in verb.children:
                 if child.dep_ == "nsubjpass":
                     return child
+        if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i > 0 and \
+                verb.doc[verb.i - 1].text == "," and verb.head.dep_ == "ccomp" and \
+                verb.head.head.pos_ == "VERB" and verb.head.head.lemma_ in cues.REPORTING_VERBS \
+                and verb.head.head.i < verb.head.i:
+            # "X said Y had sent 10,000 troops, adding that …": X adds, not Y
+            return self._speaking_subject(verb.head.head)
         found = subjects_of(verb)
         origin = cited_by(verb, found[0] if found else None)
         if origin is not None:
