@@ -542,3 +542,20 @@ def test_extraction_quotes_trailing_participle_is_the_outer_speakers(extractor):
     found = [q for q in _quote_texts(extractor, text) if q[0] == "reported"]
     assert ("reported", "more battalions could follow within weeks", "Pentagon") in found, found
 
+
+@pytest.mark.parametrize("text, speaker", [
+    # "In the words of X:" introduces X's words
+    ("Prime Minister Jan Novak spoke in Prague on Monday. Petr Dvorak, the defence minister, "
+     "was more careful. In the words of the prime minister: «We will not send a single "
+     "soldier there, whatever Moscow says.»", "Jan Novak"),
+    # a clause with no speech verb that ends with a colon: its subject speaks
+    ("“It is an escalation,” the foreign minister, Anna Kowalska, told reporters.\n\n"
+     "A defence ministry spokesman, Tomasz Lis, put it more bluntly last week: “If they "
+     "cross the border, they will be stopped.”", "Tomasz Lis"),
+    # "according to the agency" is in the table before a later "it said"
+    ("According to Moldova's intelligence service, about 300 more soldiers have arrived. "
+     "The total has reached about 1,200, it said.", "Moldova's intelligence"),
+])
+def test_extraction_colon_leads_and_according_to_bodies(attribution_extractor, text, speaker):
+    found = _speakers(attribution_extractor, text)
+    assert found and found[-1][1] == speaker, found

@@ -80,6 +80,8 @@ def role_keys(words: list[str]) -> tuple[str | None, frozenset[str]]:
         cls = "spokesperson"
     elif "head of state" in text:
         cls = "president"
+    elif "prime minister" in text or "prime-minister" in text:
+        cls = "leader"          # "the prime minister" is not "the defence minister"
     elif "top diplomat" in text or "foreign policy chief" in text:
         cls = "minister"
         keys.add("foreign")

@@ -445,6 +445,9 @@ class QuoteFinder:
                                            owner_of_source=True)
                 if sp and not sp.generic:
                     return sp
+        sp = self._colon_lead(before)
+        if sp:
+            return sp
         # 4. "Defence Secretary John Healey said:" closing the paragraph before the quote's
         sp = self._colon_paragraph(q)
         if sp:
@@ -469,6 +472,30 @@ class QuoteFinder:
                 self.text.count("\n\n", prev_para, q.start) <= 3 and \
                 previous.label == "PERSON" and self._narrated(previous, prev_para, q.start):
             return previous
+        return None
+
+    def _colon_lead(self, before: list[Token]) -> Speaker | None:
+        """A quote after a colon that closes a clause with no speech verb: "In the words of
+        X: «…»" is X's; "A spokeswoman, Y, put it more bluntly: “…”" is the clause subject's."""
+        if not before or before[-1].text != ":":
+            return None
+        for tok in before:
+            if tok.lower_ == "words" and tok.i + 1 < len(tok.doc) and \
+                    tok.doc[tok.i + 1].lower_ == "of":
+                objs = [g for g in tok.doc[tok.i + 1].children if g.dep_ == "pobj"]
+                if objs:
+                    sp = self.resolver.resolve(objs[0])
+                    if sp and not sp.generic:
+                        return sp
+        ids = {t.i for t in before}
+        for verb in reversed([t for t in before if t.pos_ in ("VERB", "AUX")]):
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None or subj.i not in ids:
+                continue
+            if subj.pos_ == "PRON" and subj.lower_ not in cues.PRONOUNS_PERSON:
+                return None
+            sp = self.resolver.resolve(subj)
+            return sp if sp and not sp.generic and sp.label in ("PERSON", "ORG") else None
         return None
 
     def _colon_paragraph(self, q: QuoteSpan) -> Speaker | None:
@@ -525,6 +552,8 @@ class QuoteFinder:
                 obj = according_to(tok.head) if according_to(tok.head) is not None else None
                 if obj is None:
                     continue
+                # into the entity table now, so a later "the agency" or "it said" finds it
+                self.resolver.resolve(obj, owner_of_source=True)
                 head = tok.head
                 sub = list(head.subtree)
                 acc = list(tok.subtree)
