@@ -559,3 +559,11 @@ def test_extraction_quotes_trailing_participle_is_the_outer_speakers(extractor):
 def test_extraction_colon_leads_and_according_to_bodies(attribution_extractor, text, speaker):
     found = _speakers(attribution_extractor, text)
     assert found and found[-1][1] == speaker, found
+
+
+def test_extraction_quotes_according_to_with_a_relative_clause(extractor):
+    text = ("According to Moldovan intelligence, which has questioned the two drivers, the "
+            "convoy was carrying ammunition for the garrison.")
+    found = [q for q in _quote_texts(extractor, text) if q[0] == "reported"]
+    assert any(q[1] == "the convoy was carrying ammunition for the garrison" for q in found), \
+        found

@@ -566,6 +566,13 @@ class QuoteFinder:
                     toks = [t for t in sub if t.i > a1]
                 else:
                     toks = [t for t in sub if t.i < a0]
+                if head.i > a1 and head.head is not head and any(
+                        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "who")
+                        for c in head.children):
+                    # "According to X, which has interviewed them, CLAUSE": the relative
+                    # clause is about X; the report is the clause the parser put above it
+                    rel_end = max(t.i for t in head.subtree)
+                    toks = [t for t in head.head.subtree if t.i > rel_end]
                 span = self._clause(toks)
                 if span:
                     out.append((*span, obj, True))
