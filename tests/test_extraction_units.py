@@ -567,3 +567,23 @@ def test_extraction_quotes_according_to_with_a_relative_clause(extractor):
     found = [q for q in _quote_texts(extractor, text) if q[0] == "reported"]
     assert any(q[1] == "the convoy was carrying ammunition for the garrison" for q in found), \
         found
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "the statement said": the body that made the statement
+    ("Moldova's defence ministry said in a statement on Monday that the border was calm. "
+     "“No foreign troops have crossed,” the statement said.", "Moldova's Ministry of Defence"),
+    # "the report said": who put it in a report
+    ("Estonia's General Staff, in a report to parliament, put Russian losses at 300. The "
+     "report said that 20 more tanks had been delivered to the region.",
+     "Estonia's General Staff"),
+    # a participle of the speaker, not of the document his clause is about
+    ("Chisinau issued a statement on Friday. A government spokesman, Ion Rusu, said the "
+     "statement proved that Tiraspol “had lied all along”, warning that sanctions would "
+     "follow.", "Ion Rusu"),
+])
+def test_extraction_documents_speak_for_their_issuer(attribution_extractor, text, speaker):
+    found = _speakers(attribution_extractor, text)
+    assert found, found
+    who = [s for t, s in found if "lied" in t] or [found[-1][1]]
+    assert who[0] == speaker, found

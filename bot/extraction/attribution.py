@@ -451,6 +451,11 @@ class Resolver:
                 owner = self.resolve(earlier, owner_of_source=True, depth=depth + 1)
                 if owner is not None and not owner.generic:
                     return owner
+            issuer = _issuer(earlier)
+            if issuer is not None:
+                owner = self.resolve(issuer, depth=depth + 1)
+                if owner is not None and not owner.generic:
+                    return owner
         return None
 
     def _plural_subject_before(self, token: Token, depth: int) -> Speaker | None:
@@ -869,6 +874,24 @@ _NOT_DESCRIBING = frozenset(["other", "more", "many", "some", "several", "few", 
                              "same", "latest", "new"])
 _PARTS = frozenset(["one", "another", "each", "two", "three", "four", "five", "some", "several",
                     "many", "most", "all", "both", "none", "few"])
+
+
+def _issuer(doc_noun: Token) -> Token | None:
+    """Who issued a document at its first mention: "X said in a statement", "X, in a report
+    to parliament, put …", "X released a statement" -> X."""
+    node = doc_noun
+    if node.dep_ == "dobj" and node.head.lemma_ in cues.AUTHORING_VERBS:
+        node = node.head
+    elif node.dep_ == "pobj" and node.head.lower_ in ("in", "through", "via"):
+        node = node.head.head
+        if node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("nsubj", "nsubjpass"):
+            return node         # "South Korea's JCS, in a report to parliament, put …"
+    else:
+        return None
+    if node.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj if subj is not None and subj.lower_ not in ("it", "this", "that") else None
 
 
 def _says_relative(token: Token) -> bool:

@@ -26,7 +26,7 @@ GENERIC_SOURCES = frozenset(["article", "report", "reports", "publication", "doc
 
 # Sources that are an organisation's papers: they speak for the body that wrote them
 # ("according to a South Korean intelligence document", "the documents, compiled by HUR").
-DOCUMENT_NOUNS = frozenset(["document", "documents", "assessment", "assessments", "estimate", "estimates", "paper", "papers", "memo", "memos", "dossier", "files", "report", "reports", "analysis", "briefing", "data"])
+DOCUMENT_NOUNS = frozenset(["statement", "statements", "communique", "communiqué", "document", "documents", "assessment", "assessments", "estimate", "estimates", "paper", "papers", "memo", "memos", "dossier", "files", "report", "reports", "analysis", "briefing", "data"])
 
 # Verbs that make their agent the author of a document ("compiled by", "prepared by").
 AUTHORING_VERBS = frozenset(["compile", "prepare", "produce", "write", "draft", "issue", "publish", "release", "author", "circulate", "submit"])

@@ -70,6 +70,11 @@ _RANKS = {"general": "general", "gen": "general", "admiral": "admiral", "adm": "
 
 def role_keys(words: list[str]) -> tuple[str | None, frozenset[str]]:
     """(class, keys) of a role phrase: "US Defense Secretary" -> ("minister", {us, defense})."""
+    return _role_keys(tuple(words))
+
+
+@lru_cache(maxsize=16384)
+def _role_keys(words: tuple[str, ...]) -> tuple[str | None, frozenset[str]]:
     joined = " ".join(words).replace(" - ", "-").split()     # "Commander - in - Chief"
     lowered = [re.sub(r"(?<=\w)['’]s$", "", w.lower().strip(".,")) for w in joined
                if w.strip(".,")]

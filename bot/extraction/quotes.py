@@ -355,7 +355,11 @@ class QuoteFinder:
         return before, after
 
     def _from_verb(self, verb: Token, q: QuoteSpan) -> Speaker | None:
-        for subj in subjects_of(verb):
+        found = subjects_of(verb)
+        if verb.tag_ == "VBG" and len(found) > 1 and found[0].lemma_ in cues.DOCUMENT_NOUNS:
+            # "X said the statement proved “…”, warning that …": X warns, not the statement
+            found = found[1:] + found[:1]
+        for subj in found:
             if q.start <= subj.idx < q.end:
                 continue
             speaker = self.resolver.resolve(subj)
