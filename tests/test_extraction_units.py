@@ -587,3 +587,11 @@ def test_extraction_documents_speak_for_their_issuer(attribution_extractor, text
     assert found, found
     who = [s for t, s in found if "lied" in t] or [found[-1][1]]
     assert who[0] == speaker, found
+
+
+def test_extraction_quotes_a_belief_alone_is_no_quote(extractor):
+    text = "Some analysts believe Minsk may have received the drones from Tehran."
+    assert not [q for q in _quote_texts(extractor, text) if q[0] == "reported"]
+    text = "The agency said it believes Minsk has received about 300 drones from Tehran."
+    found = [q[1] for q in _quote_texts(extractor, text) if q[0] == "reported"]
+    assert any("Minsk has received about 300 drones" in t for t in found), found

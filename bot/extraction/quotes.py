@@ -40,6 +40,8 @@ _QUESTION_WORDS = frozenset(["whether", "how", "why", "what", "when", "where", "
 # What a document can "say" as a speaker would ("the documents say", "the report states").
 _DOCUMENT_SAYS = frozenset(["say", "state", "write", "note", "report", "conclude", "warn",
                             "claim", "estimate", "assess", "add"])
+# Verbs of belief: their clause is a quote only inside a report ("X said the NIS believes …").
+_BELIEF_VERBS = frozenset(["believe", "think", "fear", "agree", "suspect", "expect", "reckon"])
 # A text that speaks for whoever was last quoted issuing it ("The statement said that …").
 _OWN_TEXTS = frozenset(["article", "report", "publication", "story", "statement", "communique",
                         "communiqué", "assessment", "release", "readout", "declaration"])
@@ -772,6 +774,9 @@ class QuoteFinder:
         for s, e, subj, acc in reported:
             if any((s2, e2) != (s, e) and s <= s2 and e2 <= e for s2, e2 in thought):
                 continue            # "Yonhap said the NIS estimated that …": the estimate only
+            if not acc and self._cue.get((s, e)) in _BELIEF_VERBS and not any(
+                    (s2, e2) != (s, e) and s2 <= s and e <= e2 for s2, e2, _, _ in reported):
+                continue            # "Some analysts believe …": a belief alone is no quote
             if (s, e) in seen or acc and (s, e) in by_verb:
                 continue            # "X told lawmakers that …, according to Y": one quote, X's
             if acc and subj.idx > e and any(s <= s2 and e2 <= e and (s2, e2) != (s, e)
