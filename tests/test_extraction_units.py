@@ -595,3 +595,11 @@ def test_extraction_quotes_a_belief_alone_is_no_quote(extractor):
     text = "The agency said it believes Minsk has received about 300 drones from Tehran."
     found = [q[1] for q in _quote_texts(extractor, text) if q[0] == "reported"]
     assert any("Minsk has received about 300 drones" in t for t in found), found
+
+
+def test_extraction_quotes_present_verb_tagged_as_noun(extractor):
+    text = ("Key points:\n- Pentagon estimates about 2,000 Belarusian soldiers have been moved "
+            "to the border")
+    found = [q for q in _quote_texts(extractor, text) if q[0] == "reported"]
+    assert any(q[1] == "about 2,000 Belarusian soldiers have been moved to the border"
+               for q in found), found
