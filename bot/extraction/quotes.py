@@ -196,6 +196,15 @@ def _inverted_head(verb: Token) -> Token | None:
     return None
 
 
+def _past_lead_in(toks: list[Token]) -> list[Token]:
+    """The tokens after a line's dateline or label (a prefix, so only its first tokens are
+    looked at)."""
+    k = 0
+    while k < len(toks) and toks[k].idx - toks[0].idx < 100 and in_lead_in(toks[k]):
+        k += 1
+    return toks[k:]
+
+
 def _trailing_report(verb: Token) -> tuple[list[Token], Token] | None:
     """"CLAUSE, X said [on Friday]." when the parser did not hang CLAUSE on the verb (the
     verb taken for a conjunct of the clause, or the clause for a loose dependent): the words
@@ -226,7 +235,7 @@ def _trailing_report(verb: Token) -> tuple[list[Token], Token] | None:
         if not heads:
             return None
         subj = heads[0]
-    left = [t for t in doc[sent.start:comma] if not in_lead_in(t)]
+    left = _past_lead_in(list(doc[sent.start:comma]))
     ids = {t.i for t in left}
     if not any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.i in ids and
                t.head.pos_ in ("VERB", "AUX", "NOUN") or
@@ -736,7 +745,7 @@ class QuoteFinder:
                         (toks[0].lower_ == "that" and toks[0].dep_ in ("mark", "advmod"))):
             toks = toks[1:]
         if toks and toks[0].is_upper and in_lead_in(toks[0]):
-            toks = [t for t in toks if not in_lead_in(t)]      # "WASHINGTON — …"
+            toks = _past_lead_in(toks)                        # "WASHINGTON — …"
             while toks and (toks[0].is_punct or toks[0].is_space):
                 toks = toks[1:]
         while toks and (toks[-1].is_punct and toks[-1].text not in ("”", "’", '"', "'", ".")
