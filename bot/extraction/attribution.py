@@ -734,7 +734,7 @@ class Resolver:
     def _pronoun_country(self, token: Token) -> str | None:
         """The country of the person "his"/"her" stands for, in "his Government('s …)" or
         "His country" (a delegate's own state in UN and parliamentary reports)."""
-        for t in phrase_tokens(token):
+        for t in [token, *(c for c in token.children if c.dep_ == "poss")]:
             if t.lower_ not in ("government", "country", "nation", "administration") or \
                     not any(c.dep_ == "poss" and c.lower_ in ("his", "her")
                             for c in t.children):

@@ -169,8 +169,10 @@ def _surname_key(name: str) -> str:
 
 
 _KNOWN_BY_SURNAME: dict[str, list[tuple[str, str]]] = {}
+_KNOWN_BY_STEM: dict[str, list[tuple[str, str]]] = {}      # first letters of the surname
 for _name, _role in cues.KNOWN_ROLES.items():
     _KNOWN_BY_SURNAME.setdefault(_surname_key(_name), []).append((_name, _role))
+    _KNOWN_BY_STEM.setdefault(_surname_key(_name)[:3], []).append((_name, _role))
 
 
 @lru_cache(maxsize=4096)
@@ -187,7 +189,7 @@ def known_role(name: str) -> str | None:
     for known, role in _KNOWN_BY_SURNAME.get(words[-1], ()):
         if same_person(known, name):
             return role
-    for known, role in cues.KNOWN_ROLES.items():     # a transliterated surname
+    for known, role in _KNOWN_BY_STEM.get(words[-1][:3], ()):   # a transliterated surname
         if same_person(known, name):
             return role
     return None
