@@ -603,3 +603,12 @@ def test_extraction_quotes_present_verb_tagged_as_noun(extractor):
     found = [q for q in _quote_texts(extractor, text) if q[0] == "reported"]
     assert any(q[1] == "about 2,000 Belarusian soldiers have been moved to the border"
                for q in found), found
+
+
+def test_extraction_trailing_according_to_covers_both_conjuncts(attribution_extractor):
+    text = ("About 2,000 Belarusian soldiers have been moved to the border since March and some "
+            "300 of them have been sent home, according to Lithuania's State Security "
+            "Department, which briefed lawmakers on Tuesday.")
+    facts = attribution_extractor.extract(text, date(2025, 5, 1))
+    claims = {e.count: e.claimed_by for e in facts.estimates}
+    assert claims[2000] == claims[300] == "Lithuania's State Security Department", claims

@@ -222,7 +222,24 @@ def _own_subject(current: Token) -> Token | None:
 
 
 def according_to(verb: Token) -> Token | None:
-    """X in "according to X" attached to this verb (followed to the one X relays)."""
+    """X in "according to X" attached to this verb (followed to the one X relays), or closing
+    the sentence on the verb's last conjunct ("A were sent and B were killed, according to
+    X": X's too)."""
+    found = _according_child(verb)
+    if found is not None:
+        return found
+    conjs = [c for c in verb.children if c.dep_ == "conj" and c.i > verb.i and
+             c.pos_ in ("VERB", "AUX")]
+    if conjs:
+        last = conjs[-1]
+        acc = next((c for c in last.children if c.lower_ == "according"), None)
+        if acc is not None and all(c.i < acc.i or c.is_punct for c in last.children
+                                   if c.i != acc.i):
+            return _according_child(last)
+    return None
+
+
+def _according_child(verb: Token) -> Token | None:
     for child in verb.children:
         if child.lower_ == "according":
             for to in child.children:
