@@ -38,8 +38,8 @@ def test_evaluation_names():
 # quote P 0.99 / R 0.95, speaker 0.98 (estimate and quote floors raised; claimant and
 # speaker floors left where the attribution work set them).
 FLOORS = {
-    "estimate_f1": 0.97, "claimant_accuracy": 0.89, "quote_recall": 0.93,
-    "quote_precision": 0.97, "speaker_accuracy": 0.92,
+    "estimate_f1": 0.97, "claimant_accuracy": 0.91, "quote_recall": 0.93,
+    "quote_precision": 0.97, "speaker_accuracy": 0.97,
 }
 
 
