@@ -612,3 +612,19 @@ def test_extraction_trailing_according_to_covers_both_conjuncts(attribution_extr
     facts = attribution_extractor.extract(text, date(2025, 5, 1))
     claims = {e.count: e.claimed_by for e in facts.estimates}
     assert claims[2000] == claims[300] == "Lithuania's State Security Department", claims
+
+
+@pytest.mark.parametrize("text, count, field, value", [
+    ("The number has now risen to around 11,000, the lawmaker said.", 11000, "status",
+     "deployed"),
+    ("Moscow has massed some 40,000 of its own troops near the border.", 40000, "status",
+     "deployed"),
+    ("Pyongyang's special forces are estimated to number around 40,000 troops.", 40000,
+     "status", "other"),
+    ("Timeline:\n\nJAN 28 - Kyiv says 4,000 North Korean soldiers have been wounded.\n\nFEB 1 - "
+     "Talks open.", 4000, "stated_on", date(2025, 1, 28)),
+])
+def test_extraction_estimates_default_status_and_timeline_days(extractor, text, count, field,
+                                                               value):
+    found = [e for e in extractor.extract(text, _PUB).estimates if e.count == count]
+    assert found and getattr(found[0], field) == value, found

@@ -450,6 +450,14 @@ def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False
 
 
 _MORE = frozenset(["more", "additional"])
+# A line that opens with a day and a dash: a timeline entry ("OCT 18 - ", "JUNE 19, 2024 – ").
+_TIMELINE_DAY = re.compile(r"[-•*]?\s*([A-Za-z]{3,9}\.? \d{1,2}(?:, \d{4})?)\s+[-–—]\s")
+# Verbs of placing troops somewhere: "Russia has massed some 50,000 troops in Kursk".
+_DEPLOYED_MORE = frozenset(["mass", "amass", "concentrate", "keep", "assemble", "gather",
+                            "position", "rotate", "add", "reinforce"])
+# Words that make a figure the size of a force at home ("the Storm Corps is estimated to number
+# 45,000", "a regular division has about 10,000 men", "maintains 200,000 special forces").
+_AT_HOME = frozenset(["number", "maintain", "strong", "division", "corps", "army", "armed"])
 
 
 _AGE = frozenset(["age", "aged", "ages"])
@@ -601,6 +609,10 @@ class EstimateFinder:
         status = casualty or _casualty([t.lower_ for t in clause + conj]) or \
             self._status(anchor, path, sent)
         force = self._force(anchor, path, sent)
+        if status == "other" and force == "North Korea" and fig.value < 200_000 and not any(
+                t.lemma_.lower() in _AT_HOME and not (t.lower_ == "number" and t.dep_ in (
+                    "nsubj", "nsubjpass", "dobj", "pobj")) for t in clause):
+            status = "deployed"     # a North Korean figure with no cue: the contingent abroad
         claimant, cue = self._claimant(doc[fig.start], path, sent)
         stated = self._stated_on(cue, sent)
         location = self._location(path, sent, force)
@@ -701,7 +713,7 @@ class EstimateFinder:
             return "training"
         if lemmas & cues.STATUS_COMBAT:
             return "combat"
-        if lemmas & cues.STATUS_DEPLOYED:
+        if lemmas & cues.STATUS_DEPLOYED or lemmas & _DEPLOYED_MORE:
             return "deployed"
         if lemmas & {"be"} and any(t.ent_type_ in ("GPE", "LOC") for t in words):
             return "deployed"
@@ -838,6 +850,14 @@ class EstimateFinder:
                                    vague=False)
                 if day and (published is None or day <= published):
                     return day
+        # a timeline entry: the line opens with its day ("OCT 18 - The NIS says …")
+        text = doc_index(self.doc).text
+        line = text.rfind("\n", 0, sent.start_char) + 1
+        match = _TIMELINE_DAY.match(text, line, min(len(text), line + 40))
+        if match:
+            day = resolve_date(match.group(1), published, vague=False)
+            if day and (published is None or day <= published):
+                return day
         return published
 
 
