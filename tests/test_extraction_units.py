@@ -628,3 +628,11 @@ def test_extraction_estimates_default_status_and_timeline_days(extractor, text, 
                                                                value):
     found = [e for e in extractor.extract(text, _PUB).estimates if e.count == count]
     assert found and getattr(found[0], field) == value, found
+
+
+def test_extraction_former_role_is_no_current_office_holder(attribution_extractor):
+    text = ("Moldova's defence minister, Ion Rusu, said the border was calm. “We see no "
+            "troops,” said Vasile Popa, a professor in Chisinau who once ran the country's "
+            "military academy. The former academy chief added that the drills were routine.")
+    found = _speakers(attribution_extractor, text)
+    assert found[-1] == ("the drills were routine", "Vasile Popa"), found

@@ -322,6 +322,15 @@ class EntityTable:
         cls, keys = role_keys(words)
         if cls is None:
             return None
+        if any(w.lower() == "former" or w.lower().startswith("ex-") for w in words):
+            # "the former think-tank chief": someone the article gave a past role, or none,
+            # never a current office holder
+            def was(record: EntityRecord) -> bool:
+                role = (record.role or "").lower()
+                return record.label == "PERSON" and (
+                    any(m in role for m in ("former", "ex-", "previous", "retired")) or
+                    record.role_class is None)
+            return self.latest(before, was)
 
         def fits(record: EntityRecord, strict: bool = False) -> bool:
             if cls == "military":
