@@ -636,3 +636,16 @@ def test_extraction_former_role_is_no_current_office_holder(attribution_extracto
             "military academy. The former academy chief added that the drills were routine.")
     found = _speakers(attribution_extractor, text)
     assert found[-1] == ("the drills were routine", "Vasile Popa"), found
+
+
+@pytest.mark.parametrize("text, count, status", [
+    ("Officials said about 9,000 Belarusian troops had been sent to the border, and some 300 "
+     "had been wounded in drills.", 9000, "deployed"),
+    ("Minsk could send as many as 5,000 more troops if asked, the minister said.", 5000,
+     "planned"),
+    ("About 700 soldiers were killed or wounded in the assault, the brigade said.", 700,
+     "casualties"),
+])
+def test_extraction_estimates_conjoined_clauses_and_modal_plans(extractor, text, count, status):
+    found = [e for e in extractor.extract(text, _PUB).estimates if e.count == count]
+    assert found and found[0].status == status, found

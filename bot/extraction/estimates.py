@@ -605,7 +605,10 @@ class EstimateFinder:
             return []
         path = [anchor, *anchor.ancestors]
         clause = self._clause_words(anchor, path)
-        conj = [c for t in clause if t.pos_ == "VERB" for c in t.children if c.dep_ == "conj"]
+        # a conjoined verb sharing the figure's subject ("… were killed or wounded"); one with
+        # a subject of its own is another figure's ("15,000 were sent, and 4,700 were killed")
+        conj = [c for t in clause if t.pos_ == "VERB" for c in t.children if c.dep_ == "conj"
+                and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
         status = casualty or _casualty([t.lower_ for t in clause + conj]) or \
             self._status(anchor, path, sent)
         force = self._force(anchor, path, sent)
@@ -707,8 +710,11 @@ class EstimateFinder:
             return "casualties"         # "Russia has lost tens of thousands of soldiers"
         if any(t.lower_ in ("will", "would", "'ll") and t.dep_ == "aux" for t in words) or \
                 lemmas & {"plan", "expect", "intend", "decide", "aim", "pledge"} or \
-                _by_date(words):
-            return "planned"
+                _by_date(words) or any(
+                    t.lower_ in ("could", "may", "might") and t.dep_ == "aux" and
+                    t.head.lemma_ in ("send", "dispatch", "deploy", "make", "provide") and
+                    t.head.tag_ != "VBG" for t in words):
+            return "planned"            # "could send as many as 30,000 more"
         if lemmas & cues.STATUS_TRAINING:
             return "training"
         if lemmas & cues.STATUS_COMBAT:
