@@ -649,3 +649,11 @@ def test_extraction_former_role_is_no_current_office_holder(attribution_extracto
 def test_extraction_estimates_conjoined_clauses_and_modal_plans(extractor, text, count, status):
     found = [e for e in extractor.extract(text, _PUB).estimates if e.count == count]
     assert found and found[0].status == status, found
+
+
+def test_extraction_anonymous_source_described_without_ordinal_with_place(
+        attribution_extractor):
+    text = ("A source in Gomel region told the outlet that trains had arrived. Meanwhile, a "
+            "second source in Minsk said that the officers had been recalled to their units.")
+    found = _speakers(attribution_extractor, text)
+    assert found[-1][1] == "source in Minsk", found

@@ -732,6 +732,7 @@ class Resolver:
                     text = words_text(phrase_tokens(child))
                     break
             # a new unnamed speaker: register it so later "he" / "the spokesperson" finds it
+            text = _anonymous_description(token, text)
             name = canonical_name(_one_of(text, token, self.table))
             if not name:
                 return None
@@ -852,6 +853,34 @@ def _owner_words(token: Token, words: list[Token]) -> list[Token]:
     return [t for t in words if t.i < token.i and t.pos_ in ("PROPN", "ADJ", "NOUN")
             and (canonical_country(t.text) or t.ent_type_ in ("ORG", "NORP", "GPE")
                  or t.lower_ in ("intelligence", "military", "defence", "defense"))]
+
+
+_ORDINALS = ("second ", "third ", "fourth ", "another ", "first ", "other ")
+
+
+def _anonymous_description(token: Token, text: str) -> str:
+    """An anonymous source's description as a reader would name it: "a second source in
+    Pyongyang" -> "source in Pyongyang" (no ordinal; the place it speaks from kept)."""
+    if token.lemma_ not in ("source", "official", "diplomat", "resident", "officer"):
+        return text
+    lowered = text.lower()
+    for ordinal in _ORDINALS:
+        if lowered.startswith(ordinal):
+            text = text[len(ordinal):]
+            break
+    doc = token.doc
+    k = token.i + 1
+    # a source's place is who it is ("a source in North Hamgyong province"); an official's
+    # or diplomat's is only where they spoke
+    if token.lemma_ == "source" and k + 1 < len(doc) and doc[k].lower_ in ("in", "from") and \
+            (doc[k + 1].ent_type_ in ("GPE", "LOC") or doc[k + 1].pos_ == "PROPN") and \
+            text.endswith(token.text):
+        end = k + 1
+        while end + 1 < len(doc) and (doc[end + 1].ent_iob_ == "I" or doc[end + 1].lower_ in (
+                "province", "region", "county", "oblast", "city", "district")):
+            end += 1
+        text = f"{text} {doc[k].text} {doc[k + 1:end + 1].text}"
+    return text
 
 
 def _body_in_place(token: Token, text: str) -> str | None:
