@@ -9,7 +9,7 @@ from sqlalchemy import insert, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from bot.extraction.names import normalise_name, same_entity
-from bot.storage.entity_index import EntityIndex
+from bot.storage.entity_index import TRY_SPELLINGS, EntityIndex, pick_exact
 from bot.storage.models import Entity, EntityAlias
 
 PERSON = "PERSON"
@@ -32,11 +32,9 @@ def find_entity(session: Session, name: str, label: str | None = None) -> Entity
     if label:
         query = query.where(Entity.label.in_(_labels_of_kind(label)))
     found = session.scalars(query.distinct().order_by(Entity.id).limit(2)).all()
-    single_word = " " not in key
-    if len(found) == 1 or (found and not (single_word and label in (None, PERSON))):
-        return found[0]
-    if found or not label or (single_word and label == PERSON):
-        return None
+    exact = pick_exact(found, key, label)
+    if exact is not TRY_SPELLINGS:
+        return exact
     last = key.split()[-1][:2]
     candidates = session.scalars(
         select(Entity).join(EntityAlias)

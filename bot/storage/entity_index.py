@@ -26,6 +26,21 @@ def labels_of_kind(label: str) -> frozenset[str]:
     return frozenset((PERSON,)) if label == PERSON else OTHER_LABELS
 
 
+TRY_SPELLINGS = object()   # pick_exact: "look at close spellings next"
+
+
+def pick_exact(found: list, key: str, label: str | None):
+    """Of the (at most two, lowest id first) entities holding the alias `key`: the one the name
+    means, None when nothing may be taken, or `TRY_SPELLINGS` when close spellings are to be tried.
+    A one-word person name ("Kim") is only taken when a single entity has it."""
+    single_word = " " not in key
+    if len(found) == 1 or (found and not (single_word and label in (None, PERSON))):
+        return found[0]
+    if found or not label or (single_word and label == PERSON):
+        return None
+    return TRY_SPELLINGS
+
+
 @dataclass
 class IndexedEntity:
     id: int
@@ -88,11 +103,9 @@ class EntityIndex:
         kinds = labels_of_kind(label) if label else None
         found = sorted(i for i in self._by_key.get(key, ())
                        if kinds is None or self.entities[i].label in kinds)[:2]
-        single_word = " " not in key
-        if len(found) == 1 or (found and not (single_word and label in (None, PERSON))):
-            return found[0]
-        if found or not label or (single_word and label == PERSON):
-            return None
+        exact = pick_exact(found, key, label)
+        if exact is not TRY_SPELLINGS:
+            return exact
         last = key.split()[-1][:2]
         candidates = sorted(i for i in self._by_word_start.get(last, ())
                             if self.entities[i].label in kinds)
