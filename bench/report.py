@@ -17,11 +17,16 @@ def _ok(passed: bool | None) -> str:
     return "" if passed is None else ("yes" if passed else "NO")
 
 
+JUDGE_INGEST_FROM = 500    # articles: below this the ingest rows carry no yes/no (--full: 1,000)
+
+
 def rows(results: dict) -> list[tuple[str, ...]]:
     out: list[tuple[str, ...]] = []
     ing = results.get("ingest")
     if ing:
         n = f"{ing['articles']:,} art. / {ing['words']:,} words"
+        # a few dozen articles are mostly the CLI's start-up (model load): no verdict on those
+        judged = ing["articles"] >= JUDGE_INGEST_FROM
         out.append(("ingest: raw spaCy nlp.pipe, 1 process", n, "-",
                     f"{ing['raw_wps']:,.0f} words/s", "", "", "", ""))
         if ing.get("raw2_wps"):
@@ -36,14 +41,14 @@ def rows(results: dict) -> list[tuple[str, ...]]:
                      f"({steady:.2f}x without {ing[f'ingest{w}_startup_s']:.1f} s start-up)")
             target, passed = ("", None)
             if w == 1:
-                target, passed = ">= 0.9x raw", ratio >= 0.9
+                target, passed = ">= 0.9x raw", ratio >= 0.9 if judged else None
             out.append((f"ingest: sitrep ingest --workers {w}", n, ing["database"], value, "",
                         "", target, _ok(passed)))
         if "speedup_2_over_1" in ing:
             s = ing["speedup_2_over_1"]
             out.append(("ingest: 2 processes over 1", n, ing["database"],
                         f"{s:.2f}x ({ing['steady_speedup_2_over_1']:.2f}x without start-up)",
-                        "", "", ">= 1.6x", _ok(s >= 1.6)))
+                        "", "", ">= 1.6x", _ok(s >= 1.6 if judged else None)))
     bd = results.get("ingest_breakdown")
     if bd:
         comps = ", ".join(f"{k} {v:.1f}" for k, v in bd["components_s"].items())
