@@ -23,12 +23,7 @@ import numpy as np
 from spacy.attrs import DEP, LEMMA, MORPH, NORM, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Token
-from spacy.util import registry  # noqa: F401  (spaCy's registry must be loaded for components)
-
-try:  # spaCy >= 3.0 keeps it here
-    from spacy.tokens._retokenize import set_token_attrs
-except ImportError:  # pragma: no cover - a future spaCy moved it
-    set_token_attrs = None
+from spacy.tokens._retokenize import set_token_attrs  # what AttributeRuler itself calls
 
 NAME = "sitrep_attributes"
 MAX_STATES = 200_000    # token states remembered (~40 MB); the table starts afresh beyond that
@@ -92,8 +87,6 @@ class FastAttributes:
     """The compiled ruler + lemmatizer (see the module docstring)."""
 
     def __init__(self, vocab, ruler, lemmatizer=None):
-        if set_token_attrs is None:
-            raise UnsupportedPattern("spaCy's set_token_attrs is not available")
         self.vocab = vocab
         self.lemmatizer = lemmatizer
         if lemmatizer is not None:
