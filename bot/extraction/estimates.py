@@ -450,6 +450,12 @@ def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False
 
 
 _MORE = frozenset(["more", "additional"])
+# A press release's label line ("Press release", "PRESS RELEASE", "News release").
+_RELEASE_LINE = re.compile(r"^[ \t]*(?:press|news|media) release[ \t]*$", re.I | re.M)
+# Verbs of a relative clause that make its subject the source of the figure it qualifies ("the
+# 3,000 the White House cited", "the goal of 1.5 million that Putin set").
+_RELATIVE_CLAIM = cues.CLAIM_VERBS | frozenset(["give", "cite", "set", "order", "publish",
+                                                "release", "provide", "offer", "use", "quote"])
 # A line that opens with a day and a dash: a timeline entry ("OCT 18 - ", "JUNE 19, 2024 – ").
 _TIMELINE_DAY = re.compile(r"[-•*]?\s*([A-Za-z]{3,9}\.? \d{1,2}(?:, \d{4})?)\s+[-–—]\s")
 # Verbs of placing troops somewhere: "Russia has massed some 50,000 troops in Kursk".
@@ -572,6 +578,8 @@ class EstimateFinder:
         self.quotes = doc._.sitrep_quotes or []
         self.published = doc._.sitrep_published
         self.previous_claimant: Speaker | None = None
+        self._issuer_read = False
+        self._issuer_found: Speaker | None = None
 
     def run(self) -> list[Estimate]:
         out: list[Estimate] = []
@@ -789,6 +797,9 @@ class EstimateFinder:
             if quote.kind == "direct" and quote.start <= number.idx < quote.end and quote.speaker:
                 return Speaker(quote.speaker, quote.speaker_label), None
         generic = False
+        relative = self._relative_claimant(path)
+        if relative is not None:
+            return relative
         for tok in path:
             acc = according_to(tok)
             if acc is not None:
@@ -831,7 +842,61 @@ class EstimateFinder:
         turn = self.resolver.turn_speaker(number)
         if turn is not None:
             return turn, None                  # figures in a briefing turn: the briefer's
+        issuer = self._issuer()
+        if issuer is not None:
+            return issuer, None                # a press release's own figures: its issuer's
         return None, None
+
+    def _issuer(self) -> Speaker | None:
+        """The body that issues a press release ("Press release … From: Ministry of Defence",
+        "PRESS RELEASE / Ministry of National Defense, Republic of Korea"), read once per doc
+        from its opening lines; None for any other text."""
+        if self._issuer_read:
+            return self._issuer_found
+        self._issuer_read = True
+        text = doc_index(self.doc).text
+        match = _RELEASE_LINE.search(text, 0, min(len(text), 600))
+        if match is None:
+            return None
+        lines = []
+        pos = match.end()
+        while len(lines) < 4 and pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            if text[pos:end].strip():
+                lines.append((pos, end))
+            pos = end + 1
+        ents = [e for e in self.doc.ents if e.label_ in ("ORG", "GPE", "PERSON")]
+        picked = [(s, e) for s, e in lines if text[s:e].lstrip().lower().startswith("from:")]
+        for start, end in (picked or lines[:1]):
+            inside = [e for e in ents if start <= e.start_char < end]
+            inside.sort(key=lambda e: (e.label_ != "ORG", e.start_char))
+            if not inside or not picked and inside[0].start_char - start > 4:
+                continue            # an issuer line opens with the issuer
+            sp = self.resolver.resolve(inside[0].root, owner_of_source=True)
+            if sp and not sp.generic:
+                self._issuer_found = sp
+        return self._issuer_found
+
+    def _relative_claimant(self, path: list[Token]) -> tuple[Speaker, Token] | None:
+        """The one a relative clause on the figure's noun phrase names as its source: "the
+        3,000 the White House cited", "the 10,000 (that) the Pentagon gave last week", "the
+        goal of 1.5 million servicemen that Putin set" (before any verb on the path)."""
+        for tok in path:
+            if tok.pos_ in ("VERB", "AUX"):
+                break
+            for child in tok.children:
+                if child.dep_ != "relcl" or child.i < tok.i or \
+                        child.lemma_ not in _RELATIVE_CLAIM:
+                    continue
+                subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
+                if subj is None or subj.lower_ in ("who", "which", "that") or \
+                        subj.pos_ == "PRON" and subj.lower_ not in ("he", "she", "they"):
+                    continue
+                sp = self.resolver.resolve(subj, owner_of_source=True)
+                if sp and not sp.generic:
+                    return self._keep(sp), child
+        return None
 
     def _keep(self, sp: Speaker) -> Speaker:
         self.previous_claimant = sp

@@ -1,0 +1,73 @@
+"""Who claims a troop figure, and figures far from their troop word (invented sentences)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.evaluation import name_ok
+from bot.extraction import Extractor
+
+pytestmark = pytest.mark.slow
+
+DAY = date(2025, 2, 12)     # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def _one(extractor, text, count, published=DAY):
+    facts = extractor.extract(text, published)
+    found = [e for e in facts.estimates if e.count == count]
+    assert found, f"no estimate of {count}: {[(e.count, e.sentence) for e in facts.estimates]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("text, count, claimant", [
+    ("Estonian officials now count 9,000 Korean soldiers near the border. That is well above "
+     "the 7,000 the Finnish Defence Ministry cited in January.", 7000,
+     ["Finnish Defence Ministry", "Finland"]),
+    ("The new tally exceeds the 400 deaths that Sweden's Military Intelligence reported to "
+     "parliament.", 400, ["Military Intelligence", "Sweden's Military Intelligence"]),
+    ("Recruitment lags far behind the goal of 2 million soldiers that Lukashenko set last "
+     "spring.", 2_000_000, ["Lukashenko"]),
+])
+def test_relative_clause_names_the_source(extractor, text, count, claimant):
+    est = _one(extractor, text, count)
+    assert name_ok(est.claimed_by, claimant), est
+
+
+def test_relative_clause_of_sending_is_no_claim(extractor):
+    text = ("Analysts doubt that the 5,000 troops Minsk sent in March are still there, the "
+            "Polish Defence Ministry said.")
+    est = _one(extractor, text, 5000)
+    assert est.claimed_by != "Minsk"
+
+
+PRESS_RELEASE = """Press release
+
+Minister announces new support package for partners.
+
+From: Ministry of Defence of Norway
+Published 4 February 2025
+
+- About 2,000 Norwegian soldiers have been sent to Poland since 2023
+- Norway will train up to 5,000 more this year
+
+Defence Minister Per Hansen said the programme would continue.
+"""
+
+
+def test_press_release_figures_belong_to_the_issuer(extractor):
+    for count in (2000, 5000):
+        est = _one(extractor, PRESS_RELEASE, count)
+        assert est.claimed_by and "Ministry of Defence" in est.claimed_by, est
+
+
+def test_article_without_release_line_keeps_unsourced_figures_unclaimed(extractor):
+    text = PRESS_RELEASE.replace("Press release", "Analysis")
+    est = _one(extractor, text, 2000)
+    assert est.claimed_by is None
