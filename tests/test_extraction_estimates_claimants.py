@@ -71,3 +71,26 @@ def test_article_without_release_line_keeps_unsourced_figures_unclaimed(extracto
     text = PRESS_RELEASE.replace("Press release", "Analysis")
     est = _one(extractor, text, 2000)
     assert est.claimed_by is None
+
+
+def test_passive_claim_verb_subject_is_not_the_claimant(extractor):
+    text = ("The Baltic Brigade, as the unit is called, is believed to number tens of thousands "
+            "of soldiers.")
+    est = _one(extractor, text, 10000)
+    assert est.claimed_by is None, est
+
+
+def test_impersonal_hedge_names_nobody_even_after_a_source(extractor):
+    text = ("Latvia's defence ministry said 3,000 soldiers had crossed the border.\n\n"
+            "It is thought that Minsk is preparing several thousand fresh troops.")
+    est = _one(extractor, text, 1000)
+    assert est.claimed_by is None, est
+
+
+def test_passive_measure_keeps_the_source_of_the_paragraph(extractor):
+    text = ("Two battalions, of roughly 500 men each, have reached the coast, the Finnish "
+            "intelligence documents say. The number of soldiers expected there by spring is put "
+            "at 4,000.")
+    first = _one(extractor, text, 500)
+    est = _one(extractor, text, 4000)
+    assert est.claimed_by is not None and est.claimed_by == first.claimed_by, (first, est)

@@ -545,6 +545,16 @@ def _source_count(noun: Token) -> bool:
     return noun.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
 
 
+_HEDGES = frozenset(["believe", "think", "say", "understand", "rumour", "rumor", "suppose"])
+
+
+def _agentless_passive(verb: Token) -> bool:
+    """A passive claim verb with no "by X" ("is believed to number", "is put at", "was
+    estimated"): its subject is the thing claimed about, never the claimant."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and \
+        not any(c.dep_ == "agent" for c in verb.children)
+
+
 def _each_side(path: list[Token]) -> bool:
     """Whether the figure's clause is about "each side" / "both sides" of the war."""
     verb = next((t for t in path[1:6] if t.pos_ in ("VERB", "AUX")), None)
@@ -796,7 +806,7 @@ class EstimateFinder:
         for quote in self.quotes:
             if quote.kind == "direct" and quote.start <= number.idx < quote.end and quote.speaker:
                 return Speaker(quote.speaker, quote.speaker_label), None
-        generic = False
+        generic = hedged = False
         relative = self._relative_claimant(path)
         if relative is not None:
             return relative
@@ -809,6 +819,12 @@ class EstimateFinder:
                 generic = True
             if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in cues.CLAIM_VERBS and \
                     tok not in (path[0],):
+                if _agentless_passive(tok):
+                    # "X is believed to number N", "the number is put at N": X is what is
+                    # measured; a hedge ("it is believed", "is thought") names nobody at all
+                    hedged = hedged or tok.lemma_ in _HEDGES
+                    generic = True
+                    continue
                 subjects = subjects_of(tok)
                 origin = cited_by(tok, subjects[0] if subjects else None)
                 for subj in ([origin] if origin is not None else []) + subjects:
@@ -837,7 +853,7 @@ class EstimateFinder:
                 sp = self.resolver.resolve(agent, owner_of_source=True)
                 if sp and not sp.generic:
                     return self._keep(sp), None
-        if generic and self.previous_claimant is not None:
+        if generic and not hedged and self.previous_claimant is not None:
             return self.previous_claimant, None
         turn = self.resolver.turn_speaker(number)
         if turn is not None:
