@@ -94,3 +94,11 @@ def test_passive_measure_keeps_the_source_of_the_paragraph(extractor):
     first = _one(extractor, text, 500)
     est = _one(extractor, text, 4000)
     assert est.claimed_by is not None and est.claimed_by == first.claimed_by, (first, est)
+
+
+def test_citing_a_source_names_the_origin_of_the_chain(extractor):
+    text = ("The talks opened a week after the Helsinki Times reported, citing a Finnish "
+            "government source, that Minsk was readying a new batch of several thousand soldiers "
+            "for dispatch by autumn.")
+    est = _one(extractor, text, 1000)
+    assert est.claimed_by and "source" in est.claimed_by, est

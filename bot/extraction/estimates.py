@@ -832,13 +832,19 @@ class EstimateFinder:
                     if sp and not sp.generic:
                         return self._keep(sp), tok
                     generic = generic or sp is not None
-            if tok.dep_ == "relcl" and tok.head.lemma_ in ("information", "intelligence"):
-                pass
+            if tok.pos_ in ("VERB", "AUX") and tok is not path[0]:
+                origin = cited_by(tok)      # "…, citing a government source, that X was
+                if origin is not None:      # preparing N" with "citing" hung on the clause
+                    sp = self.resolver.resolve(origin, owner_of_source=True)
+                    if sp and not sp.generic:
+                        return self._keep(sp), tok
         # a trailing "…, the NIS said" attached to the main clause
         root = sent.root
         for tok in [root, *root.children]:
             if tok.pos_ == "VERB" and tok.lemma_ in cues.SPEECH_VERBS and tok not in path:
-                for subj in subjects_of(tok):
+                subjects = subjects_of(tok)
+                origin = cited_by(tok, subjects[0] if subjects else None)
+                for subj in ([origin] if origin is not None else []) + subjects:
                     sp = self.resolver.resolve(subj, owner_of_source=True)
                     if sp and not sp.generic:
                         return self._keep(sp), tok
