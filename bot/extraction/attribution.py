@@ -87,6 +87,10 @@ def subjects_of(verb: Token, max_steps: int = 6) -> list[Token]:
         if trailing is not None:
             out.append(trailing)
             return out
+    reduced = reduced_relative(verb)
+    if reduced is not None:
+        out.append(next(c for c in reduced.children if c.dep_ in _SUBJECT_DEPS))
+        return out
     current = verb
     for _ in range(max_steps):
         found = _own_subject(current)
@@ -110,6 +114,22 @@ def subjects_of(verb: Token, max_steps: int = 6) -> list[Token]:
             return out
         current = current.head
     return out
+
+
+def reduced_relative(verb: Token) -> Token | None:
+    """The participle of a subject the parser read as a clause of its own: in "The
+    ministry's update published the same day said …", "update published the same day" is
+    taken for the verb's ccomp; the noun before the participle is the verb's subject."""
+    if any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.i < verb.i and child.tag_ == "VBN" and \
+                not any(c.dep_ in ("aux", "auxpass") for c in child.children) and \
+                any(c.dep_ in _SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN")
+                    for c in child.children) and \
+                not any(t.text in (",", ";", ":", "—", "–") for t in verb.doc[child.i:verb.i]):
+            return child
+    return None
 
 
 _NP_POS = frozenset(["PROPN", "NOUN", "ADJ", "DET", "PART", "NUM", "ADP", "PUNCT", "CCONJ"])
@@ -556,6 +576,12 @@ class Resolver:
         country = self._pronoun_country(token)
         if country is not None:
             return Speaker(country, "GPE")
+        # "The 34-year-old said" after "Maks, 34, …": the person the article gave that age
+        age = _stated_age(token)
+        if age is not None:
+            aged = self.table.latest(token.idx, lambda r: r.label == "PERSON" and r.age == age)
+            if aged is not None:
+                return self._speaker(aged, token)
         # "one of the soldiers told investigators", "two of the people said"
         part = _partitive_of(token)
         if part is not None:
@@ -631,7 +657,7 @@ class Resolver:
                 token.ent_type_ in ("", "PERSON"):
             # a surname used before the article gives the full name ("Syrskyi stated …" in
             # the key points, "Commander-in-Chief Oleksandr Syrskyi" in the body)
-            named = self.table.find(token.text, "PERSON")
+            named = self.table.find(token.text, "PERSON", token.idx)
             if named is not None:
                 return self._speaker(named, token)
         if token.pos_ == "PROPN" and not looks_like_person(words):
@@ -656,6 +682,13 @@ class Resolver:
         if head in cues.GENERIC_SOURCES:
             # "US estimates", "a South Korean intelligence document" name their owner
             mods = _owner_words(token, words)
+            owner = next((c for c in token.children if c.dep_ == "poss" and
+                          c.pos_ in ("PROPN", "NOUN")), None)
+            if owner is not None and head in cues.DOCUMENT_NOUNS and depth < 2:
+                # "The Ministry of Defence's intelligence update said": its owner speaks
+                found = self._resolve(owner, owner_of_source=True, depth=depth + 1)
+                if found is not None and not found.generic and found.label != "PERSON":
+                    return found
             if head == "intelligence" and mods:
                 return self._body(text, token)
             if mods and (owner_of_source or head in cues.DOCUMENT_NOUNS):
@@ -898,6 +931,24 @@ def _body_in_place(token: Token, text: str) -> str | None:
         place = doc[k + 1:k + 1 + width]
         if len(place) == width and canonical_country(place.text):
             return canonical_org(f"{text} {doc[k].lower_} {place.text}")
+    return None
+
+
+def _stated_age(token: Token) -> int | None:
+    """N of "the N-year-old" or "the N-year-old engineer" (a noun phrase with a definite
+    article: an age the article gave before)."""
+    if not _has_det(token) and not (token.lower_ == "old" and any(
+            t.lower_ == "the" for t in token.doc[max(0, token.i - 5):token.i])):
+        return None
+    doc = token.doc
+    for t in [token, *(c for c in token.children if c.dep_ == "amod")]:
+        k = t.i
+        if t.lower_ == "old" and k >= 4 and doc[k - 1].text == "-" and \
+                doc[k - 2].lower_ == "year" and doc[k - 3].text == "-" and \
+                doc[k - 4].text.isdigit():
+            return int(doc[k - 4].text)
+        if t.lower_ == "year-old" and k >= 1 and doc[k - 1].text.rstrip("-").isdigit():
+            return int(doc[k - 1].text.rstrip("-"))
     return None
 
 

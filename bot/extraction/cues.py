@@ -22,11 +22,11 @@ NAMING_VERBS = frozenset(["describe", "characterize", "characterise", "call", "t
 CLAIM_VERBS = SPEECH_VERBS | frozenset(["estimate", "believe", "assess", "suggest", "indicate", "show", "put", "think", "calculate", "count", "reckon", "find"])
 
 # Nouns for sources that are not themselves a claimant ("the article says", "new intelligence").
-GENERIC_SOURCES = frozenset(["article", "report", "reports", "publication", "document", "documents", "data", "intelligence", "information", "estimate", "estimates", "assessment", "assessments", "statement", "story", "piece", "outlet", "media", "evidence", "footage", "images", "image", "paper", "papers", "memo", "memos", "dossier", "files", "draft", "analysis", "briefing"])
+GENERIC_SOURCES = frozenset(["article", "report", "reports", "publication", "document", "documents", "data", "intelligence", "information", "estimate", "estimates", "assessment", "assessments", "statement", "story", "piece", "outlet", "media", "evidence", "footage", "images", "image", "paper", "papers", "memo", "memos", "dossier", "files", "draft", "analysis", "briefing", "update", "updates", "bulletin", "bulletins", "readout", "summary"])
 
 # Sources that are an organisation's papers: they speak for the body that wrote them
 # ("according to a South Korean intelligence document", "the documents, compiled by HUR").
-DOCUMENT_NOUNS = frozenset(["statement", "statements", "communique", "communiqué", "document", "documents", "assessment", "assessments", "estimate", "estimates", "paper", "papers", "memo", "memos", "dossier", "files", "report", "reports", "analysis", "briefing", "data"])
+DOCUMENT_NOUNS = frozenset(["statement", "statements", "communique", "communiqué", "document", "documents", "assessment", "assessments", "estimate", "estimates", "paper", "papers", "memo", "memos", "dossier", "files", "report", "reports", "analysis", "briefing", "data", "update", "updates", "bulletin", "bulletins", "readout", "summary"])
 
 # Verbs that make their agent the author of a document ("compiled by", "prepared by").
 AUTHORING_VERBS = frozenset(["compile", "prepare", "produce", "write", "draft", "issue", "publish", "release", "author", "circulate", "submit"])

@@ -204,6 +204,7 @@ class EntityRecord:
     role_class: str | None = None
     role_keys: frozenset[str] = frozenset()
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    age: int | None = None       # "Maks, 34," (for a later "the 34-year-old")
 
     @property
     def first(self) -> int:
@@ -242,7 +243,7 @@ class EntityTable:
         name = name.strip()
         if not name or not any(ch.isalpha() for ch in name):
             return None
-        record = self.find(name, label)
+        record = self.find(name, label, start)
         if record is None:
             canon = canonical_name(name, label)
             record = EntityRecord(name=canon, label=label)
@@ -285,14 +286,19 @@ class EntityTable:
         record.role_class = record.role_class or cls
         record.role_keys = record.role_keys | keys
 
-    def find(self, name: str, label: str) -> EntityRecord | None:
+    def find(self, name: str, label: str, before: int | None = None) -> EntityRecord | None:
+        """The record `name` names. A bare surname two people share ("Kim" after "Kim Jong Un"
+        and "Defence Minister Kim Yong-hyun") is the one mentioned last before `before`."""
         if label != "PERSON":
             return self._by_key.get(canonical_name(name, label).lower())
-        for record in self.records:
-            if record.label == "PERSON" and (same_person(record.name, name) or any(
-                    same_person(a, name) for a in record.aliases if len(a.split()) > 1)):
-                return record
-        return None
+        found = [record for record in self.records
+                 if record.label == "PERSON" and (same_person(record.name, name) or any(
+                     same_person(a, name) for a in record.aliases if len(a.split()) > 1))]
+        if len(found) > 1 and before is not None and len(name.split()) == 1:
+            def last(record: EntityRecord) -> int:
+                return max((s for s, _ in record.mentions if s < before), default=-1)
+            return max(found, key=last)
+        return found[0] if found else None
 
     # ---- resolving --------------------------------------------------------------------------
     def latest(self, before: int, predicate, salient_from: int | None = None, skip=None
@@ -534,7 +540,33 @@ def _extra_person_spans(doc: Doc) -> list[Span]:
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
         if span is not None and not canonical_country(span.text):
             spans.append(span)
+    for match in _AGED_NAME.finditer(text):
+        # "Maks, 34, and Vitalii, 47, fly drones": a name with an age is a person, whatever
+        # NER made of it
+        if match.group(1).split()[0] in _NOT_SURNAME or canonical_country(match.group(1)) or \
+                canonical_org(match.group(1)):
+            continue
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+        if span is not None and not any(t.ent_type_ in ("GPE", "NORP", "LOC", "DATE", "FAC")
+                                        or t.lower_ in _NOT_PERSON_WORDS for t in span):
+            spans.append(span)
     return spans
+
+
+# A name and an age set off by commas: "Maks, 34, and Vitalii, 47," / "Ri, 26, told".
+_AGED_NAME = re.compile(r"(?<![\w’'])([A-Z][a-z][\w’'\-]*(?: [A-Z][a-z][\w’'\-]*)?), "
+                        r"(\d{2}),")
+
+
+def age_after(span: Span) -> int | None:
+    """The age written after a name: "Maks, 34," -> 34."""
+    doc = span.doc
+    k = span.end
+    if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].like_num and \
+            doc[k + 1].text.isdigit() and doc[k + 2].text in (",", ")") and \
+            12 <= int(doc[k + 1].text) <= 99:
+        return int(doc[k + 1].text)
+    return None
 
 
 def call_sign_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -606,8 +638,11 @@ def build_table(doc: Doc) -> EntityTable:
         if not role_tokens:
             role_tokens = appos_role(span) or title_run_before(span)
         role = " ".join(t.text for t in role_tokens) or None
-        table.add(span.text, "PERSON", span.start_char, span.end_char, role,
-                  salient=is_subject(span.root))
+        record = table.add(span.text, "PERSON", span.start_char, span.end_char, role,
+                           salient=is_subject(span.root))
+        age = age_after(span)
+        if record is not None and age is not None:
+            record.age = age
         person_token_ids.update(range(span.start, span.end))
     _add_titled_names(doc, table, person_token_ids)
     _add_bare_surnames(doc, table, person_token_ids)
@@ -688,6 +723,10 @@ def _add_titled_names(doc: Doc, table: EntityTable, named: set[int]) -> None:
             named.update(range(span.start, span.end))
 
 
+_NOT_NAME_ENTS = frozenset(["GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL",
+                            "QUANTITY", "MONEY", "PERCENT", "PERSON"])
+
+
 def _add_bare_surnames(doc: Doc, table: EntityTable, named: set[int]) -> None:
     """Later mentions NER did not tag of a person the article named in full ("Go said", "Fox
     shrugs"): a capitalised word equal to the surname (or the first word of a hyphenated
@@ -704,8 +743,11 @@ def _add_bare_surnames(doc: Doc, table: EntityTable, named: set[int]) -> None:
         return
     for i in doc_index(doc).with_lower(frozenset(keys)):
         tok = doc[i]
-        if i in named or tok.ent_type_ or not tok.text[:1].isupper():
+        if i in named or not tok.text[:1].isupper():
             continue
+        if tok.ent_type_ and (tok.ent_type_ in _NOT_NAME_ENTS or i + 1 < len(doc) and
+                              doc[i + 1].ent_iob_ == "I"):
+            continue        # a name NER took for one word of something ("Vitalii" PRODUCT)
         if tok.pos_ != "PROPN" and tok.dep_ not in ("nsubj", "nsubjpass"):
             continue
         record = keys[tok.lower_]

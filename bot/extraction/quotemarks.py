@@ -186,7 +186,13 @@ def _unclosed_end(text: str, start: int, end: int) -> int:
     stop = re.search(r"[.!?]", tail)
     if stop is None or not re.fullmatch(r"[^.!?\n]{0,60}", tail[:stop.start()]):
         return end
+    if _FIRST_PERSON.search(text[match.start():match.end() + stop.start()]):
+        return end      # "“When we arrived, the officers told us we would …": still the quote
     return match.start()
+
+
+# First- and second-person words: the speaker's own sentence, never a writer's attribution.
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|us|me|my|our|you)\b")
 
 
 def _matches(open_mark: str, close: str, open_family: str, family: str) -> bool:

@@ -18,6 +18,7 @@ from bot.extraction.attribution import (
     cited_by,
     in_lead_in,
     passive_this_agent,
+    reduced_relative,
     subject_of,
     subjects_of,
 )
@@ -120,14 +121,20 @@ def _complement(verb: Token) -> Token | None:
     """The reported clause of a reporting verb: its ccomp, or a "that"-clause the parser hung
     elsewhere after it ("told reporters after the session that …", "reported, citing U.S.
     officials, that …", "reported information that …")."""
-    ccomps = [c for c in verb.children if c.dep_ == "ccomp"]
+    reduced = reduced_relative(verb)
+    ccomps = [c for c in verb.children if c.dep_ == "ccomp" and (
+        reduced is None or c.i != reduced.i)]
     if ccomps and ccomps[0].i < verb.i and any(
             t.text == ":" for t in verb.doc[ccomps[0].i + 1:verb.i]):
         # "His boss has been candid: X said that …": the clause after the verb is X's
         ccomps = ccomps[1:]
     if ccomps:
         child = ccomps[0]
-        if child.pos_ in ("VERB", "AUX") or child.pos_ == "ADJ" and any(
+        if child.pos_ in ("VERB", "AUX") or child.pos_ == "NOUN" and any(
+                c.dep_ == "aux" for c in child.children) and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            return child    # "said it did not “comment on …”": a verb the tagger took for a noun
+        if child.pos_ == "ADJ" and any(
                 c.dep_ == "mark" and c.lower_ == "that" for c in child.children) and any(
                 t.dep_ in ("nsubj", "nsubjpass") for t in child.subtree):
             return child    # an adjective clause too: "… that Pyongyang was prepared to …"
@@ -435,8 +442,8 @@ class QuoteFinder:
                 return sp
         return None
 
-    def attribute(self, q: QuoteSpan, previous: Speaker | None, prev_para: int | None
-                  ) -> Speaker | None:
+    def attribute(self, q: QuoteSpan, previous: Speaker | None, prev_para: int | None,
+                  depth: int = 0) -> Speaker | None:
         before, after = self._windows(q)
         quote_text = self.text[q.start:q.end]
         tokens = quote_text.split()
@@ -483,6 +490,11 @@ class QuoteFinder:
                 sp = self._from_verb(tok, q)
                 if sp:
                     return sp
+        # 5. a quote running on over paragraphs ("“…¶“…,” said X."): the speaker named where
+        # it closes
+        sp = self._continued(q, depth)
+        if sp:
+            return sp
         # 6. a quote paragraph of its own continues the previous speaker
         para_start = self.text.rfind("\n", 0, q.start)
         if previous is not None and prev_para is not None and \
@@ -498,6 +510,23 @@ class QuoteFinder:
                 previous.label == "PERSON" and self._narrated(previous, prev_para, q.start):
             return previous
         return None
+
+    def _continued(self, q: QuoteSpan, depth: int) -> Speaker | None:
+        """The speaker of the quote that continues an unclosed one in the next paragraph
+        (news style repeats the opening mark and closes only the last paragraph)."""
+        if q.close_mark or not q.open_mark or depth >= 4:
+            return None
+        text = self.text
+        para_end = text.find("\n", q.end)
+        if para_end == -1 or text[q.end:para_end].strip():
+            return None
+        k = bisect_left(self._starts, q.end)
+        if k >= len(self.marks):
+            return None
+        nxt = self.marks[k]
+        if not nxt.open_mark or text[para_end:nxt.start - 1].strip():
+            return None
+        return self.attribute(nxt, None, None, depth + 1)
 
     def _colon_lead(self, before: list[Token]) -> Speaker | None:
         """A quote after a colon that closes a clause with no speech verb: "In the words of
@@ -751,8 +780,8 @@ class QuoteFinder:
         while toks and (toks[-1].is_punct and toks[-1].text not in ("”", "’", '"', "'", ".")
                         or toks[-1].is_space):
             toks = toks[:-1]
-        while toks and toks[-1].text in (".",):
-            toks = toks[:-1]
+        while toks and (toks[-1].text in (".",) or toks[-1].pos_ == "CCONJ"):
+            toks = toks[:-1]        # a conjunction left dangling by a cut conjunct ("… and")
         if toks and toks[0].lower_ in _QUESTION_WORDS and _asks(toks):
             return None         # "would not say how many …", "asked whether …": no claim
         # a trailing appositive the writer added (", a fortune in a rural province …")

@@ -1,0 +1,80 @@
+"""Quote speakers on invented texts: surnames, ages, single-name sources, quotes running over
+paragraphs, documents that speak for their owner, parser slips around the reporting verb."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extraction import Extractor
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def _speaker(facts, words):
+    found = [q for q in facts.quotes if words in q.text]
+    assert found, f"no quote with {words!r}: {[(q.text, q.speaker) for q in facts.quotes]}"
+    return found[0].speaker
+
+
+def test_bare_surname_two_people_share_is_the_one_named_last(extractor):
+    text = (
+        "Kim Jong Un inspected a missile factory on Monday, state media said.\n\n"
+        "In Seoul, Unification Minister Kim Min-ho told a committee that the North was "
+        "recruiting volunteers for a second contingent.\n\n"
+        "Asked about aid to Kyiv, Kim said the cabinet would meet again next week.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "the cabinet would meet") == "Kim Min-ho"
+
+
+def test_name_with_age_is_a_person_and_the_n_year_old_is_them(extractor):
+    text = (
+        "Near the border, Taras, 29, and Bohdan, 51, repair drones in a cellar.\n\n"
+        "“The batteries freeze at night,” Taras said.\n\n"
+        "Bohdan, the older of the pair, shook his head. The enemy was adapting, he said, "
+        "and they were now sending smaller groups.\n\n"
+        "The 29-year-old, a former teacher from Poltava, says his workshop has rebuilt "
+        "more than 300 drones since the summer.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "The batteries freeze") == "Taras"
+    assert _speaker(facts, "The enemy was adapting") == "Bohdan"
+    assert _speaker(facts, "were now sending smaller groups") == "Bohdan"
+    assert _speaker(facts, "his workshop has rebuilt") == "Taras"
+
+
+def test_quote_over_paragraphs_is_the_speaker_named_where_it_closes(extractor):
+    text = (
+        "Foreign Minister Penny Wong said Canberra was consulting its partners.\n\n"
+        "“We have seen the reports and we take them extremely seriously.\n\n"
+        "“Our partners share that view,” said Richard Marles, the defence minister.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "we take them extremely seriously") == "Richard Marles"
+
+
+def test_unclosed_quote_is_not_cut_at_a_first_person_clause(extractor):
+    text = (
+        "“We crossed the river at night,” the prisoner said. “When we reached the village, "
+        "the officers told us we would stay there for a week.\n\n"
+        "“Nobody explained anything,” he added.")
+    facts = extractor.extract(text)
+    found = [q.text for q in facts.quotes if "When we reached" in q.text]
+    assert found and "stay there for a week" in found[0]
+
+
+def test_document_owned_by_a_body_speaks_for_it(extractor):
+    text = ("The Foreign Office’s weekly bulletin released on Friday said Russian units had "
+            "lost about 900 men a day in the past month.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "Russian units had lost") == "Foreign Office"
+
+
+def test_negated_verb_the_tagger_took_for_a_noun_still_reports(extractor):
+    text = ("The Belarusian embassy in Warsaw, asked by Polish radio about the units, said it "
+            "did not “comment on rumours” and accused officials of spreading lies.")
+    facts = extractor.extract(text)
+    found = [q.text for q in facts.quotes if q.kind == "reported" and "it did not" in q.text]
+    assert found == ["it did not “comment on rumours”"]
