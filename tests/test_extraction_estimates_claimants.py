@@ -102,3 +102,29 @@ def test_citing_a_source_names_the_origin_of_the_chain(extractor):
             "for dispatch by autumn.")
     est = _one(extractor, text, 1000)
     assert est.claimed_by and "source" in est.claimed_by, est
+
+
+@pytest.mark.parametrize("text, count, status", [
+    ("The Latvian spy agency estimated Belarusian casualties at 2,500, including 250 deaths.",
+     2500, "casualties"),
+    ("Belarusian losses have reached 1,800, Lithuania's president said.", 1800, "casualties"),
+    ("Lukashenko said Minsk could send another 20,000 over the winter.", 20000, "planned"),
+    ("The Polish ministry said that up to 6,000 were now in the Grodno region.", 6000,
+     "deployed"),
+    ("Vilnius said some 700 had been killed since March.", 700, "killed"),
+])
+def test_figures_whose_troop_word_is_only_implied(extractor, text, count, status):
+    est = _one(extractor, text, count)
+    assert est.status == status, est
+    assert est.claimed_by is not None, est
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry estimated the cost of the base at 2,500 euros a month.",
+    "Minsk could send another 20,000 shells over the winter, the ministry said.",
+    "Lithuania's exports have reached 1,800 tonnes, the ministry said.",
+    "Some 4,000 were in the stadium in Riga for the final.",
+])
+def test_implied_troop_figures_keep_other_things_out(extractor, text):
+    facts = extractor.extract(text, DAY)
+    assert not facts.estimates, facts.estimates

@@ -285,6 +285,9 @@ def _put_at(number: Token) -> Token | None:
     if head.lower_ != "at":
         return None
     verb = head.head
+    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "nsubjpass") and \
+            verb.head.lemma_ in cues.MEASURE_VERBS and verb.head.i < verb.i:
+        return verb                       # "estimated casualties at 3,000" (PP on the noun)
     if verb.lemma_ not in cues.MEASURE_VERBS and verb.dep_ == "acl" and \
             verb.head.dep_ == "dobj" and verb.head.head.lemma_ in cues.MEASURE_VERBS:
         return verb.head                  # "put the total dispatched at …"
@@ -314,7 +317,8 @@ def _measured_subject(number: Token) -> Token | None:
     if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_ not in _CHANGE_VERBS:
         return None
     subj = _subject(verb)
-    if subj is None or subj.lower_ not in cues.MEASURED_NOUNS or subj.i > tok.i:
+    if subj is None or subj.i > tok.i or subj.lower_ not in cues.MEASURED_NOUNS and (
+            subj.lower_ not in cues.CASUALTY_WORDS or subj.tag_ not in ("NNS", "NN")):
         return None
     return subj
 
@@ -426,6 +430,9 @@ def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False
                 noun.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "ROOT", "conj",
                               "appos", "npadvmod", "advcl", "oprd", "dep", "ccomp"):
             return noun, None          # ellipsis: "with up to 10,000 expected"
+        if fig.value >= 100 and (after is None or after.pos_ not in ("NOUN", "PROPN")) and \
+                _moved_or_lost(noun):
+            return noun, None          # "could send another 30,000", "8,000 were in Kursk"
         return None
     if noun.lower_ in cues.ANAPHORIC_COUNTED and noun.lower_ == "others" and \
             (context or _sentence_about_troops(sent)):
@@ -546,6 +553,40 @@ def _source_count(noun: Token) -> bool:
 
 
 _HEDGES = frozenset(["believe", "think", "say", "understand", "rumour", "rumor", "suppose"])
+
+
+# Verbs whose bare object or subject figure can only be soldiers: "could send another 30,000",
+# "has lost 5,000 in a month", "8,000 were deployed", "1,000 have been killed".
+_SEND_VERBS = frozenset(["send", "deploy", "dispatch", "transfer", "redeploy", "lose",
+                         "mobilise", "mobilize", "station", "commit"])
+_BARE_SUBJECT_VERBS = _SEND_VERBS | frozenset(["kill", "wound", "injure", "capture", "move",
+                                               "fight", "die", "arrive"])
+
+
+_REGION_WORDS = frozenset(["region", "area", "oblast", "province", "front", "frontline",
+                           "zone", "district", "theatre", "theater"])
+
+
+def _moved_or_lost(number: Token) -> bool:
+    """A bare figure sent, lost, killed or placed somewhere: the object of a sending verb,
+    the subject of a passive sending/casualty verb or of "fight"/"die"/"arrive", or the
+    subject of "be in <place>" ("as many as 8,000 were in the Kursk region")."""
+    tok = _figure_head(number)
+    verb = tok.head
+    if verb is tok or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if tok.dep_ == "dobj":
+        return verb.lemma_ in _SEND_VERBS
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if verb.lemma_ in _BARE_SUBJECT_VERBS and not (tok.dep_ == "nsubj" and verb.lemma_ in
+                                                   _SEND_VERBS and verb.lemma_ != "arrive"):
+        return True
+    return verb.lemma_ == "be" and any(
+        c.dep_ == "prep" and c.lower_ in ("in", "near", "inside") and any(
+            g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "LOC") or g.pos_ == "PROPN" or
+                                  g.lemma_ in _REGION_WORDS)
+            for g in c.children) for c in verb.children)
 
 
 def _agentless_passive(verb: Token) -> bool:
