@@ -78,3 +78,46 @@ def test_negated_verb_the_tagger_took_for_a_noun_still_reports(extractor):
     facts = extractor.extract(text)
     found = [q.text for q in facts.quotes if q.kind == "reported" and "it did not" in q.text]
     assert found == ["it did not “comment on rumours”"]
+
+
+def test_fronted_participle_phrase_is_no_speaker(extractor):
+    text = ("Addressing senators on March 3, the agency said about 500 soldiers had been "
+            "withdrawn to Vladivostok.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "about 500 soldiers had been withdrawn") != "senators"
+    assert "Addressing" not in (_speaker(facts, "about 500 soldiers") or "")
+
+
+def test_name_with_a_title_apposition_speaks_not_the_title(extractor):
+    text = ("Sue Mi Terry, the Korea Chair at a Washington think tank, said Pyongyang "
+            "wanted combat experience above all.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "Pyongyang wanted combat experience") == "Sue Mi Terry"
+
+
+def test_anonymous_officer_with_a_unit_and_the_officer_later(extractor):
+    text = ("A Ukrainian officer with the 61st Mechanized Brigade, which has held the line "
+            "near the river since August, said the attackers had changed tactics. At first "
+            "they came in columns, the officer said; now they come in pairs.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "the attackers had changed tactics") == "Ukrainian officer"
+    assert _speaker(facts, "At first they came in columns") == "Ukrainian officer"
+
+
+def test_the_one_told_is_not_the_speaker(extractor):
+    text = ("Senator Maria Lopez met the delegation on Friday. She added that Belarus had "
+            "been told to expect “generous payments” from Moscow.")
+    facts = extractor.extract(text)
+    direct = [q for q in facts.quotes if q.kind == "direct"]
+    assert direct and direct[0].speaker == "Maria Lopez"
+
+
+def test_conjunct_sharing_the_subject_after_an_inverted_attribution(extractor):
+    text = ("PARIS—The second group could leave by April, according to European officials and "
+            "a person briefed on the talks.\n\n"
+            "The group could reach the front within weeks, the person said, and would "
+            "probably be used to hold captured villages.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "The group could reach the front") == "person briefed on the talks"
+    assert _speaker(facts, "would probably be used to hold") == "person briefed on the talks"
+    assert not any(q.text.startswith("PARIS") for q in facts.quotes)

@@ -45,7 +45,7 @@ _TURN = re.compile(r"([A-Z][A-Z.'’\- ]{1,60}(?:[A-Z.]|\([A-Z.'’\- ]{2,40}\))
 _LEAD_IN = re.compile(
     r"(?:[A-Z][A-Z.'’\- ]{1,60}(?:[A-Z.]|\([A-Z.'’\- ]{2,40}\)):\s"
     r"|[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}(?: \d{1,2})?"
-    r"(?:,[^\n()—–]{1,30}?)?\s*(?:\([^)\n]{1,30}\))?\s*[—–-]{1,2}\s)")
+    r"(?:,[^\n()—–]{1,30}?)?\s*(?:\([^)\n]{1,30}\))?\s*(?:[—–-]{1,2}\s|[—–](?=[A-Z])))")
 
 
 _JOURNALIST = re.compile(r"\b(?:ANCHOR|REPORTER|HOST|CORRESPONDENT|PRESENTER|MODERATOR|"
@@ -132,6 +132,9 @@ def reduced_relative(verb: Token) -> Token | None:
     return None
 
 
+# Participles that say who an anonymous source is ("people briefed on the plans").
+_SOURCE_PARTICIPLES = frozenset(["brief", "inform", "involve", "familiar", "know", "close",
+                                 "acquaint"])
 _NP_POS = frozenset(["PROPN", "NOUN", "ADJ", "DET", "PART", "NUM", "ADP", "PUNCT", "CCONJ"])
 
 
@@ -236,7 +239,16 @@ def _own_subject(current: Token) -> Token | None:
             # "Minister for Foreign Affairs of Ukraine Andrii Sybiha stated": a title parsed
             # as a second subject; the name is the speaker
             named = [c for c in found if c.pos_ == "PROPN" or c.ent_type_ == "PERSON"]
-            return named[-1] if named else found[0]
+            if named:
+                return named[-1]
+            last = found[-1]
+            lead = found[0].left_edge
+            if (lead.tag_ in ("VBG", "VBN") or lead.lower_.endswith("ing")) and \
+                    current.doc[last.left_edge.i - 1].text == ",":
+                # "Briefing lawmakers on Jan. 13, the spy agency said": a fronted phrase the
+                # parser took for a subject; the one after the comma speaks
+                return last
+            return found[0]
         return found[0] if found else None
     return None
 
@@ -344,8 +356,14 @@ def phrase_tokens(head: Token) -> list[Token]:
                     break
                 path.append(anc)
             top = path[-1]
+            if top.dep_ == "acl" and top.head == head and top.lemma_ in _SOURCE_PARTICIPLES \
+                    and top.tag_ in ("VBN", "JJ") and top.i == head.i + 1 and len(list(top.subtree)) <= 6:
+                keep.append(tok)    # "a person briefed on the matter": who the source is
+                continue
             if top.head != head or top.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj"):
                 continue
+            if tok.text == "," or any(p.dep_ in ("relcl", "appos") for p in path):
+                continue        # "an officer with the 80th Brigade, which has fought …"
             if top.dep_ == "prep" and top.lower_ in ("including", "in", "on", "during", "at"):
                 continue
             keep.append(tok)
@@ -764,6 +782,24 @@ class Resolver:
                         child.lower_ in cues.ROLE_NOUNS or child.lower_ in cues.SPEAKER_NOUNS):
                     text = words_text(phrase_tokens(child))
                     break
+            if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+                # "the officer said" after "a Ukrainian officer with the 80th Brigade said":
+                # the one the article described with (at least) these words
+                described = set(_anonymous_description(token, text).lower().split()) - {
+                    "the"}
+                earlier = self.table.latest(token.idx, lambda r: r.label != "GPE" and
+                                            head in r.name.lower().split() and
+                                            described <= set(r.name.lower().split()))
+                if earlier is not None:
+                    return self._speaker(earlier, token)
+                for first in _indefinite_mentions(token) if depth < 2 else ():
+                    # "the person said" after "according to … a person briefed on the matter"
+                    found = self._resolve(first, depth=depth + 1)
+                    if found is not None and not found.generic and \
+                            described <= set(found.name.lower().split()):
+                        return self._speaker(self.table.add(found.name, found.label, first.idx,
+                                                            first.idx + len(first.text)) or
+                                             EntityRecord(found.name, found.label), token)
             # a new unnamed speaker: register it so later "he" / "the spokesperson" finds it
             text = _anonymous_description(token, text)
             name = canonical_name(_one_of(text, token, self.table))
@@ -894,6 +930,12 @@ _ORDINALS = ("second ", "third ", "fourth ", "another ", "first ", "other ")
 def _anonymous_description(token: Token, text: str) -> str:
     """An anonymous source's description as a reader would name it: "a second source in
     Pyongyang" -> "source in Pyongyang" (no ordinal; the place it speaks from kept)."""
+    doc = token.doc
+    if token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "with" and \
+            doc[token.i + 1].head.i == token.i and f" {token.text} with " in f" {text} ":
+        # "a Ukrainian officer with the 80th Air Assault Brigade": the unit is where he
+        # serves, not who he is
+        text = text[:text.index(f"{token.text} with ") + len(token.text)]
     if token.lemma_ not in ("source", "official", "diplomat", "resident", "officer"):
         return text
     lowered = text.lower()
@@ -901,7 +943,6 @@ def _anonymous_description(token: Token, text: str) -> str:
         if lowered.startswith(ordinal):
             text = text[len(ordinal):]
             break
-    doc = token.doc
     k = token.i + 1
     # a source's place is who it is ("a source in North Hamgyong province"); an official's
     # or diplomat's is only where they spoke
@@ -932,6 +973,24 @@ def _body_in_place(token: Token, text: str) -> str | None:
         if len(place) == width and canonical_country(place.text):
             return canonical_org(f"{text} {doc[k].lower_} {place.text}")
     return None
+
+
+def _indefinite_mentions(token: Token) -> list[Token]:
+    """The earlier mentions a bare "the person" may take up ("a person briefed on the
+    matter"): the same noun with an indefinite article and words that describe it, in the
+    last 400 tokens, nearest first."""
+    doc = token.doc
+    out = []
+    for i in reversed(doc_index(doc).with_lemma(frozenset([token.lemma_]))):
+        if i >= token.i:
+            continue
+        if i < token.i - 400 or len(out) == 3:
+            break
+        earlier = doc[i]
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in earlier.children) and \
+                len(phrase_tokens(earlier)) > 1:
+            out.append(earlier)
+    return out
 
 
 def _stated_age(token: Token) -> int | None:

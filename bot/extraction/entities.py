@@ -501,6 +501,8 @@ def looks_like_person(tokens: list[Token]) -> bool:
         return False
     if any(w.lower() in TITLE_WORDS or w.lower() in cues.SPEAKER_NOUNS for w in words):
         return False
+    if words[-1].lower() in cues.ROLE_NOUNS and words[-1].lower() != "king":
+        return False        # "the Korea Chair": a title, not a surname
     return not any(canonical_country(w) or canonical_org(w) for w in words)
 
 

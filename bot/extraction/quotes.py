@@ -46,6 +46,9 @@ _BELIEF_VERBS = frozenset(["believe", "think", "fear", "agree", "suspect", "expe
 # A text that speaks for whoever was last quoted issuing it ("The statement said that …").
 _OWN_TEXTS = frozenset(["article", "report", "publication", "story", "statement", "communique",
                         "communiqué", "assessment", "release", "readout", "declaration"])
+# Verbs whose passive subject is the one spoken to ("was told", "had been warned").
+_HEARER_VERBS = frozenset(["tell", "inform", "brief", "advise", "warn", "ask", "instruct",
+                           "order", "promise", "assure", "remind"])
 # Nouns whose "that"-clause is their own content ("the fact that", "reports that"), not the
 # complement of a reporting verb the parser attached it after ("told reporters after the
 # session that ...").
@@ -390,6 +393,8 @@ class QuoteFinder:
         for subj in found:
             if q.start <= subj.idx < q.end:
                 continue
+            if subj.dep_ == "nsubjpass" and subj.head.lemma_ in _HEARER_VERBS:
+                continue    # "North Korea had been told to expect “…”": the one told
             speaker = self.resolver.resolve(subj)
             if speaker is not None and speaker.generic:
                 # "North Korea's state media dismissed … as “…”": the owner speaks
@@ -693,6 +698,18 @@ class QuoteFinder:
                 toks = [t for t in toks if t.i < first_own]
                 out.extend((*span, subj, False)
                            for span in self._pronoun_conjuncts(inverted, first_own))
+                for conj in tok.children:
+                    # "CLAUSE, the person said, and would probably be …": the parser hung the
+                    # clause's second verb on the attribution; it shares the clause's subject
+                    if conj.dep_ == "conj" and conj.i > tok.i and \
+                            conj.pos_ in ("VERB", "AUX") and \
+                            conj.lemma_ not in cues.REPORTING_VERBS and \
+                            any(c.dep_ in ("aux", "auxpass") for c in conj.children) and \
+                            not any(c.dep_ in ("nsubj", "nsubjpass", "expl")
+                                    for c in conj.children):
+                        span = self._clause(list(conj.subtree))
+                        if span:
+                            out.append((*span, subj, False))
             span = self._clause(toks)
             if span:
                 out.append((*span, subj, False))
@@ -748,9 +765,12 @@ class QuoteFinder:
         out = []
         after = head.i if after is None else after
         for conj in head.children:
-            if conj.dep_ == "conj" and conj.i > after and conj.pos_ in ("VERB", "AUX") and \
-                    any(c.dep_ in ("nsubj", "nsubjpass") and
-                        c.lower_ in cues.PRONOUNS_PERSON | {"they"} for c in conj.children):
+            subjects = [c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+            if conj.dep_ == "conj" and conj.i > after and conj.pos_ in ("VERB", "AUX") and (
+                    any(c.lower_ in cues.PRONOUNS_PERSON | {"they"} for c in subjects) or
+                    not subjects and conj.tag_ != "VBG"):
+                # ("…, the person said, and would probably be drawn from …": the clause's
+                # subject shared)
                 span = self._clause(list(conj.subtree))
                 if span:
                     out.append(span)
