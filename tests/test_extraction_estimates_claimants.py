@@ -128,3 +128,11 @@ def test_figures_whose_troop_word_is_only_implied(extractor, text, count, status
 def test_implied_troop_figures_keep_other_things_out(extractor, text):
     facts = extractor.extract(text, DAY)
     assert not facts.estimates, facts.estimates
+
+
+def test_inner_estimating_body_beats_the_reporters_cited_sources(extractor):
+    text = ("The Helsinki Times reported on Monday, citing two officials, that the Swedish "
+            "Armed Forces estimated that about 2,000 of the troops had already moved to the "
+            "border.")
+    est = _one(extractor, text, 2000)
+    assert est.claimed_by and "Armed Forces" in est.claimed_by, est

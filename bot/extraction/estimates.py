@@ -573,7 +573,7 @@ def _moved_or_lost(number: Token) -> bool:
     subject of "be in <place>" ("as many as 8,000 were in the Kursk region")."""
     tok = _figure_head(number)
     verb = tok.head
-    if verb is tok or verb.pos_ not in ("VERB", "AUX"):
+    if verb.i == tok.i or verb.pos_ not in ("VERB", "AUX"):
         return False
     if tok.dep_ == "dobj":
         return verb.lemma_ in _SEND_VERBS
@@ -868,12 +868,17 @@ class EstimateFinder:
                     continue
                 subjects = subjects_of(tok)
                 origin = cited_by(tok, subjects[0] if subjects else None)
+                if origin is not None and subjects and origin.i < subjects[0].i < tok.i and \
+                        subjects[0].head.i == tok.i:
+                    # "X reported, citing sources, that the ministry estimated N": the
+                    # sources are X's, hung on the inner verb; the ministry is the origin
+                    origin = None
                 for subj in ([origin] if origin is not None else []) + subjects:
                     sp = self.resolver.resolve(subj, owner_of_source=True)
                     if sp and not sp.generic:
                         return self._keep(sp), tok
                     generic = generic or sp is not None
-            if tok.pos_ in ("VERB", "AUX") and tok is not path[0]:
+            if tok.pos_ in ("VERB", "AUX") and tok.i != path[0].i:
                 origin = cited_by(tok)      # "…, citing a government source, that X was
                 if origin is not None:      # preparing N" with "citing" hung on the clause
                     sp = self.resolver.resolve(origin, owner_of_source=True)
