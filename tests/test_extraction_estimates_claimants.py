@@ -136,3 +136,16 @@ def test_inner_estimating_body_beats_the_reporters_cited_sources(extractor):
             "border.")
     est = _one(extractor, text, 2000)
     assert est.claimed_by and "Armed Forces" in est.claimed_by, est
+
+
+def test_a_speech_verb_across_a_semicolon_is_another_clause(extractor):
+    text = ("Finnish intelligence briefed lawmakers on the losses; two prisoners waited in a "
+            "Helsinki jail.")
+    est = _one(extractor, text, 2)
+    assert est.claimed_by is None, est
+
+
+def test_someones_estimate_as_subject_names_its_owner(extractor):
+    text = "The Swedish ministry's tally now stands at 2,500 casualties, up from 1,900 in March."
+    est = _one(extractor, text, 2500)
+    assert est.claimed_by and "ministry" in est.claimed_by.lower(), est

@@ -589,6 +589,21 @@ def _moved_or_lost(number: Token) -> bool:
             for g in c.children) for c in verb.children)
 
 
+_OWNED_MEASURES = cues.DOCUMENT_NOUNS | frozenset(["tally", "count", "toll", "figures"])
+
+
+def _owned_measure(verb: Token) -> Token | None:
+    """The owner of a verb's subject when that subject is someone's estimate or tally ("the
+    spy agency's estimate was up from 4,000", "Kyiv's count now stands at 3,800")."""
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child.lemma_.lower() in _OWNED_MEASURES | {
+                "estimate", "assessment"}:
+            for owner in child.children:
+                if owner.dep_ == "poss" and owner.pos_ in ("PROPN", "NOUN"):
+                    return owner
+    return None
+
+
 def _agentless_passive(verb: Token) -> bool:
     """A passive claim verb with no "by X" ("is believed to number", "is put at", "was
     estimated"): its subject is the thing claimed about, never the claimant."""
@@ -878,6 +893,13 @@ class EstimateFinder:
                     if sp and not sp.generic:
                         return self._keep(sp), tok
                     generic = generic or sp is not None
+            if tok.pos_ in ("VERB", "AUX") and tok.i != path[0].i and \
+                    tok.lemma_ not in cues.CLAIM_VERBS:
+                owner = _owned_measure(tok)
+                if owner is not None:   # "the spy agency's estimate … was up from 4,000"
+                    sp = self.resolver.resolve(owner, owner_of_source=True)
+                    if sp and not sp.generic:
+                        return self._keep(sp), tok
             if tok.pos_ in ("VERB", "AUX") and tok.i != path[0].i:
                 origin = cited_by(tok)      # "…, citing a government source, that X was
                 if origin is not None:      # preparing N" with "citing" hung on the clause
@@ -888,6 +910,9 @@ class EstimateFinder:
         root = sent.root
         for tok in [root, *root.children]:
             if tok.pos_ == "VERB" and tok.lemma_ in cues.SPEECH_VERBS and tok not in path:
+                lo, hi = sorted((tok.i, number.i))
+                if any(t.text == ";" for t in self.doc[lo:hi]):
+                    continue        # "X briefed lawmakers; two prisoners sat …": another clause
                 subjects = subjects_of(tok)
                 origin = cited_by(tok, subjects[0] if subjects else None)
                 for subj in ([origin] if origin is not None else []) + subjects:
