@@ -7,7 +7,7 @@ from test_answers_corpus import BACKENDS, build_corpus, corpus_database
 
 from bot.answers.router import answer_request
 from bot.answers.types import MoreButton
-from bot.storage.models import Article, Entity, Quote
+from bot.storage.models import Article, Denial, Entity, Quote
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
@@ -98,6 +98,39 @@ def test_answers_whosaid_pages_with_more_button(sessions):
         last = answer_request("/whosaid rutte", session, offset=20)
     assert len(last.fact_lines()) == 5 and last.more is None
     assert any("showing 21–25" in note for note in last.notes)
+
+
+def test_answers_whosaid_pages_run_from_quotes_into_denials_with_repeats_merged(sessions):
+    """A repeated quote (same speaker, words and article) is one line; the total counts
+    lines, and the page after the last quotes carries on with the denials."""
+    with sessions.begin() as session:
+        build_corpus(session)
+        article = session.query(Article).filter_by(outlet="AP").one()
+        peskov = Entity(name="Dmitry Peskov", label="PERSON")
+        for number in range(12):
+            for _ in range(2 if number % 3 == 0 else 1):       # 4 of them stored twice
+                session.add(Quote(article=article, speaker="Dmitry Peskov",
+                                  speaker_entity=peskov, text=f"no comment number {number}",
+                                  kind="direct", sentence="Peskov said it.", start=0, end=10))
+        for number in range(3):
+            session.add(Denial(article=article, denied_by="Dmitry Peskov", force="North Korea",
+                               kind="dismissal", text=f"fake story {number}",
+                               sentence="Peskov dismissed it.", start=0, end=10))
+    with sessions() as session:
+        first = answer_request("/whosaid peskov", session)
+        second = answer_request("/whosaid peskov", session, offset=10)
+        beyond = answer_request("/whosaid peskov", session, offset=15)
+    assert [s.heading for s in first.sections] == ["Quotes"]
+    assert len(first.fact_lines()) == 10 and first.extra["total"] == 15
+    assert "12 quotes and 3 denials; showing 1–10." in first.notes
+    assert [s.heading for s in second.sections] == ["Quotes", "Denials and dismissals"]
+    texts = [line.text for line in second.fact_lines()]
+    assert len(texts) == 5 and second.more is None
+    assert sum("(dismissal)" in t for t in texts) == 3
+    seen = [line.text for line in first.fact_lines()] + texts[:2]
+    assert len(set(seen)) == 12
+    assert all(line.citation is not None for line in second.fact_lines())
+    assert not beyond.fact_lines() and "No more quotes." in beyond.notes
 
 
 def test_answers_whosaid_no_quotes_stored_yet(sessions):

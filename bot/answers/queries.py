@@ -198,11 +198,18 @@ def _estimate_select():
             .outerjoin(_CLAIMANT, _CLAIMANT.id == Estimate.claimant_entity_id))
 
 
+def _core_rows(session: Session, query):
+    """The rows of a plain column select, run on the session's connection: the ORM's result
+    processing (entity identity, loader options) is not needed for light rows and would cost
+    more than the query on a few thousand rows."""
+    return session.connection().execute(query).all()
+
+
 def _estimate_rows(session: Session, query) -> list[EstimateRow]:
     return [EstimateRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10],
                         EntityRef(r[10], r[11]) if r[10] is not None and r[11] is not None
                         else None, r[12], r[13], ArticleRef(r[1], r[14], r[15]))
-            for r in session.execute(query)]
+            for r in _core_rows(session, query)]
 
 
 def estimates(session: Session, force: str | None = None, since: date | None = None,
@@ -272,7 +279,7 @@ def _denial_select():
 def _denial_rows(session: Session, query) -> list[DenialRow]:
     return [DenialRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7],
                       ArticleRef(r[1], r[8], r[9]))
-            for r in session.execute(query)]
+            for r in _core_rows(session, query)]
 
 
 def denials(session: Session, force: str | None = None, since: date | None = None,
@@ -297,7 +304,7 @@ def _quote_rows(session: Session, query) -> list[QuoteRow]:
     return [QuoteRow(r[0], r[1], r[2], r[3],
                      EntityRef(r[3], r[4]) if r[3] is not None and r[4] is not None else None,
                      r[5], r[6], r[7], ArticleRef(r[1], r[8], r[9]))
-            for r in session.execute(query)]
+            for r in _core_rows(session, query)]
 
 
 def quotes_by_speakers(session: Session, entity_ids: set[int], names: set[str],

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from sqlalchemy.orm import Session
 
@@ -26,6 +27,7 @@ DEFAULT_FORCE = "North Korea"
 DISAGREE_RATIO = 1.25               # latest figures differ by more than 25%: sources disagree
 UNATTRIBUTED = "Unattributed"
 MAX_LINES = 25                      # lines per section
+DENIAL_ROWS = 20 * MAX_LINES        # newest denials read: repeats merge, 25 lines are shown
 
 
 @dataclass
@@ -37,7 +39,7 @@ class _Claim:
     when: date | None               # for ordering: stated, published or ingested
     article_ids: list[int] = field(default_factory=list)   # the articles that reported it
 
-    @property
+    @cached_property
     def stated(self) -> date | None:
         """The date shown: stated or published, never the ingestion day."""
         return queries.stated_date(self.estimate.stated_on, self.estimate.article)
@@ -45,6 +47,13 @@ class _Claim:
     @property
     def date_text(self) -> str:
         return queries.date_words(self.estimate.stated_on, self.estimate.article)
+
+    @cached_property
+    def rank(self) -> tuple:
+        """`_rank`, computed once: claims are compared and sorted many times."""
+        e = self.estimate
+        return (self.stated or date.min, self.when or date.min, bool(e.composition),
+                _STATUS_RANK.get(e.status, 0), e.article_id, e.count)
 
 
 def claimant_of(estimate: Estimate | EstimateRow) -> str:
@@ -72,9 +81,7 @@ _STATUS_RANK = {"deployed": 3, "combat": 3, "training": 2, "other": 1}
 def _rank(claim: _Claim) -> tuple:
     """Newer first: by the date stated or published; undated ones after every dated one, by
     when they were ingested; then composed figures, firmer statuses, later articles."""
-    e = claim.estimate
-    return (claim.stated or date.min, claim.when or date.min, bool(e.composition),
-            _STATUS_RANK.get(e.status, 0), e.article_id, e.count)
+    return claim.rank
 
 
 def _claims(rows: list[EstimateRow]) -> list[_Claim]:
@@ -107,7 +114,7 @@ def troops_answer(session: Session, request: Request, *, today: date | None = No
     since = request.since
     title = f"Troop estimates: {force}" + (f" since {day_month(since, True)}" if since else "")
     claims = _claims(queries.estimates(session, force=force, since=since))
-    denial_rows = queries.denials(session, force=force, since=since)
+    denial_rows = queries.denials(session, force=force, since=since, limit=DENIAL_ROWS)
     drafts: list[tuple[str, list[LineDraft], tuple[str, ...]]] = []   # (heading, lines, notes)
     notes: list[str] = []
 

@@ -218,20 +218,50 @@ def _sort_key(quote: QuoteRow) -> tuple:
     return (when, quote.article_id, -quote.start)
 
 
-def _word_match(text: str, words: list[str]) -> bool:
+def _word_patterns(words: list[str]) -> list[re.Pattern]:
+    """One pattern a word: the word whole, not inside another ("kim" is not in "kimchi")."""
+    return [re.compile(rf"(?<!\w){re.escape(w)}(?!\w)") for w in words]
+
+
+def _word_match(text: str, words: list[str] | list[re.Pattern]) -> bool:
+    patterns = _word_patterns(words) if words and isinstance(words[0], str) else words
     lowered = text.lower()
-    return all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", lowered) for w in words)
+    return all(pattern.search(lowered) for pattern in patterns)
 
 
-def _quote_line(quote: QuoteRow) -> LineDraft:
+def _speaker_of(quote: QuoteRow, names: dict[str, str] | None = None) -> str:
     # the name as this article spelled it (its citation shows where): a merged entity may
     # have been stored first under another spelling ("Fara Dahlallah" / "Farah Dakhlallah")
-    speaker = (canonical_name(quote.speaker) if quote.speaker
-               else quote.speaker_entity.name if quote.speaker_entity is not None
-               else "Unnamed speaker")
+    if quote.speaker:
+        if names is None:
+            return canonical_name(quote.speaker)
+        found = names.get(quote.speaker)
+        if found is None:
+            found = names[quote.speaker] = canonical_name(quote.speaker)
+        return found
+    return quote.speaker_entity.name if quote.speaker_entity is not None else "Unnamed speaker"
+
+
+def _quote_line(quote: QuoteRow, speaker: str | None = None) -> LineDraft:
+    speaker = speaker if speaker is not None else _speaker_of(quote)
     when = queries.article_date(quote.article)
     said = "said" if quote.kind == "direct" else "said (reported)"
     return LineDraft(f"{speaker} {said}: {quoted(quote.text)}", [quote.article_id], when)
+
+
+def _unique_quotes(quotes: list[QuoteRow]) -> list[tuple[QuoteRow, str]]:
+    """Each (speaker, kind, words, article) once, in the given order, with its speaker's
+    display name: the lines `_quote_line` would make, without making the ones not shown."""
+    names: dict[str, str] = {}
+    seen: set[tuple] = set()
+    result = []
+    for quote in quotes:
+        speaker = _speaker_of(quote, names)
+        key = (speaker, quote.kind == "direct", quoted(quote.text), quote.article_id)
+        if key not in seen:
+            seen.add(key)
+            result.append((quote, speaker))
+    return result
 
 
 def whosaid_answer(session: Session, request: Request, *, offset: int = 0,
@@ -246,8 +276,9 @@ def whosaid_answer(session: Session, request: Request, *, offset: int = 0,
         denials = queries.denials_by(session, {n for n in names}, since=request.since)
         about = topic_words(request.extra.get("about"))
         if about:
-            quotes = [q for q in quotes if _word_match(q.text, about)]
-            denials = [d for d in denials if _word_match(f"{d.text} {d.sentence}", about)]
+            patterns = _word_patterns(about)
+            quotes = [q for q in quotes if _word_match(q.text, patterns)]
+            denials = [d for d in denials if _word_match(f"{d.text} {d.sentence}", patterns)]
         who = " / ".join(m[1] for m in matched[:3])
         title = f"Who said: {who}"
         if quotes or denials:
@@ -257,10 +288,11 @@ def whosaid_answer(session: Session, request: Request, *, offset: int = 0,
             return _page(session, request, title, quotes, denials, offset, note)
         # a known name with nothing left after the filters: fall through to the topic search
     words = topic_words(asked) or [w.lower() for w in asked.split()[:8] if w.strip()]
+    patterns = _word_patterns(words)
     quotes = [q for q in queries.quotes_with_words(session, words, since=request.since)
-              if _word_match(q.text, words)]
+              if _word_match(q.text, patterns)]
     denials = [d for d in queries.denials_with_words(session, words, since=request.since)
-               if _word_match(f"{d.text} {d.sentence}", words)]
+               if _word_match(f"{d.text} {d.sentence}", patterns)]
     if quotes or denials:
         return _page(session, request, f"Who said “{asked}”", quotes, denials, offset, None)
     return _nothing(session, request, asked)
@@ -269,12 +301,15 @@ def whosaid_answer(session: Session, request: Request, *, offset: int = 0,
 def _page(session: Session, request: Request, title: str, quotes: list[QuoteRow],
           denials: list, offset: int, note: str | None) -> Answer:
     quotes = sorted(quotes, key=_sort_key, reverse=True)
-    quote_lines = _unique(_quote_line(q) for q in quotes)
+    quote_lines = _unique_quotes(quotes)        # only the page's lines are made and cited
     denial_list = denial_drafts(denials)
-    items: list[tuple[str, LineDraft]] = ([("quote", line) for line in quote_lines]
-                                          + [("denial", line) for line in denial_list])
-    total = len(items)
-    drafts = items[offset:offset + PAGE]
+    total = len(quote_lines) + len(denial_list)
+    drafts: list[tuple[str, LineDraft]] = [
+        ("quote", _quote_line(quote, speaker))
+        for quote, speaker in quote_lines[offset:offset + PAGE]]
+    start = max(0, offset - len(quote_lines))
+    drafts += [("denial", line)
+               for line in denial_list[start:start + PAGE - len(drafts)]]
     page = list(zip((kind for kind, _ in drafts),
                     queries.cited_lines(session, [line for _, line in drafts]), strict=True))
     sections = []
@@ -299,17 +334,6 @@ def _page(session: Session, request: Request, title: str, quotes: list[QuoteRow]
     return Answer(kind="whosaid", title=title, sections=tuple(sections), notes=tuple(notes),
                   more=more, request=request.text,
                   extra={"offset": offset, "total": total, "topic": request.topic})
-
-
-def _unique(lines) -> list[LineDraft]:
-    seen: set[tuple] = set()
-    result = []
-    for line in lines:
-        key = (line.text, line.article_ids[0])
-        if key not in seen:
-            seen.add(key)
-            result.append(line)
-    return result
 
 
 def _nothing(session: Session, request: Request, asked: str) -> Answer:
