@@ -121,3 +121,19 @@ def test_conjunct_sharing_the_subject_after_an_inverted_attribution(extractor):
     assert _speaker(facts, "The group could reach the front") == "person briefed on the talks"
     assert _speaker(facts, "would probably be used to hold") == "person briefed on the talks"
     assert not any(q.text.startswith("PARIS") for q in facts.quotes)
+
+
+def test_surname_with_a_title_is_the_one_given_that_title(extractor):
+    text = (
+        "Trade Committee Chairwoman Lee Min-ji (D-Seoul) and others met on Monday.\n\n"
+        "Lee Jae-myung has said the opposition would cooperate.\n\n"
+        "Committee Chairwoman Lee said the export controls would be tightened.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "export controls would be tightened") == "Lee Min-ji"
+
+
+def test_the_department_alone_is_the_department_named_before(extractor):
+    text = ("The Department of Energy confirmed the shipment on Tuesday. Later, the "
+            "Department said the reactor had been inspected twice.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "the reactor had been inspected") not in (None, "Department")

@@ -143,8 +143,11 @@ def _label(tok: Token) -> bool:
     intelligence says …"), which the parser may take for a second subject."""
     doc = tok.doc
     end = tok.right_edge.i + (0 if tok.right_edge.text == ":" else 1)
-    if end >= len(doc) or doc[end].text != ":" or end > tok.i + 1:
+    if end >= len(doc) or doc[end].text != ":":
         return False
+    if end > tok.i + 1 and not all(t.pos_ in ("NUM", "PROPN") and t.head.i == tok.i
+                                   for t in doc[tok.i + 1:end]):
+        return False        # ("FRANCE 24:" is a label too)
     start = tok.left_edge
     return start.i == 0 or "\n" in doc[start.i - 1].text_with_ws
 

@@ -243,7 +243,7 @@ class EntityTable:
         name = name.strip()
         if not name or not any(ch.isalpha() for ch in name):
             return None
-        record = self.find(name, label, start)
+        record = self.find(name, label, start, role)
         if record is None:
             canon = canonical_name(name, label)
             record = EntityRecord(name=canon, label=label)
@@ -286,14 +286,29 @@ class EntityTable:
         record.role_class = record.role_class or cls
         record.role_keys = record.role_keys | keys
 
-    def find(self, name: str, label: str, before: int | None = None) -> EntityRecord | None:
+    def find(self, name: str, label: str, before: int | None = None, role: str | None = None
+             ) -> EntityRecord | None:
         """The record `name` names. A bare surname two people share ("Kim" after "Kim Jong Un"
-        and "Defence Minister Kim Yong-hyun") is the one mentioned last before `before`."""
+        and "Defence Minister Kim Yong-hyun") is the one whose role the title before it
+        (`role`) fits ("Chairwoman Kim"), else the one mentioned last before `before`."""
         if label != "PERSON":
             return self._by_key.get(canonical_name(name, label).lower())
         found = [record for record in self.records
                  if record.label == "PERSON" and (same_person(record.name, name) or any(
                      same_person(a, name) for a in record.aliases if len(a.split()) > 1))]
+        if len(found) > 1 and role and len(name.split()) == 1:
+            # the title the article gave them ("Subcommittee Chairwoman Young Kim" … later
+            # "Subcommittee Chairwoman Kim"), else the same class of role
+            words = {w.lower() for w in role.split()} - _IGNORED_ROLE_WORDS
+
+            def shared(r: EntityRecord) -> int:
+                return len(words & {w.lower() for w in (r.role or "").split()})
+            best = max(shared(r) for r in found)
+            if best:
+                found = [r for r in found if shared(r) == best]
+            else:
+                cls = role_keys(role.split())[0]
+                found = [r for r in found if cls is not None and r.role_class == cls] or found
         if len(found) > 1 and before is not None and len(name.split()) == 1:
             def last(record: EntityRecord) -> int:
                 return max((s for s, _ in record.mentions if s < before), default=-1)
@@ -506,7 +521,7 @@ def looks_like_person(tokens: list[Token]) -> bool:
     return not any(canonical_country(w) or canonical_org(w) for w in words)
 
 
-_NOT_PERSON_WORDS = frozenset(["division", "corps", "nations", "union", "council", "agency", "service", "ministry", "army", "brigade", "regiment", "unit", "institute", "university", "committee", "commission", "command", "forces", "force", "government", "party", "news", "journal", "times", "post", "herald", "tribune", "gazette", "daily", "telegraph", "guardian", "independent", "press", "street", "review", "weekly", "channel", "radio", "television", "tv"])
+_NOT_PERSON_WORDS = frozenset(["division", "corps", "nations", "union", "council", "agency", "service", "ministry", "army", "brigade", "regiment", "unit", "institute", "university", "committee", "commission", "command", "forces", "force", "government", "party", "news", "journal", "times", "post", "herald", "tribune", "gazette", "daily", "telegraph", "guardian", "independent", "press", "street", "review", "weekly", "channel", "radio", "television", "tv", "subcommittee", "center", "centre", "foundation", "bureau", "department", "office"])
 
 
 def _plausible_person(ent: Span) -> bool:
@@ -692,6 +707,13 @@ def build_table(doc: Doc) -> EntityTable:
                           " ".join(t.text for t in role) or None, salient=is_subject(ent.root))
                 person_token_ids.update(range(ent.start, ent.end))
                 continue
+        if label == "ORG" and len(ent) == 1 and ent.root.lower_ in _BODY_WORDS and \
+                ent.start > 0 and doc[ent.start - 1].lower_ == "the":
+            # "the Department" after "the Department of Defense": that body
+            earlier = table.latest(ent.start_char, _named_with(ent.root.lower_,
+                                                              doc_index(doc).text))
+            if earlier is not None:
+                text = earlier.name
         record = table.add(text, label, ent.start_char, ent.end_char,
                            salient=is_subject(ent.root))
         # "South Korea's Joint Chiefs of Staff (JCS)": the bracketed short form is an alias
@@ -725,6 +747,18 @@ def _add_titled_names(doc: Doc, table: EntityTable, named: set[int]) -> None:
             named.update(range(span.start, span.end))
 
 
+def _named_with(word: str, text: str):
+    """A predicate: an ORG record mentioned with `word` in a longer name."""
+    def named(record: EntityRecord) -> bool:
+        return record.label == "ORG" and any(
+            word in text[a:b].lower().split() and text[a:b].lower() != word
+            for a, b in record.mentions)
+    return named
+
+
+# A body's head word, which alone ("the Department") stands for the body named before.
+_BODY_WORDS = frozenset(["department", "ministry", "agency", "committee", "service", "office",
+                         "commission", "council", "directorate", "command", "administration"])
 _NOT_NAME_ENTS = frozenset(["GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL",
                             "QUANTITY", "MONEY", "PERCENT", "PERSON"])
 
