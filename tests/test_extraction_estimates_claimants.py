@@ -149,3 +149,30 @@ def test_someones_estimate_as_subject_names_its_owner(extractor):
     text = "The Swedish ministry's tally now stands at 2,500 casualties, up from 1,900 in March."
     est = _one(extractor, text, 2500)
     assert est.claimed_by and "ministry" in est.claimed_by.lower(), est
+
+
+ARTICLE_START = "Belarus has sent about 4,000 soldiers to the Polish border, Warsaw said.\n\n"
+
+
+@pytest.mark.parametrize("text, count", [
+    (ARTICLE_START + "“Minsk will not stop at 4,000,” the Polish general said.", 4000),
+    (ARTICLE_START + "A Lithuanian source said the figure of several thousand near Grodno was "
+     "only a start.", 1000),
+    (ARTICLE_START + "An official told me the next battalion could be in the low thousands.",
+     1000),
+    ("Belarusian casualties numbered in the low hundreds, the ministry said.", 100),
+])
+def test_vague_and_limit_figures_in_an_article_about_troops(extractor, text, count):
+    est = _one(extractor, text, count)
+    assert est.qualifier in ("exact", "vague"), est
+
+
+@pytest.mark.parametrize("text", [
+    "“Prices will not stop at 4,000,” the trader said.",
+    ARTICLE_START + "The index will not stop at 4,000 points, analysts said.",
+    "Exports of grain were in the low thousands of tonnes.",
+])
+def test_limit_and_vague_figures_need_troops(extractor, text):
+    facts = extractor.extract(text, DAY)
+    assert all(e.count == 4000 and "sent about" in e.sentence for e in facts.estimates), \
+        facts.estimates

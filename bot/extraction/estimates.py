@@ -29,7 +29,7 @@ from bot.extraction.dates import resolve_date
 from bot.extraction.docindex import doc_index
 from bot.extraction.entities import build_table
 from bot.extraction.names import canonical_country
-from bot.extraction.numbers import VAGUE, is_year, parse_number, parse_range
+from bot.extraction.numbers import VAGUE, VAGUE_HEADS, is_year, parse_number, parse_range
 from bot.extraction.types import Estimate
 
 log = logging.getLogger(__name__)
@@ -281,7 +281,10 @@ def _put_at(number: Token) -> Token | None:
     if tok.dep_ != "pobj":
         return None
     if head.lower_ in ("in", "at") and head.head.lower_ in _NUMBER_VERB:
-        return _subject(head.head)
+        verb = head.head
+        if verb.dep_ == "acl" and _subject(verb) is None:
+            return verb.head      # "casualties numbered in the low hundreds" read as a noun
+        return _subject(verb)
     if head.lower_ != "at":
         return None
     verb = head.head
@@ -314,6 +317,15 @@ def _measured_subject(number: Token) -> Token | None:
             verb = verb.head              # "is far higher than …"
     elif tok.dep_ in ("attr", "dobj"):
         verb = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.lower_ in VAGUE_HEADS and \
+            tok.head.head.lemma_ == "be":
+        # "the next group could be in the low thousands": a unit or troops sized vaguely
+        subj = _subject(tok.head.head)
+        if subj is not None and subj.i < tok.i and (
+                subj.lower_ in cues.MEASURED_NOUNS or subj.lower_ in cues.UNIT_NOUNS or
+                _is_troop_noun(subj) or subj.lower_ in cues.CASUALTY_WORDS):
+            return subj
+        return None
     if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_ not in _CHANGE_VERBS:
         return None
     subj = _subject(verb)
@@ -354,8 +366,8 @@ def _hypothetical(number: Token) -> bool:
     return False
 
 
-def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False
-                  ) -> tuple[Token, str | None] | None:
+def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False,
+                  article: bool = False) -> tuple[Token, str | None] | None:
     """(anchor token, casualty status) when the figure counts troops; None otherwise.
     `context`: the sentence before was about troops, so a bare figure ("roughly 7,000 were
     in Kursk", "N of them") refers to them."""
@@ -418,6 +430,11 @@ def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False
         if noun.dep_ in ("pobj",) and noun.head.lower_ == "of" and \
                 noun.head.head.lower_ in cues.UNIT_NOUNS:
             return noun, None          # "a contingent of 3,000"
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and fig.value >= 100 and \
+                noun.head.head.lower_ in cues.MEASURED_NOUNS and \
+                (after is None or after.pos_ not in ("NOUN", "PROPN")) and \
+                (article or context or _sentence_about_troops(sent)):
+            return noun, None          # "the figure of several thousand near Kursk"
         if fig.value >= 10 and any(c.dep_ == "relcl" and any(
                 g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "whom")
                 for g in c.children) for c in noun.children):
@@ -433,6 +450,9 @@ def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False
         if fig.value >= 100 and (after is None or after.pos_ not in ("NOUN", "PROPN")) and \
                 _moved_or_lost(noun):
             return noun, None          # "could send another 30,000", "8,000 were in Kursk"
+        if article and fig.value >= 1000 and (after is None or after.pos_ not in (
+                "NOUN", "PROPN")) and _limit(noun):
+            return noun, None          # troops counted before: "Kim will not stop at 11,000"
         return None
     if noun.lower_ in cues.ANAPHORIC_COUNTED and noun.lower_ == "others" and \
             (context or _sentence_about_troops(sent)):
@@ -567,6 +587,14 @@ _REGION_WORDS = frozenset(["region", "area", "oblast", "province", "front", "fro
                            "zone", "district", "theatre", "theater"])
 
 
+def _limit(number: Token) -> bool:
+    """A bare figure as the limit of "stop at N" / "halt at N" ("Russia will not stop at
+    11,000"), read as troops only in an article that has counted troops before it."""
+    tok = _figure_head(number)
+    return tok.dep_ == "pobj" and tok.head.lower_ == "at" and \
+        tok.head.head.lemma_ in ("stop", "halt", "end", "cap", "limit")
+
+
 def _moved_or_lost(number: Token) -> bool:
     """A bare figure sent, lost, killed or placed somewhere: the object of a sending verb,
     the subject of a passive sending/casualty verb or of "fight"/"die"/"arrive", or the
@@ -660,7 +688,7 @@ class EstimateFinder:
                 pending = []
             for fig in figures:
                 try:
-                    estimates = self._estimate(sent, fig, context or found)
+                    estimates = self._estimate(sent, fig, context or found, bool(out))
                 except Exception:  # one odd figure must not lose the article
                     log.warning("figure %r could not be read", fig.text, exc_info=True)
                     continue
@@ -669,9 +697,10 @@ class EstimateFinder:
             pending.append((sent, found))
         return out
 
-    def _estimate(self, sent: Span, fig: Figure, context: bool = False) -> list[Estimate]:
+    def _estimate(self, sent: Span, fig: Figure, context: bool = False,
+                  article: bool = False) -> list[Estimate]:
         doc = self.doc
-        found = _troop_figure(doc, fig, sent, context)
+        found = _troop_figure(doc, fig, sent, context, article)
         if found is None:
             return []
         anchor, casualty = found
