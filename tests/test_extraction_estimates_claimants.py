@@ -178,3 +178,20 @@ def test_limit_and_vague_figures_need_troops(extractor, text):
     facts = extractor.extract(text, DAY)
     assert all(e.count == 4000 and "sent about" in e.sentence for e in facts.estimates), \
         facts.estimates
+
+
+def test_according_to_on_the_first_conjunct_leaves_the_later_one_to_the_trailing_source(
+        extractor):
+    text = ("Belarus sent an estimated 4,000 to 5,000 troops to the border last spring, "
+            "according to Polish and Lithuanian intelligence, and a further 2,000 in early "
+            "2025, Latvia's State Security Service said in March.")
+    est = _one(extractor, text, 2000)
+    assert est.claimed_by and "Security Service" in est.claimed_by, est
+
+
+def test_a_figure_describing_the_source_is_not_its_claim(extractor):
+    text = ("According to Poland's military intelligence, which has questioned the two "
+            "Belarusian soldiers detained in May, another 1,000 troops are being readied.")
+    facts = extractor.extract(text, DAY)
+    two = [e for e in facts.estimates if e.count == 2]
+    assert two and two[0].claimed_by is None, facts.estimates

@@ -895,8 +895,17 @@ class EstimateFinder:
         relative = self._relative_claimant(path)
         if relative is not None:
             return relative
-        for tok in path:
+        for k, tok in enumerate(path):
             acc = according_to(tok)
+            if acc is not None and k and path[k - 1].dep_ == "conj" and any(
+                    c.lower_ == "according" and c.i < path[k - 1].i for c in tok.children):
+                acc = None      # "A were sent, according to X, and a further B …": X's is A
+            inside = next((j for j, t in enumerate(path[:k]) if t.i == acc.i), None) \
+                if acc is not None else None
+            if inside is not None and not any(t.dep_ == "conj" for t in path[:inside]):
+                # "According to X, which has interviewed the two soldiers captured …": a
+                # figure describing the source is no claim of it
+                return None, None
             if acc is not None:
                 sp = self.resolver.resolve(acc, owner_of_source=True)
                 if sp and not sp.generic:
