@@ -137,3 +137,33 @@ def test_the_department_alone_is_the_department_named_before(extractor):
             "Department said the reactor had been inspected twice.")
     facts = extractor.extract(text)
     assert _speaker(facts, "the reactor had been inspected") not in (None, "Department")
+
+
+def test_name_ner_cut_short_gets_its_last_word(extractor):
+    text = ("Lavrov hosted DPRK Foreign Minister Choe Son Hui, who arrived on Sunday. Choe, "
+            "for her part, said the two countries would deepen military ties.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "would deepen military ties") == "Choe Son Hui"
+
+
+def test_head_of_a_legislative_committee_is_the_lawmaker(extractor):
+    text = ("The head of the Senate Committee on Intelligence, Mark Warner, told reporters the "
+            "briefing had been sobering. “We were not told everything,” the lawmaker said.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "We were not told everything") == "Mark Warner"
+
+
+def test_head_of_state_only_as_a_whole_title():
+    from bot.extraction.entities import role_keys
+    assert role_keys(["the", "head", "of", "state"])[0] == "president"
+    title = ["head", "of", "the", "State", "Duma", "Committee", "on", "Defense"]
+    assert role_keys(title)[0] == "lawmaker"
+
+
+def test_repeated_that_with_a_relay_is_the_speakers(extractor):
+    text = ("Asked about the drills, the spokesman Li Wei repeated that the exercises were "
+            "“purely defensive,” according to a Xinhua reporter.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "the exercises were") == "Li Wei"
+    direct = [q for q in facts.quotes if q.kind == "direct"]
+    assert direct and direct[0].speaker == "Li Wei"

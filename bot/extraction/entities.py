@@ -83,8 +83,8 @@ def _role_keys(words: tuple[str, ...]) -> tuple[str | None, frozenset[str]]:
     keys: set[str] = set()
     if "press secretary" in text or "press officer" in text:
         cls = "spokesperson"
-    elif "head of state" in text:
-        cls = "president"
+    elif re.search(r"\bhead of state(?:$|,| and\b)", text):
+        cls = "president"       # not "head of the State Duma Committee …"
     elif "prime minister" in text or "prime-minister" in text:
         cls = "leader"          # "the prime minister" is not "the defence minister"
     elif "top diplomat" in text or "foreign policy chief" in text:
@@ -122,7 +122,10 @@ def _role_keys(words: tuple[str, ...]) -> tuple[str | None, frozenset[str]]:
     for country_words in ("u.s.", "u.s", "us"):
         if country_words in text.split():
             keys.add("united states")
-    if lowered and set(lowered) & _LEGISLATURE and (cls or person_cls) in (None, "leader"):
+    if lowered and set(lowered) & _LEGISLATURE and ((cls or person_cls) in (None, "leader") or (
+            cls is None and person_cls == "minister" and
+            not {"minister", "secretary"} & set(lowered))):
+        # ("the head of the State Duma Committee on Defense" too)
         person_cls = "lawmaker"             # "Chairman of the State Duma Committee on Defense"
         cls = None
     if "north korea" in keys and ("south korean" in text or "south korea" in text) and \
@@ -489,13 +492,15 @@ def appos_role(ent: Span) -> list[Token]:
                 return [t for t in words if t.dep_ not in ("relcl",)][:12]
     if root.dep_ == "appos" and root.head.i < ent.start:
         head = root.head
-        for _ in range(3):
+        for _ in range(4):
             # "the deputy head of Ukraine's Main Intelligence Directorate, Vadym Skibitskyi":
-            # the name hangs on the body; the role is the noun the body completes
+            # the name hangs on the body; the role is the noun the body completes ("The
+            # head of the State Duma Committee on Defense, Andrei Kartapolov")
             if head.lower_ in cues.ROLE_NOUNS or head.lower_ in _ROLE_CLASS and \
                     _ROLE_CLASS[head.lower_] not in ("agency", "ministry", "office"):
                 break
-            if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ == "of":
+            if head.dep_ == "pobj" and head.head.dep_ == "prep" and \
+                    head.head.lower_ in ("of", "on", "for"):
                 head = head.head.head
             else:
                 break
@@ -621,7 +626,12 @@ def clean_person(ent: Span) -> tuple[Span, list[Token]]:
     end = ent.end
     while end > start + 1 and ent.doc[end - 1].text in ("'s", "’s", "'", "’"):
         end -= 1
-    return ent.doc[start:end], titles
+    doc = ent.doc
+    if end == ent.end and end < len(doc) and doc[end].pos_ == "PROPN" and \
+            doc[end].is_alpha and doc[end].text[:1].isupper() and not doc[end].ent_type_ and \
+            doc[end - 1].head.i == end and doc[end - 1].dep_ in ("compound", "flat"):
+        end += 1        # "Choe Son" + "Hui": NER stopped one word short of the name's head
+    return doc[start:end], titles
 
 
 _SUBJECT_DEPS = frozenset(["nsubj", "nsubjpass"])

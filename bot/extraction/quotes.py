@@ -421,19 +421,26 @@ class QuoteFinder:
         inside = set(range(span.start, span.end))
         roots = [t for t in span if t.head.i not in inside or t.head == t]
         node = roots[0] if roots else span.root
+        relayed = None
         for anc in [node, *node.ancestors]:
             if anc.i in inside:
                 continue
-            acc = according_to(anc)
-            if acc is not None:
-                sp = self.resolver.resolve(acc, owner_of_source=True)
-                if sp and not sp.generic:
-                    return sp
+            # "the minister repeated that … “…”, according to a correspondent": the one who
+            # speaks, not the one who relays it
             if anc.pos_ in ("VERB", "AUX") and (anc.lemma_ in cues.SPEECH_VERBS
                                                 or anc.lemma_ in cues.NAMING_VERBS):
                 sp = self._from_verb(anc, q)
                 if sp:
                     return sp
+            acc = according_to(anc)
+            if acc is not None and relayed is None:
+                sp = self.resolver.resolve(acc, owner_of_source=True)
+                if sp and not sp.generic:
+                    if acc.idx < q.start:
+                        return sp
+                    relayed = sp    # a trailing "…, according to Y": Y only relays
+        if relayed is not None:
+            return relayed
         root = node.sent.root
         for tok in node.sent:
             if tok.lower_ == "according" and not (q.start <= tok.idx < q.end):
