@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_answers_corpus import BACKENDS, build_corpus, corpus_database
+from test_answers_corpus import BACKENDS, _entity, build_corpus, corpus_database
 
 from bot.answers.router import answer_request
 from bot.answers.types import MoreButton
@@ -131,6 +131,27 @@ def test_answers_whosaid_pages_run_from_quotes_into_denials_with_repeats_merged(
     assert len(set(seen)) == 12
     assert all(line.citation is not None for line in second.fact_lines())
     assert not beyond.fact_lines() and "No more quotes." in beyond.notes
+
+
+def test_answers_whosaid_a_name_linked_to_someone_else_is_theirs(sessions):
+    """Two Kovalenkos: a quote whose "Kovalenko" was resolved to one of them is not shown for
+    the other; a speaker never linked to an entity is still found by the name as written."""
+    with sessions.begin() as session:
+        build_corpus(session)
+        article = session.query(Article).filter_by(outlet="AP").one()
+        andriy = _entity(session, "Andriy Kovalenko", "PERSON", "Kovalenko")
+        natalia = _entity(session, "Natalia Kovalenko", "PERSON", "Natalia")
+        for speaker, entity, words in (
+                ("Andriy Kovalenko", andriy, "the disinformation centre has seen this before"),
+                ("Kovalenko", natalia, "the front is quiet today"),
+                ("Oleh Petrenko", None, "the brigade held its positions")):
+            session.add(Quote(article=article, speaker=speaker, speaker_entity=entity,
+                              text=words, kind="direct", sentence="Said.", start=0, end=5))
+    andriy_lines = [line.text for line in ask(sessions, "/whosaid Andriy Kovalenko").fact_lines()]
+    assert andriy_lines == ["Andriy Kovalenko said: “the disinformation centre has seen this "
+                            "before”"]
+    petrenko = [line.text for line in ask(sessions, "/whosaid Oleh Petrenko").fact_lines()]
+    assert petrenko == ["Oleh Petrenko said: “the brigade held its positions”"]
 
 
 def test_answers_whosaid_no_quotes_stored_yet(sessions):

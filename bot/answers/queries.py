@@ -309,17 +309,19 @@ def _quote_rows(session: Session, query) -> list[QuoteRow]:
 
 def quotes_by_speakers(session: Session, entity_ids: set[int], names: set[str],
                        since: date | None = None, limit: int = MAX_ROWS) -> list[QuoteRow]:
-    """The newest quotes of these entities or of a speaker string equal to one of the names
-    (either case); each half is read through its own index."""
-    halves = []
-    if entity_ids:
-        halves.append(Quote.speaker_entity_id.in_(sorted(entity_ids)))
-    if names:
-        halves.append(func.lower(Quote.speaker).in_(sorted({n.lower() for n in names})))
-    if not halves:
+    """The newest quotes of these entities, and of a speaker never linked to an entity whose
+    name as written equals one of the names (either case): a quote linked to another entity
+    is that one's ("Kovalenko" resolved to someone else is not this Kovalenko's).
+
+    One index range an entity or a name (`(speaker_entity_id, id)`, the unlinked speakers'
+    `(lower(speaker), id)`), each read newest first up to `limit`."""
+    conditions = [Quote.speaker_entity_id == entity_id for entity_id in sorted(entity_ids)]
+    conditions += [and_(Quote.speaker_entity_id.is_(None), func.lower(Quote.speaker) == name)
+                   for name in sorted({n.lower() for n in names})]
+    if not conditions:
         return []
     ids: set[int] = set()
-    for condition in halves:
+    for condition in conditions:
         query = select(Quote.id).where(condition).order_by(Quote.id.desc()).limit(limit)
         if since:
             query = query.join(Article, Article.id == Quote.article_id).where(
