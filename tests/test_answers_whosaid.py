@@ -154,6 +154,29 @@ def test_answers_whosaid_a_name_linked_to_someone_else_is_theirs(sessions):
     assert petrenko == ["Oleh Petrenko said: “the brigade held its positions”"]
 
 
+def test_answers_whosaid_says_when_older_quotes_were_not_counted(sessions):
+    """Past the read limit the count is a floor, and the answer says so."""
+    from sqlalchemy import insert
+
+    from bot.answers.queries import MAX_ROWS
+
+    with sessions.begin() as session:
+        build_corpus(session)
+        article = session.query(Article).filter_by(outlet="AP").one()
+        rutte = session.query(Entity).filter_by(name="Mark Rutte").one()
+        session.execute(insert(Quote), [
+            {"article_id": article.id, "speaker": "Mark Rutte", "speaker_entity_id": rutte.id,
+             "text": f"allies stand together, point {n}", "kind": "direct",
+             "sentence": "Rutte said it.", "start": 0, "end": 10} for n in range(MAX_ROWS + 5)])
+    answer = ask(sessions, "/whosaid rutte")
+    assert any(note.startswith(f"{MAX_ROWS:,} quotes") for note in answer.notes), answer.notes
+    assert any("there are older ones" in note for note in answer.notes)
+    topic = ask(sessions, "/whosaid allies stand together")
+    assert any("there are older ones" in note for note in topic.notes)
+    few = ask(sessions, "/whosaid zelenskyy")
+    assert not any("older ones" in note for note in few.notes)
+
+
 def test_answers_whosaid_no_quotes_stored_yet(sessions):
     with sessions.begin() as session:
         session.add(Article(content_hash="x", source="a.txt", text="Nothing quoted here.",

@@ -274,6 +274,7 @@ def whosaid_answer(session: Session, request: Request, *, offset: int = 0,
         names = set().union(*(m[2] for m in matched))
         quotes = queries.quotes_by_speakers(session, entity_ids, names, since=request.since)
         denials = queries.denials_by(session, {n for n in names}, since=request.since)
+        capped = _capped(quotes, denials)
         about = topic_words(request.extra.get("about"))
         if about:
             patterns = _word_patterns(about)
@@ -285,21 +286,28 @@ def whosaid_answer(session: Session, request: Request, *, offset: int = 0,
             note = None
             if normalise_name(asked) not in {normalise_name(n) for m in matched for n in m[2]}:
                 note = f"Showing {who} for “{asked}”."
-            return _page(session, request, title, quotes, denials, offset, note)
+            return _page(session, request, title, quotes, denials, offset, note, capped)
         # a known name with nothing left after the filters: fall through to the topic search
     words = topic_words(asked) or [w.lower() for w in asked.split()[:8] if w.strip()]
     patterns = _word_patterns(words)
-    quotes = [q for q in queries.quotes_with_words(session, words, since=request.since)
-              if _word_match(q.text, patterns)]
-    denials = [d for d in queries.denials_with_words(session, words, since=request.since)
-               if _word_match(f"{d.text} {d.sentence}", patterns)]
+    quotes = queries.quotes_with_words(session, words, since=request.since)
+    denials = queries.denials_with_words(session, words, since=request.since)
+    capped = _capped(quotes, denials)
+    quotes = [q for q in quotes if _word_match(q.text, patterns)]
+    denials = [d for d in denials if _word_match(f"{d.text} {d.sentence}", patterns)]
     if quotes or denials:
-        return _page(session, request, f"Who said “{asked}”", quotes, denials, offset, None)
+        return _page(session, request, f"Who said “{asked}”", quotes, denials, offset, None,
+                     capped)
     return _nothing(session, request, asked)
 
 
+def _capped(quotes: list, denials: list) -> bool:
+    """True when a read stopped at its limit: older matches were not counted."""
+    return len(quotes) >= queries.MAX_ROWS or len(denials) >= queries.MAX_ROWS
+
+
 def _page(session: Session, request: Request, title: str, quotes: list[QuoteRow],
-          denials: list, offset: int, note: str | None) -> Answer:
+          denials: list, offset: int, note: str | None, capped: bool = False) -> Answer:
     quotes = sorted(quotes, key=_sort_key, reverse=True)
     quote_lines = _unique_quotes(quotes)        # only the page's lines are made and cited
     denial_list = denial_drafts(denials)
@@ -322,10 +330,14 @@ def _page(session: Session, request: Request, title: str, quotes: list[QuoteRow]
     notes = [note] if note else []
     shown_to = offset + len(page)
     if total:
-        counted = [f"{n} {word}{'s' if n != 1 else ''}"
+        counted = [f"{n:,} {word}{'s' if n != 1 else ''}"
                    for n, word in ((len(quote_lines), "quote"), (len(denial_list), "denial")) if n]
         notes.append(" and ".join(counted) + (f"; showing {offset + 1}–{shown_to}."
                                               if total > len(page) or offset else "."))
+        if capped:
+            notes.append(f"Counted among the newest {queries.MAX_ROWS:,} stored quotes and "
+                         f"{queries.MAX_ROWS:,} denials only: there are older ones; add "
+                         "`since DATE` or more words to narrow the question.")
     if not page:
         notes.append("No more quotes.")
     more = MoreButton(request.text, shown_to) if shown_to < total else None
