@@ -195,3 +195,24 @@ def test_a_figure_describing_the_source_is_not_its_claim(extractor):
     facts = extractor.extract(text, DAY)
     two = [e for e in facts.estimates if e.count == 2]
     assert two and two[0].claimed_by is None, facts.estimates
+
+
+def test_a_leading_according_to_covers_both_conjuncts(extractor):
+    text = ("The senator told reporters that, according to the Polish army, 200 Belarusian "
+            "soldiers had been killed and 1,700 wounded.")
+    facts = extractor.extract(text, DAY)
+    claims = {e.count: e.claimed_by for e in facts.estimates}
+    assert claims.get(200) and claims.get(200) == claims.get(1700), claims
+
+
+@pytest.mark.parametrize("text, count, word", [
+    ("Belarus has moved 6,000 troops to Grodno, including conscripts, a senior Polish "
+     "official told reporters on Monday.", 6000, "official"),
+    ("Belarus has lost around 900 soldiers near Grodno, a figure confirmed by the Polish "
+     "Defence Ministry on Wednesday.", 900, "Ministry"),
+    ("The figure, which Poland's General Staff released on Friday, showed 1,300 Belarusian "
+     "casualties.", 1300, "General Staff"),
+])
+def test_sources_after_the_figure_or_on_the_measure_noun(extractor, text, count, word):
+    est = _one(extractor, text, count)
+    assert est.claimed_by and word in est.claimed_by, est

@@ -20,6 +20,7 @@ from bot.extraction import cues
 from bot.extraction.attribution import (
     Resolver,
     Speaker,
+    _np_before,
     according_to,
     cited_by,
     passive_this_agent,
@@ -625,10 +626,32 @@ def _owned_measure(verb: Token) -> Token | None:
     spy agency's estimate was up from 4,000", "Kyiv's count now stands at 3,800")."""
     for child in verb.children:
         if child.dep_ == "nsubj" and child.lemma_.lower() in _OWNED_MEASURES | {
-                "estimate", "assessment"}:
+                "estimate", "assessment", "figure", "number"}:
             for owner in child.children:
-                if owner.dep_ == "poss" and owner.pos_ in ("PROPN", "NOUN"):
+                if owner.dep_ == "poss" and owner.pos_ in ("PROPN", "NOUN") and \
+                        child.lemma_.lower() not in ("figure", "number"):
                     return owner
+            source = _measure_source(child)
+            if source is not None:
+                return source       # "the figure, which the General Staff released, showed …"
+    return None
+
+
+def _measure_source(noun: Token) -> Token | None:
+    """X of "the figure, which X released", "a figure confirmed by X", "the estimate X
+    cited": the source a relative clause or participle on a measure noun names."""
+    for verb in noun.children:
+        if verb.dep_ not in ("relcl", "acl") or verb.i < noun.i or \
+                verb.lemma_ not in _RELATIVE_CLAIM | cues.AUTHORING_VERBS | {"confirm"}:
+            continue
+        for child in verb.children:
+            if child.dep_ == "agent":
+                objs = [g for g in child.children if g.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+            if child.dep_ == "nsubj" and child.lower_ not in ("who", "which", "that") and \
+                    child.pos_ != "PRON":
+                return child
     return None
 
 
@@ -898,7 +921,8 @@ class EstimateFinder:
         for k, tok in enumerate(path):
             acc = according_to(tok)
             if acc is not None and k and path[k - 1].dep_ == "conj" and any(
-                    c.lower_ == "according" and c.i < path[k - 1].i for c in tok.children):
+                    c.lower_ == "according" and tok.i < c.i < path[k - 1].i
+                    for c in tok.children):
                 acc = None      # "A were sent, according to X, and a further B …": X's is A
             inside = next((j for j, t in enumerate(path[:k]) if t.i == acc.i), None) \
                 if acc is not None else None
@@ -931,8 +955,7 @@ class EstimateFinder:
                     if sp and not sp.generic:
                         return self._keep(sp), tok
                     generic = generic or sp is not None
-            if tok.pos_ in ("VERB", "AUX") and tok.i != path[0].i and \
-                    tok.lemma_ not in cues.CLAIM_VERBS:
+            if tok.pos_ in ("VERB", "AUX") and tok.i != path[0].i:
                 owner = _owned_measure(tok)
                 if owner is not None:   # "the spy agency's estimate … was up from 4,000"
                     sp = self.resolver.resolve(owner, owner_of_source=True)
@@ -944,6 +967,16 @@ class EstimateFinder:
                     sp = self.resolver.resolve(origin, owner_of_source=True)
                     if sp and not sp.generic:
                         return self._keep(sp), tok
+        # "N …, a figure confirmed by X / the estimate X gave": an apposition after the figure
+        for tok in sent[number.i - sent.start + 1:]:
+            if tok.lower_ in ("figure", "estimate", "number", "tally", "count") and \
+                    tok.i > 0 and (self.doc[tok.left_edge.i - 1].text == ","):
+                source = _measure_source(tok)
+                if source is not None:
+                    sp = self.resolver.resolve(source, owner_of_source=True)
+                    if sp and not sp.generic:
+                        return self._keep(sp), (source.head if source.dep_ == "nsubj"
+                                                else source.head.head)
         # a trailing "…, the NIS said" attached to the main clause
         root = sent.root
         for tok in [root, *root.children]:
@@ -952,6 +985,13 @@ class EstimateFinder:
                 if any(t.text == ";" for t in self.doc[lo:hi]):
                     continue        # "X briefed lawmakers; two prisoners sat …": another clause
                 subjects = subjects_of(tok)
+                if tok.dep_ == "conj" and tok.i > number.i and not any(
+                        c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                    # "Russia has deployed 50,000 …, a senior US official told reporters":
+                    # the phrase before the verb, not the first conjunct's subject
+                    before = _np_before(tok)
+                    if before is not None:
+                        subjects = [before]
                 origin = cited_by(tok, subjects[0] if subjects else None)
                 for subj in ([origin] if origin is not None else []) + subjects:
                     sp = self.resolver.resolve(subj, owner_of_source=True)
