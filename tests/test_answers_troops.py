@@ -110,3 +110,26 @@ def test_answers_troops_offset_skips_lines(corpus):
     later = ask(sessions, "/troops", offset=3).fact_lines()
     assert later == full[3:]
     assert not ask(sessions, "/troops", offset=500).fact_lines()
+
+
+def test_answers_troops_says_when_older_estimates_were_not_read(sessions):
+    """Past the read limit, /troops says its claimants come from the newest estimates only."""
+    from sqlalchemy import insert
+    from test_answers_corpus import build_corpus
+
+    from bot.answers.queries import MAX_ROWS
+    from bot.storage.models import Article, Estimate
+
+    with sessions.begin() as session:
+        build_corpus(session)
+    assert not any("newest" in note for note in ask(sessions, "/troops").notes)
+    with sessions.begin() as session:
+        article = session.query(Article).filter_by(outlet="AP").one()
+        session.execute(insert(Estimate), [
+            {"article_id": article.id, "count": 1000 + n, "qualifier": "exact",
+             "status": "deployed", "force": "North Korea", "claimed_by": "Pentagon",
+             "sentence": "It said so.", "start": 0, "end": 5} for n in range(MAX_ROWS)])
+    answer = ask(sessions, "/troops")
+    assert any(note.startswith(f"From the newest {MAX_ROWS:,} stored estimates for North Korea")
+               for note in answer.notes), answer.notes
+    assert not any("newest" in note for note in ask(sessions, "/troops russia").notes)

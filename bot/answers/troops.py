@@ -113,7 +113,8 @@ def troops_answer(session: Session, request: Request, *, today: date | None = No
     force = request.force or DEFAULT_FORCE
     since = request.since
     title = f"Troop estimates: {force}" + (f" since {day_month(since, True)}" if since else "")
-    claims = _claims(queries.estimates(session, force=force, since=since))
+    rows = queries.estimates(session, force=force, since=since)
+    claims = _claims(rows)
     denial_rows = queries.denials(session, force=force, since=since, limit=DENIAL_ROWS)
     drafts: list[tuple[str, list[LineDraft], tuple[str, ...]]] = []   # (heading, lines, notes)
     notes: list[str] = []
@@ -169,6 +170,10 @@ def troops_answer(session: Session, request: Request, *, today: date | None = No
         notes.append("Estimates are extracted when articles are ingested "
                      "(`sitrep ingest PATH`); try `/troops` without a date or another force "
                      "(`/troops russia`).")
+    if len(rows) >= queries.MAX_ROWS:
+        notes.append(f"From the newest {queries.MAX_ROWS:,} stored estimates for {force}: a "
+                     "claimant whose last figure is older is not listed; add `since DATE` to "
+                     "look at a period.")
     extra = {"force": force, "since": since.isoformat() if since else None,
              "chart": request.chart, "claimants": len(latest)}
     if request.chart:
