@@ -167,3 +167,27 @@ def test_repeated_that_with_a_relay_is_the_speakers(extractor):
     assert _speaker(facts, "the exercises were") == "Li Wei"
     direct = [q for q in facts.quotes if q.kind == "direct"]
     assert direct and direct[0].speaker == "Li Wei"
+
+
+def test_a_thing_maintained_is_no_speech(extractor):
+    text = ("Opening the meeting, Sergio Mattarella said that trade had reached \"record "
+            "levels\" and that the two countries' military and special services maintained "
+            "\"very regular contacts.\" He took no questions.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "very regular contacts") == "Sergio Mattarella"
+
+
+def test_a_participle_after_a_quote_is_not_its_attribution(extractor):
+    text = ("The ambassador also rejected the assessment of US Senator Jane Ortiz, who claimed "
+            "on Monday that the ships would sail \"within the week,\" calling it \"pure "
+            "invention.\"")
+    facts = extractor.extract(text)
+    direct = [q for q in facts.quotes if q.kind == "direct" and q.text == "within the week"]
+    assert direct and direct[0].speaker == "Jane Ortiz"
+
+
+def test_a_persons_office_speaks_for_them(extractor):
+    text = ("Prime Minister Mark Carney’s office said Tuesday that it was weighing "
+            "“every option,” including new sanctions.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "it was weighing") == "Mark Carney"

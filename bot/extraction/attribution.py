@@ -614,6 +614,13 @@ class Resolver:
                 and not (token.head.tag_ == "VBZ" and token.head.i == token.i + 1
                          and token.head.lemma_ == "report")):      # "the prisoner reports"
             return self._group(token, singular=token.tag_ == "NN")
+        if token.lower_ in _OWN_BODIES:
+            # "President Yoon Suk Yeol's office said": the office speaks for him
+            owner = next((c for c in token.children if c.dep_ == "poss" and
+                          c.pos_ == "PROPN"), None)
+            record = self._record_at(owner, ("PERSON",)) if owner is not None else None
+            if record is not None:
+                return self._speaker(record, owner)
         # possessive pronoun owner: "his office", "her spokesperson"; "our intelligence
         # service" in an interview answer is the interviewee's
         named_appos = any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children)
@@ -1073,6 +1080,9 @@ def _partitive_of(token: Token) -> Token | None:
     return None
 
 
+# A person's own staff that speaks for them ("Zelensky's office").
+_OWN_BODIES = frozenset(["office", "administration", "government", "cabinet", "camp",
+                         "team", "secretariat"])
 # A country's bodies: "its embassy", "its foreign ministry", "its military".
 _BODY_NOUNS = frozenset(["embassy", "ministry", "military", "army", "government", "mission",
                          "agency", "office", "service", "services", "media", "delegation",

@@ -46,6 +46,9 @@ _BELIEF_VERBS = frozenset(["believe", "think", "fear", "agree", "suspect", "expe
 # A text that speaks for whoever was last quoted issuing it ("The statement said that …").
 _OWN_TEXTS = frozenset(["article", "report", "publication", "story", "statement", "communique",
                         "communiqué", "assessment", "release", "readout", "declaration"])
+# Speech verbs that take a thing, not words, as their object ("maintained close ties").
+_THING_VERBS = frozenset(["maintain", "continue", "add", "post", "observe", "echo", "recall",
+                          "highlight", "underline", "reveal", "point"])
 # Verbs whose passive subject is the one spoken to ("was told", "had been warned").
 _HEARER_VERBS = frozenset(["tell", "inform", "brief", "advise", "warn", "ask", "instruct",
                            "order", "promise", "assure", "remind"])
@@ -428,7 +431,10 @@ class QuoteFinder:
             # "the minister repeated that … “…”, according to a correspondent": the one who
             # speaks, not the one who relays it
             if anc.pos_ in ("VERB", "AUX") and (anc.lemma_ in cues.SPEECH_VERBS
-                                                or anc.lemma_ in cues.NAMING_VERBS):
+                                                or anc.lemma_ in cues.NAMING_VERBS) and not (
+                    anc.lemma_ in _THING_VERBS and node.dep_ == "dobj" and node.head.i == anc.i):
+                # ("services maintained “very close ties”", "added “a new dimension”": a
+                # thing kept or added, not words said)
                 sp = self._from_verb(anc, q)
                 if sp:
                     return sp
@@ -465,6 +471,9 @@ class QuoteFinder:
         for tok in after[:7] if tight else []:
             if tok.pos_ == "CCONJ" or tok.lower_ in ("but", "while", "whereas"):
                 break
+            if tok.tag_ == "VBG" and tok.i == after[0].i and after[0].i > 0 and \
+                    tok.doc[tok.i - 1].text in (",", "”", '"'):
+                break       # "… “in the coming days,” calling it …": the sentence goes on
             if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in cues.SPEECH_VERBS:
                 sp = self._from_verb(tok, q)
                 if sp:
