@@ -216,3 +216,25 @@ def test_a_leading_according_to_covers_both_conjuncts(extractor):
 def test_sources_after_the_figure_or_on_the_measure_noun(extractor, text, count, word):
     est = _one(extractor, text, count)
     assert est.claimed_by and word in est.claimed_by, est
+
+
+def test_of_them_in_an_article_that_has_counted_troops(extractor):
+    text = (ARTICLE_START + "A Polish source said the buildup was not over.\n\n"
+            "“By spring there will be about 9,000 of them,” the source said.")
+    facts = extractor.extract(text, DAY)
+    assert any(e.count == 9000 for e in facts.estimates), facts.estimates
+
+
+def test_a_continuing_sentence_keeps_the_previous_claimant(extractor):
+    text = ("Latvia's defence ministry said on Tuesday that Belarus had sent about 2,000 more "
+            "soldiers. The new arrivals bring the total to 7,000.")
+    first = _one(extractor, text, 2000)
+    est = _one(extractor, text, 7000)
+    assert first.claimed_by and est.claimed_by == first.claimed_by, (first, est)
+
+
+def test_a_new_paragraph_does_not_inherit_the_claimant(extractor):
+    text = ("Latvia's defence ministry said on Tuesday that Belarus had sent about 2,000 more "
+            "soldiers.\n\nThe total has since grown to 7,000.")
+    est = _one(extractor, text, 7000)
+    assert est.claimed_by is None, est

@@ -414,7 +414,7 @@ def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False,
         return noun, casualty or cues.CASUALTY_WORDS.get(measured.lower_)
     if noun.lower_ in cues.ANAPHORIC_COUNTED and noun.dep_ == "pobj" and \
             noun.head.lower_ == "of" and fig.value >= 10 and \
-            (context or _sentence_about_troops(sent)):
+            (context or _sentence_about_troops(sent) or article and fig.value >= 1000):
         return doc[fig.end - 1], casualty          # "roughly 10,000 of them"
     if noun.lower_ in ("which", "whom") and noun.dep_ == "pobj" and fig.value >= 10:
         antecedent = _relative_antecedent(noun)
@@ -696,6 +696,7 @@ class EstimateFinder:
         self.published = doc._.sitrep_published
         self.previous_claimant: Speaker | None = None
         self._issuer_read = False
+        self._sent_claims: dict[int, Speaker] = {}
         self._issuer_found: Speaker | None = None
 
     def run(self) -> list[Estimate]:
@@ -743,6 +744,8 @@ class EstimateFinder:
                     "nsubj", "nsubjpass", "dobj", "pobj")) for t in clause):
             status = "deployed"     # a North Korean figure with no cue: the contingent abroad
         claimant, cue = self._claimant(doc[fig.start], path, sent)
+        if claimant is not None:
+            self._sent_claims[sent.start] = claimant
         stated = self._stated_on(cue, sent)
         location = self._location(path, sent, force)
         start_char = doc[fig.start].idx
@@ -1016,7 +1019,21 @@ class EstimateFinder:
         issuer = self._issuer()
         if issuer is not None:
             return issuer, None                # a press release's own figures: its issuer's
+        before = self._previous_claim(sent, hedged)
+        if before is not None:
+            return before, None
         return None, None
+
+    def _previous_claim(self, sent: Span, hedged: bool) -> Speaker | None:
+        """The claimant of the sentence just before, in the same paragraph, when this one
+        carries on its figures with no source and no troop word of its own ("X said 3,000
+        more were sent. The new arrivals bring the total to 14,000.")."""
+        if hedged or sent.start == 0 or _sentence_about_troops(sent):
+            return None         # a sentence that names its troops is a statement of its own
+        prev = self.doc[sent.start - 1].sent
+        if "\n\n" in prev.text_with_ws or "\n\n" in self.doc[sent.start - 1].text_with_ws:
+            return None
+        return self._sent_claims.get(prev.start)
 
     def _issuer(self) -> Speaker | None:
         """The body that issues a press release ("Press release … From: Ministry of Defence",
