@@ -238,3 +238,18 @@ def test_a_new_paragraph_does_not_inherit_the_claimant(extractor):
             "soldiers.\n\nThe total has since grown to 7,000.")
     est = _one(extractor, text, 7000)
     assert est.claimed_by is None, est
+
+
+def test_speaking_participle_dates_the_claim(extractor):
+    text = ("Speaking on 10 February, the Polish minister said about 400 Belarusian soldiers "
+            "had died.")
+    est = _one(extractor, text, 400)
+    assert est.stated_on == date(2025, 2, 10), est
+
+
+def test_a_later_claim_of_the_same_source_keeps_its_day(extractor):
+    text = ("Poland's defence ministry said on Monday that Belarus had sent 5,000 troops to the "
+            "border.\n\nThe ministry also said that 700 Belarusian soldiers were training near "
+            "Grodno.")
+    est = _one(extractor, text, 700)
+    assert est.stated_on == date(2025, 2, 10), est

@@ -478,6 +478,9 @@ def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False,
 
 
 _MORE = frozenset(["more", "additional"])
+# Participles that set the occasion of a claim ("Speaking on Monday, X said …").
+_SPEAKING = frozenset(["speak", "talk", "address", "write", "testify", "brief", "appear",
+                       "answer", "respond"])
 # A press release's label line ("Press release", "PRESS RELEASE", "News release").
 _RELEASE_LINE = re.compile(r"^[ \t]*(?:press|news|media) release[ \t]*$", re.I | re.M)
 # Verbs of a relative clause that make its subject the source of the figure it qualifies ("the
@@ -697,6 +700,7 @@ class EstimateFinder:
         self.previous_claimant: Speaker | None = None
         self._issuer_read = False
         self._sent_claims: dict[int, Speaker] = {}
+        self._claim_dates: dict[str, object] = {}
         self._issuer_found: Speaker | None = None
 
     def run(self) -> list[Estimate]:
@@ -747,6 +751,11 @@ class EstimateFinder:
         if claimant is not None:
             self._sent_claims[sent.start] = claimant
         stated = self._stated_on(cue, sent)
+        if claimant is not None:
+            if stated != self.published:
+                self._claim_dates[claimant.name] = stated
+            else:       # the same source's last dated claim: one occasion, told in pieces
+                stated = self._claim_dates.get(claimant.name, stated)
         location = self._location(path, sent, force)
         start_char = doc[fig.start].idx
         end_char = doc[fig.end - 1].idx + len(doc[fig.end - 1].text)
@@ -1093,7 +1102,11 @@ class EstimateFinder:
     def _stated_on(self, cue: Token | None, sent: Span):
         published = self.published
         if cue is not None:
-            for child in cue.children:
+            children = list(cue.children)
+            # "Speaking on 13 January, the minister said …": the participle's day
+            children += [g for c in children if c.dep_ == "advcl" and c.i < cue.i and
+                         c.lemma_ in _SPEAKING for g in c.children]
+            for child in children:
                 if child.ent_type_ == "DATE" or (child.dep_ == "prep" and any(
                         g.ent_type_ == "DATE" for g in child.subtree)):
                     words = " ".join(t.text for t in child.subtree)
