@@ -191,3 +191,27 @@ def test_a_persons_office_speaks_for_them(extractor):
             "“every option,” including new sanctions.")
     facts = extractor.extract(text)
     assert _speaker(facts, "it was weighing") == "Mark Carney"
+
+
+def test_quoting_him_gives_the_one_quoted(extractor):
+    text = ("HOST: What are Kyiv's generals saying?\n\n"
+            "GUEST: General Oleh Marchenko spoke to a radio station on Friday, and I'm quoting "
+            "him, “The next wave will bring its own artillery.” I think that is right.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "The next wave will bring") == "Oleh Marchenko"
+
+
+def test_anonymous_person_described_only_by_place_keeps_it(extractor):
+    text = ("A person in Tokyo who follows the talks told me the deal could be signed "
+            "“within a month.”")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "the deal could be signed") == "person in Tokyo"
+
+
+def test_one_of_them_is_one_of_the_group_before_and_the_one_told_is_no_speaker(extractor):
+    text = ("Let's talk about the two prisoners. Right, the two men caught near the river. "
+            "According to the police, one of them told investigators that he had been told he "
+            "was going abroad to work.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "he had been told he") == "prisoner"
+    assert not any(q.text.startswith("he was going abroad") for q in facts.quotes)

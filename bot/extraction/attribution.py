@@ -937,6 +937,10 @@ def _owner_words(token: Token, words: list[Token]) -> list[Token]:
 _ORDINALS = ("second ", "third ", "fourth ", "another ", "first ", "other ")
 
 
+_PLACED = frozenset(["source", "official", "diplomat", "resident", "officer", "person",
+                     "people", "analyst", "expert", "observer"])
+
+
 def _anonymous_description(token: Token, text: str) -> str:
     """An anonymous source's description as a reader would name it: "a second source in
     Pyongyang" -> "source in Pyongyang" (no ordinal; the place it speaks from kept)."""
@@ -946,7 +950,7 @@ def _anonymous_description(token: Token, text: str) -> str:
         # "a Ukrainian officer with the 80th Air Assault Brigade": the unit is where he
         # serves, not who he is
         text = text[:text.index(f"{token.text} with ") + len(token.text)]
-    if token.lemma_ not in ("source", "official", "diplomat", "resident", "officer"):
+    if token.lemma_ not in _PLACED:
         return text
     lowered = text.lower()
     for ordinal in _ORDINALS:
@@ -954,9 +958,14 @@ def _anonymous_description(token: Token, text: str) -> str:
             text = text[len(ordinal):]
             break
     k = token.i + 1
-    # a source's place is who it is ("a source in North Hamgyong province"); an official's
-    # or diplomat's is only where they spoke
-    if token.lemma_ == "source" and k + 1 < len(doc) and doc[k].lower_ in ("in", "from") and \
+    # a source's place is who it is ("a source in North Hamgyong province"), and so is the
+    # place of an official, diplomat or analyst the article describes by nothing else ("One
+    # official in Seoul", "a person in Seoul"); "a Western diplomat in Seoul" is a Western
+    # diplomat
+    bare = text.split()[:-1] == [] or all(w.lower() in ("one", "senior", "some", "several",
+                                                         "two", "three") for w in text.split()[:-1])
+    if (token.lemma_ == "source" or bare) and k + 1 < len(doc) and \
+            doc[k].lower_ in ("in", "from") and \
             (doc[k + 1].ent_type_ in ("GPE", "LOC") or doc[k + 1].pos_ == "PROPN") and \
             text.endswith(token.text):
         end = k + 1
@@ -1077,7 +1086,26 @@ def _partitive_of(token: Token) -> Token | None:
                 if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN") and \
                         obj.lemma_ in cues.GROUP_SPEAKERS | cues.SPEAKER_NOUNS:
                     return obj
+                if obj.dep_ == "pobj" and obj.lower_ in ("them", "those"):
+                    return _plural_antecedent(obj)
     return None
+
+
+def _plural_antecedent(pronoun: Token) -> Token | None:
+    """The group "them" stands for in "one of them told …": a plural speaker noun in this
+    sentence or the two before, a captive group first ("the two prisoners … the two men
+    captured on January 9. … one of them")."""
+    doc = pronoun.doc
+    sent = pronoun.sent
+    start = sent.start
+    for _ in range(3):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    found = [t for t in doc[start:pronoun.i] if t.tag_ in ("NNS", "NNPS") and
+             t.lemma_ in cues.GROUP_SPEAKERS | cues.SPEAKER_NOUNS | _CAPTIVES]
+    captives = [t for t in found if t.lemma_ in _CAPTIVES]
+    return (captives or found or [None])[-1]
 
 
 # A person's own staff that speaks for them ("Zelensky's office").

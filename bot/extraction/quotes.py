@@ -390,6 +390,14 @@ class QuoteFinder:
 
     def _from_verb(self, verb: Token, q: QuoteSpan) -> Speaker | None:
         found = subjects_of(verb)
+        if verb.lemma_ == "quote":
+            # "Budanov told an outlet, and I'm quoting him, “…”": the one quoted speaks
+            objs = [c for c in verb.children if c.dep_ == "dobj" and
+                    c.lower_ not in cues.DOCUMENT_NOUNS]
+            if objs:
+                found = objs + found
+            elif found and found[0].lower_ in ("i", "we"):
+                return None     # "and I'm quoting, “…”": the quoter is not the speaker
         if verb.tag_ == "VBG" and len(found) > 1 and found[0].lemma_ in cues.DOCUMENT_NOUNS:
             # "X said the statement proved “…”, warning that …": X warns, not the statement
             found = found[1:] + found[:1]
@@ -681,6 +689,9 @@ class QuoteFinder:
                 continue
             if subj.lower_ in ("i", "we"):
                 continue            # "I'd note that ...": the speaker's own words, no report
+            if subj.dep_ == "nsubjpass" and subj.head.i == tok.i and \
+                    tok.lemma_ in _HEARER_VERBS:
+                continue            # "he had been told he was going …": the one told
             if subj.lower_ in cues.DOCUMENT_NOUNS and tok.lemma_ not in _DOCUMENT_SAYS:
                 continue            # "documents indicate that …" is evidence, not a quote
             if any(c.dep_ == "auxpass" for c in tok.children) and \
