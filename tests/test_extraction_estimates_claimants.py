@@ -253,3 +253,18 @@ def test_a_later_claim_of_the_same_source_keeps_its_day(extractor):
             "Grodno.")
     est = _one(extractor, text, 700)
     assert est.stated_on == date(2025, 2, 10), est
+
+
+@pytest.mark.parametrize("text, count, status", [
+    ("Poland's army said about 2,000 Belarusian soldiers had moved to the front line.", 2000,
+     "deployed"),
+    ("Lithuania said Belarus was preparing to send as many as 8,000 additional soldiers.", 8000,
+     "planned"),
+    ("The 6,000 soldiers Minsk has lent to Moscow will not change the war, the analyst said.",
+     6000, "deployed"),
+    ("Poland's army said about 2,000 Belarusian soldiers were fighting on the front line.", 2000,
+     "combat"),
+])
+def test_status_near_the_front_preparing_to_send_and_idle_will(extractor, text, count, status):
+    est = _one(extractor, text, count)
+    assert est.status == status, est

@@ -478,6 +478,22 @@ def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False,
 
 
 _MORE = frozenset(["more", "additional"])
+# Words of being near the fighting, not in it: "moved to the front line" is deployed.
+_NEAR_FRONT = frozenset(["front", "frontline"])
+# Verbs whose "will"/"would" says nothing of a plan for the troops ("ten thousand soldiers
+# will not change the war", "Russia will not stop at 11,000").
+_WILL_NOT_PLANNED = frozenset(["change", "stop", "matter", "make", "decide", "alter", "win",
+                               "lose", "turn", "tip", "shift", "need"])
+
+
+def _preparing_to_send(words: list[Token]) -> bool:
+    """"is preparing to send as many as 30,000", "was prepared to send tens of thousands
+    more": a plan, not training."""
+    return any(t.lemma_ == "prepare" and any(
+        c.dep_ == "xcomp" and c.lemma_ in ("send", "dispatch", "deploy", "provide", "supply")
+        for c in t.children) for t in words)
+
+
 # Participles that set the occasion of a claim ("Speaking on Monday, X said …").
 _SPEAKING = frozenset(["speak", "talk", "address", "write", "testify", "brief", "appear",
                        "answer", "respond"])
@@ -846,7 +862,9 @@ class EstimateFinder:
         verb = next((t for t in path[1:6] if t.pos_ in ("VERB", "AUX")), None)
         if verb is not None and verb.lemma_ == "lose":
             return "casualties"         # "Russia has lost tens of thousands of soldiers"
-        if any(t.lower_ in ("will", "would", "'ll") and t.dep_ == "aux" for t in words) or \
+        if any(t.lower_ in ("will", "would", "'ll") and t.dep_ == "aux" and
+               t.head.lemma_ not in _WILL_NOT_PLANNED for t in words) or \
+                _preparing_to_send(words) or \
                 lemmas & {"plan", "expect", "intend", "decide", "aim", "pledge"} or \
                 _by_date(words) or any(
                     t.lower_ in ("could", "may", "might") and t.dep_ == "aux" and
@@ -855,8 +873,8 @@ class EstimateFinder:
             return "planned"            # "could send as many as 30,000 more"
         if lemmas & cues.STATUS_TRAINING:
             return "training"
-        if lemmas & cues.STATUS_COMBAT:
-            return "combat"
+        if lemmas & cues.STATUS_COMBAT - _NEAR_FRONT:
+            return "combat"         # "moved to the front (line)" is a deployment
         if lemmas & cues.STATUS_DEPLOYED or lemmas & _DEPLOYED_MORE:
             return "deployed"
         if lemmas & {"be"} and any(t.ent_type_ in ("GPE", "LOC") for t in words):
