@@ -215,3 +215,20 @@ def test_one_of_them_is_one_of_the_group_before_and_the_one_told_is_no_speaker(e
     facts = extractor.extract(text)
     assert _speaker(facts, "he had been told he") == "prisoner"
     assert not any(q.text.startswith("he was going abroad") for q in facts.quotes)
+
+
+def test_a_quoted_name_after_a_name_is_no_quote(extractor):
+    text = ("Olena Hrytsenko, a researcher at the think tank “Baltic Compass,” said the "
+            "sanctions were working.")
+    facts = extractor.extract(text)
+    assert not any(q.text.startswith("Baltic Compass") for q in facts.quotes)
+
+
+def test_official_at_a_body_and_a_channel_speak(extractor):
+    text = ("A senior official at the defence ministry, speaking on condition of anonymity, "
+            "said the report “changes little.”\n\n"
+            "One popular channel posted a video and claimed that the unit had “lost barely a "
+            "dozen men” in the assault.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "the report") == "senior official at the defence ministry"
+    assert _speaker(facts, "the unit had") == "popular channel"

@@ -973,7 +973,19 @@ def _anonymous_description(token: Token, text: str) -> str:
                 "province", "region", "county", "oblast", "city", "district")):
             end += 1
         text = f"{text} {doc[k].text} {doc[k + 1:end + 1].text}"
+    elif bare and k + 3 < len(doc) and doc[k].lower_ == "at" and doc[k + 1].lower_ == "the" \
+            and text.endswith(token.text):
+        # "a senior official at the foreign ministry"
+        end = next((m for m in range(k + 2, min(k + 5, len(doc)))
+                    if doc[m].lower_ in _AT_BODIES), None)
+        if end is not None and all(t.pos_ in ("ADJ", "NOUN", "PROPN")
+                                   for t in doc[k + 2:end + 1]):
+            text = f"{text} at the {doc[k + 2:end + 1].text}"
     return text
+
+
+_AT_BODIES = frozenset(["ministry", "embassy", "agency", "office", "department", "council",
+                        "service", "commission", "command", "institute"])
 
 
 def _body_in_place(token: Token, text: str) -> str | None:

@@ -304,6 +304,10 @@ def _mention_not_speech(span: Span) -> bool:
             root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "PROPN" and \
             root.head.i > root.i:
         return True             # the “Sever” Group of Forces
+    before = span.doc[span.start - 2] if span.start >= 2 else None
+    if words and all(t.is_title for t in words) and before is not None and \
+            before.pos_ in ("PROPN", "NOUN") and span.doc[span.start - 1].is_quote:
+        return True             # the Council “Ukrainian Prism”, the think tank “X”: a name
     node = root
     for _ in range(6):
         if node.head is node:
