@@ -268,3 +268,15 @@ def test_a_later_claim_of_the_same_source_keeps_its_day(extractor):
 def test_status_near_the_front_preparing_to_send_and_idle_will(extractor, text, count, status):
     est = _one(extractor, text, count)
     assert est.status == status, est
+
+
+def test_part_of_a_whole_figure(extractor):
+    text = "Around 900 of the 7,000 have been killed, the Lithuanian ministry said."
+    facts = extractor.extract(text, DAY)
+    got = {e.count: e.status for e in facts.estimates}
+    assert got.get(900) == "killed" and got.get(7000) == "deployed", got
+
+
+def test_part_of_a_whole_of_other_things_stays_out(extractor):
+    facts = extractor.extract("Around 900 of the 7,000 pages have been released.", DAY)
+    assert not facts.estimates, facts.estimates

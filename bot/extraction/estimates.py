@@ -397,6 +397,10 @@ def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False,
             break       # "more than 6,000 have been killed or wounded"
         window.append(t.lower_)
     casualty = _casualty(window)
+    head = _figure_head(doc[fig.end - 1])
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.like_num and \
+            head.head.head.i < fig.start:
+        casualty = None         # "1,000 of the 11,000 have been killed": the 1,000 were
     if _hypothetical(doc[fig.end - 1]):
         return None
     measured = _put_at(doc[fig.end - 1])
@@ -416,6 +420,11 @@ def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False,
             noun.head.lower_ == "of" and fig.value >= 10 and \
             (context or _sentence_about_troops(sent) or article and fig.value >= 1000):
         return doc[fig.end - 1], casualty          # "roughly 10,000 of them"
+    if noun.like_num and noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+            noun.i >= fig.end and fig.value >= 10 and (
+                casualty or context or article or _sentence_about_troops(sent) or
+                _moved_or_lost(doc[fig.end - 1])):
+        return doc[fig.end - 1], casualty          # "around 1,000 of the 11,000"
     if noun.lower_ in ("which", "whom") and noun.dep_ == "pobj" and fig.value >= 10:
         antecedent = _relative_antecedent(noun)
         if _sentence_about_troops(sent) or antecedent is not None and (
@@ -448,9 +457,12 @@ def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False,
                 noun.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "ROOT", "conj",
                               "appos", "npadvmod", "advcl", "oprd", "dep", "ccomp"):
             return noun, None          # ellipsis: "with up to 10,000 expected"
+        whole = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
         if fig.value >= 100 and (after is None or after.pos_ not in ("NOUN", "PROPN")) and \
-                _moved_or_lost(noun):
-            return noun, None          # "could send another 30,000", "8,000 were in Kursk"
+                (_moved_or_lost(noun) or whole is not None and whole.like_num and
+                 whole.i < fig.start and _moved_or_lost(whole)):
+            return noun, None          # "could send another 30,000", "8,000 were in Kursk",
+                                       # the 11,000 of "1,000 of the 11,000 were killed"
         if article and fig.value >= 1000 and (after is None or after.pos_ not in (
                 "NOUN", "PROPN")) and _limit(noun):
             return noun, None          # troops counted before: "Kim will not stop at 11,000"
@@ -478,6 +490,7 @@ def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False,
 
 
 _MORE = frozenset(["more", "additional"])
+_CASUALTY_STATUSES = frozenset(["casualties", "killed", "wounded", "captured"])
 # Words of being near the fighting, not in it: "moved to the front line" is deployed.
 _NEAR_FRONT = frozenset(["front", "frontline"])
 # Verbs whose "will"/"would" says nothing of a plan for the troops ("ten thousand soldiers
@@ -758,6 +771,11 @@ class EstimateFinder:
                 and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
         status = casualty or _casualty([t.lower_ for t in clause + conj]) or \
             self._status(anchor, path, sent)
+        top = _figure_head(anchor)
+        if not casualty and top.dep_ == "pobj" and top.head.lower_ == "of" and \
+                top.head.head.like_num and \
+                top.head.head.i < fig.start and status in _CASUALTY_STATUSES:
+            status = "deployed"     # the whole of "1,000 of the 11,000 were killed"
         force = self._force(anchor, path, sent)
         if status == "other" and force == "North Korea" and fig.value < 200_000 and not any(
                 t.lemma_.lower() in _AT_HOME and not (t.lower_ == "number" and t.dep_ in (
