@@ -232,3 +232,18 @@ def test_official_at_a_body_and_a_channel_speak(extractor):
     facts = extractor.extract(text)
     assert _speaker(facts, "the report") == "senior official at the defence ministry"
     assert _speaker(facts, "the unit had") == "popular channel"
+
+
+def test_that_clause_the_parser_put_above_its_reporting_verb(extractor):
+    text = ("The Asahi Shimbun reported on Sunday, citing two government officials, that the "
+            "Defense Ministry estimated that about 2,000 of the workers had already left.")
+    facts = extractor.extract(text)
+    assert not any(q.text.startswith("The Asahi Shimbun") for q in facts.quotes)
+    assert any("about 2,000 of the workers had already left" in q.text for q in facts.quotes)
+
+
+def test_a_bare_ministry_is_the_one_of_the_minister_named(extractor):
+    text = ("Defense Minister Gen Nakatani spoke in the Diet on Tuesday. Separately, the "
+            "Defense Ministry said patrol flights would be increased.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "patrol flights") == "Japan's Ministry of Defense"

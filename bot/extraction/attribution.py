@@ -23,6 +23,7 @@ from bot.extraction.entities import (
     title_run_before,
 )
 from bot.extraction.names import (
+    BODIES,
     TITLE_WORDS,
     body_kind,
     canonical_country,
@@ -673,6 +674,12 @@ class Resolver:
             # kind the article named before
             found = self.table.latest(token.idx, lambda r: r.label == "ORG" and
                                       body_kind(r.name) == kind)
+            if found is None or canonical_org(found.name) is None:
+                # "the Defense Ministry" with no country: the one of the minister the article
+                # named ("Defense Minister Gen Nakatani" -> Japan's)
+                owned = self._kind_of_minister(kind, token)
+                if owned is not None:
+                    return self._body(owned, token)
             if found is not None:
                 return self._speaker(found, token)
         record = self._record_at(token)
@@ -828,6 +835,24 @@ class Resolver:
             return Speaker(country, "GPE")
         return None
 
+    def _kind_of_minister(self, kind: str, token: Token) -> str | None:
+        """The body of `kind` of the country whose minister for it the article named last
+        (as a subject, when one is in this sentence or the one before)."""
+        key = _KIND_KEYS.get(kind)
+        if key is None:
+            return None
+        minister = self.table.latest(token.idx, lambda r: r.label == "PERSON" and
+                                     key in r.role_keys and any(canonical_country(k)
+                                                                for k in r.role_keys),
+                                     _window_start(token))
+        if minister is None:
+            return None
+        for k in sorted(minister.role_keys):
+            country = canonical_country(k)
+            if country and (kind, country) in BODIES:
+                return BODIES[(kind, country)]
+        return None
+
     def _pronoun_country(self, token: Token) -> str | None:
         """The country of the person "his"/"her" stands for, in "his Government('s …)" or
         "His country" (a delegate's own state in UN and parliamentary reports)."""
@@ -909,6 +934,8 @@ class Resolver:
         return None
 
 
+# The role key of a body's minister ("Defense Minister" -> defense).
+_KIND_KEYS = {"Ministry of Defence": "defense", "Foreign Ministry": "foreign"}
 _ONE_OF = frozenset(["one", "another"])
 
 

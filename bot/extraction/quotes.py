@@ -127,9 +127,12 @@ def _complement(verb: Token) -> Token | None:
     """The reported clause of a reporting verb: its ccomp, or a "that"-clause the parser hung
     elsewhere after it ("told reporters after the session that …", "reported, citing U.S.
     officials, that …", "reported information that …")."""
+    upper = _misparsed_upper(verb)
+    if upper is not None:
+        return upper
     reduced = reduced_relative(verb)
     ccomps = [c for c in verb.children if c.dep_ == "ccomp" and (
-        reduced is None or c.i != reduced.i)]
+        reduced is None or c.i != reduced.i) and _misparsed_upper(c) is None]
     if ccomps and ccomps[0].i < verb.i and any(
             t.text == ":" for t in verb.doc[ccomps[0].i + 1:verb.i]):
         # "His boss has been candid: X said that …": the clause after the verb is X's
@@ -165,6 +168,24 @@ def _complement(verb: Token) -> Token | None:
                     nxt.append(sub)
         stack = nxt
     return None
+
+
+def _that_mark(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+
+
+def _misparsed_upper(verb: Token) -> Token | None:
+    """The clause the parser put above a reporting verb although a "that" shows it is the
+    verb's complement: "X reported on Saturday, citing sources, that the ministry estimated
+    …" parsed with "reported" as a ccomp of "estimated"."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.i <= verb.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    mark = _that_mark(head)
+    if mark is None or not verb.i < mark.i < head.i or \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return head
 
 
 def _without_participles(clause: Token) -> list[Token]:
@@ -705,6 +726,9 @@ class QuoteFinder:
                 continue            # "video of what they say are troops": no claim reported
             if clause is not None:
                 toks = _without_participles(clause)
+                if clause.i == tok.head.i and clause.i > tok.i:
+                    mark = _that_mark(clause)   # the misparsed "X reported, …, that CLAUSE"
+                    toks = [t for t in toks if t.i > mark.i]
                 if clause.i < tok.i:
                     toks = [t for t in toks if t.i < tok.i]
                     if any(t.text in (":", ";") for t in doc[toks[-1].i + 1:tok.i]) if toks \
@@ -771,7 +795,14 @@ class QuoteFinder:
             # "X said Y had sent 10,000 troops, adding that …": X adds, not Y
             return self._speaking_subject(verb.head.head)
         found = subjects_of(verb)
-        origin = cited_by(verb, found[0] if found else None)
+        if _misparsed_upper(verb) is not None:
+            # "X reported, citing sources, that …" parsed upside down: the citing is X's
+            origin = cited_by(verb.head, found[0] if found else None)
+        elif any(c.dep_ == "ccomp" and c.i < verb.i and _misparsed_upper(c) is not None
+                 for c in verb.children):
+            origin = None
+        else:
+            origin = cited_by(verb, found[0] if found else None)
         if origin is not None:
             speaker = self.resolver.resolve(origin, owner_of_source=True)
             if speaker is not None and not speaker.generic:
