@@ -418,7 +418,9 @@ def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False,
         return noun, casualty or cues.CASUALTY_WORDS.get(measured.lower_)
     if noun.lower_ in cues.ANAPHORIC_COUNTED and noun.dep_ == "pobj" and \
             noun.head.lower_ == "of" and fig.value >= 10 and \
-            (context or _sentence_about_troops(sent) or article and fig.value >= 1000):
+            (context or _sentence_about_troops(sent) or article and fig.value >= 1000 and (
+                _moved_or_lost(doc[fig.end - 1]) or _figure_head(doc[fig.end - 1]).head.lemma_
+                == "be")):
         return doc[fig.end - 1], casualty          # "roughly 10,000 of them"
     if noun.like_num and noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
             noun.i >= fig.end and fig.value >= 10 and (
@@ -637,6 +639,17 @@ def _moved_or_lost(number: Token) -> bool:
     if verb.i == tok.i or verb.pos_ not in ("VERB", "AUX"):
         return False
     if tok.dep_ == "dobj":
+        # "North Korea could send another 30,000": a state or leader sends or loses them
+        # (not "the company sent another 30,000"; not "lost 5,000 in revenue")
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or not (subj.ent_type_ in ("GPE", "NORP", "PERSON") or canonical_country(
+                " ".join(t.text for t in subj.subtree))):
+            return False
+        if any(c.dep_ == "prep" and c.lower_ == "in" and any(
+                g.dep_ == "pobj" and g.ent_type_ not in ("GPE", "LOC", "DATE") and
+                g.pos_ != "PROPN" and g.lemma_ not in _REGION_WORDS for g in c.children)
+               for c in list(tok.children) + list(verb.children)):
+            return False
         return verb.lemma_ in _SEND_VERBS
     if tok.dep_ not in ("nsubj", "nsubjpass"):
         return False
