@@ -247,3 +247,12 @@ def test_a_bare_ministry_is_the_one_of_the_minister_named(extractor):
             "Defense Ministry said patrol flights would be increased.")
     facts = extractor.extract(text)
     assert _speaker(facts, "patrol flights") == "Japan's Ministry of Defense"
+
+
+def test_the_ministry_in_a_ministers_report_is_his_own(extractor):
+    text = ("Foreign Minister Takeshi Iwaya met reporters on Monday. Later, Defense Minister "
+            "Gen Nakatani said the ministry believed that “several hundred” soldiers had "
+            "been moved.")
+    facts = extractor.extract(text)
+    direct = [q for q in facts.quotes if q.kind == "direct"]
+    assert direct and direct[0].speaker in ("Japan's Ministry of Defense", "Gen Nakatani")

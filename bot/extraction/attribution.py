@@ -668,6 +668,11 @@ class Resolver:
         org = canonical_org(text) or _body_in_place(token, text)
         if org:
             return self._body(org, token)
+        if token.lower_ in ("ministry", "department") and len(words) == 1 and _has_det(token):
+            # "Nakatani said the ministry believed …": the speaking minister's ministry
+            own = self._speaking_minister(token)
+            if own is not None:
+                return own
         kind = body_kind(text) if _has_det(token) else None
         if kind is not None and not canonical_country(text.split()[0]):
             # "the General Staff reported", "the foreign ministry said": the body of that
@@ -833,6 +838,29 @@ class Resolver:
         country = canonical_country(text)
         if country:
             return Speaker(country, "GPE")
+        return None
+
+    def _speaking_minister(self, token: Token) -> Speaker | None:
+        """The ministry of the minister whose reported clause holds `token`, else the
+        minister."""
+        node = token
+        for _ in range(5):
+            if node.head is node:
+                return None
+            node = node.head
+            if node.pos_ == "VERB" and node.lemma_ in cues.SPEECH_VERBS:
+                subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.i == token.i:
+                    continue        # "the ministry believed": its own verb
+                record = self._record_at(subj, ("PERSON",)) if subj is not None else None
+                if record is None or record.role_class != "minister":
+                    return None
+                for kind, key in _KIND_KEYS.items():
+                    for k in sorted(record.role_keys) if key in record.role_keys else ():
+                        country = canonical_country(k)
+                        if country and (kind, country) in BODIES:
+                            return self._body(BODIES[(kind, country)], token)
+                return self._speaker(record, subj)
         return None
 
     def _kind_of_minister(self, kind: str, token: Token) -> str | None:
