@@ -282,3 +282,16 @@ def test_part_of_a_whole_figure(extractor):
 def test_part_of_a_whole_of_other_things_stays_out(extractor):
     facts = extractor.extract("Around 900 of the 7,000 pages have been released.", DAY)
     assert not facts.estimates, facts.estimates
+
+
+def test_scale_glued_to_the_figure(extractor):
+    text = ("Belarus's armed forces are estimated by the Polish Institute to number around "
+            "0.35mn active personnel.")
+    est = _one(extractor, text, 350_000)
+    assert est.claimed_by and "Institute" in est.claimed_by, est
+
+
+def test_figure_counting_the_speakers_is_not_their_claim(extractor):
+    text = "What have the two Belarusian prisoners told investigators about their unit?"
+    est = _one(extractor, text, 2)
+    assert est.claimed_by is None, est

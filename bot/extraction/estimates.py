@@ -43,6 +43,8 @@ _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight",
                  "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty",
                  "seventy", "eighty", "ninety", "hundred", "thousand", "million", "dozen"}
 _SCALE = {"hundred", "thousand", "million", "billion"}
+# "1.28mn", "1.2m", "12k": a figure with its scale glued on
+_SUFFIXED = re.compile(r"\d+(?:\.\d+)?(?:k|m|mn|mln|bn)", re.I)
 _RANGE_TOKEN = re.compile(r"\d[\d,.]*\s*[-–]\s*\d[\d,.]*")
 
 
@@ -62,7 +64,8 @@ def _is_num(tok: Token) -> bool:
         return False
     if ":" in tok.text or tok.text.endswith(("th", "st", "nd", "rd")) and tok.text[:1].isdigit():
         return False
-    return tok.like_num or tok.lower_ in _NUMBER_WORDS or tok.lower_ in _SCALE
+    return tok.like_num or tok.lower_ in _NUMBER_WORDS or tok.lower_ in _SCALE or \
+        _SUFFIXED.fullmatch(tok.text) is not None
 
 
 # Vague phrases by their first word, longest first: "tens" -> [(("tens", "of", "thousands"), ..)]
@@ -700,6 +703,19 @@ def _measure_source(noun: Token) -> Token | None:
     return None
 
 
+def _in_phrase(number: Token, noun: Token) -> bool:
+    """Whether a figure lies in the noun phrase of `noun` itself ("the two prisoners"), not in
+    a clause hung on it ("Brunson, who told senators that 3,000 …")."""
+    if number.i == noun.i:
+        return True
+    for anc in number.ancestors:
+        if anc.i == noun.i:
+            return True
+        if anc.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
 def _agentless_passive(verb: Token) -> bool:
     """A passive claim verb with no "by X" ("is believed to number", "is put at", "was
     estimated"): its subject is the thing claimed about, never the claimant."""
@@ -1012,6 +1028,9 @@ class EstimateFinder:
                     # sources are X's, hung on the inner verb; the ministry is the origin
                     origin = None
                 for subj in ([origin] if origin is not None else []) + subjects:
+                    if _in_phrase(number, subj):
+                        continue    # "the two prisoners told investigators": the figure
+                        #             counts the speakers, it is not their claim
                     sp = self.resolver.resolve(subj, owner_of_source=True)
                     if sp and not sp.generic:
                         return self._keep(sp), tok

@@ -17,7 +17,7 @@ UNITS = {
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
         "eighty": 80, "ninety": 90}
 SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000,
-          "k": 1000, "m": 1_000_000, "mln": 1_000_000, "bn": 1_000_000_000}
+          "k": 1000, "m": 1_000_000, "mln": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
 
 # Vague magnitudes: (words, value). Longest first.
 VAGUE = (
@@ -34,7 +34,7 @@ VAGUE = (
 VAGUE_HEADS = frozenset({"thousands", "hundreds", "dozens", "millions", "scores"})
 
 _DIGITS = re.compile(r"^\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
-_DIGITS_SUFFIX = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mln|bn)$", re.IGNORECASE)
+_DIGITS_SUFFIX = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mln|mn|bn)$", re.IGNORECASE)
 _RANGE = re.compile(r"^(\S+)\s*[-–—]\s*(\S+)$")
 
 
