@@ -295,3 +295,18 @@ def test_figure_counting_the_speakers_is_not_their_claim(extractor):
     text = "What have the two Belarusian prisoners told investigators about their unit?"
     est = _one(extractor, text, 2)
     assert est.claimed_by is None, est
+
+
+def test_immediate_release_names_its_issuer_line(extractor):
+    text = ("FOR IMMEDIATE RELEASE\n\nFebruary 4, 2025\n\nEstonian Ministry of Defence\n\n"
+            "About 1,200 Estonian soldiers have been sent to Latvia for the exercise.\n")
+    est = _one(extractor, text, 1200)
+    assert est.claimed_by and "Ministry of Defence" in est.claimed_by, est
+
+
+def test_release_standfirst_sentence_is_not_an_issuer(extractor):
+    text = ("Press release\n\nDefence Secretary Maria Berg warns that the threat is growing as "
+            "the army expands training for recruits.\n\nAbout 1,200 Estonian soldiers have "
+            "been sent to Latvia for the exercise.\n")
+    est = _one(extractor, text, 1200)
+    assert est.claimed_by is None, est

@@ -516,7 +516,9 @@ def _preparing_to_send(words: list[Token]) -> bool:
 _SPEAKING = frozenset(["speak", "talk", "address", "write", "testify", "brief", "appear",
                        "answer", "respond"])
 # A press release's label line ("Press release", "PRESS RELEASE", "News release").
-_RELEASE_LINE = re.compile(r"^[ \t]*(?:press|news|media) release[ \t]*$", re.I | re.M)
+_RELEASE_LINE = re.compile(
+    r"^[ \t]*(?:(?:press|news|media) release|for immediate release)[ \t]*:?[ \t]*$",
+    re.I | re.M)
 # Verbs of a relative clause that make its subject the source of the figure it qualifies ("the
 # 3,000 the White House cited", "the goal of 1.5 million that Putin set").
 _RELATIVE_CLAIM = cues.CLAIM_VERBS | frozenset(["give", "cite", "set", "order", "publish",
@@ -1133,11 +1135,14 @@ class EstimateFinder:
             pos = end + 1
         ents = [e for e in self.doc.ents if e.label_ in ("ORG", "GPE", "PERSON")]
         picked = [(s, e) for s, e in lines if text[s:e].lstrip().lower().startswith("from:")]
-        for start, end in (picked or lines[:1]):
+        for start, end in (picked or lines[:3]):
+            if self._issuer_found is not None:
+                break
             inside = [e for e in ents if start <= e.start_char < end]
             inside.sort(key=lambda e: (e.label_ != "ORG", e.start_char))
-            if not inside or not picked and inside[0].start_char - start > 4:
-                continue            # an issuer line opens with the issuer
+            if not inside or not picked and (inside[0].start_char - start > 4 or
+                                             end - start > 80):
+                continue            # an issuer line is short and opens with the issuer
             sp = self.resolver.resolve(inside[0].root, owner_of_source=True)
             if sp and not sp.generic:
                 self._issuer_found = sp
