@@ -256,3 +256,20 @@ def test_the_ministry_in_a_ministers_report_is_his_own(extractor):
     facts = extractor.extract(text)
     direct = [q for q in facts.quotes if q.kind == "direct"]
     assert direct and direct[0].speaker in ("Japan's Ministry of Defense", "Gen Nakatani")
+
+
+def test_commander_in_chief_is_the_general(extractor):
+    text = ("Poland's commander-in-chief, Wieslaw Kukula, visited the border on Monday. In a "
+            "radio interview, the general said the drills had gone well.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "the drills had gone well") == "Wieslaw Kukula"
+
+
+def test_the_think_tank_and_the_newspaper_are_the_bodies_named(extractor):
+    text = ("The Center for Naval Analyses said on Monday that the port had been expanded. "
+            "The think tank assessed that the new piers could take larger ships.\n\n"
+            "The Jakarta Post reported the same day that the navy had ordered tugboats. The "
+            "newspaper said the order was worth $40 million.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "the new piers could take") == "Center for Naval Analyses"
+    assert _speaker(facts, "the order was worth") == "Jakarta Post"

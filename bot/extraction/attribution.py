@@ -752,6 +752,14 @@ class Resolver:
                 if owner is not None:
                     return owner
             return Speaker(text, None, generic=True)
+        if head in _ORG_ANAPHORS and _has_det(token):
+            # "the think tank assessed", "the newspaper reported": the body of that sort the
+            # article named last
+            marks = _ORG_ANAPHORS[head]
+            found = self.table.latest(token.idx, lambda r: r.label == "ORG" and any(
+                w.lower().strip("'’s") in marks for w in r.name.split()))
+            if found is not None:
+                return self._speaker(found, token)
         if (head in cues.SPEAKER_NOUNS or head in cues.ROLE_NOUNS) and \
                 token.lemma_ not in cues.GROUP_SPEAKERS:
             cls, keys = role_keys([t.text for t in words])
@@ -962,6 +970,18 @@ class Resolver:
         return None
 
 
+_RESEARCH = frozenset(["institute", "institution", "center", "centre", "council", "foundation",
+                       "studies", "forum", "corporation", "rusi", "csis", "isw", "iiss"])
+_PAPERS = frozenset(["times", "post", "journal", "herald", "news", "shimbun", "ilbo", "daily",
+                     "tribune", "gazette", "telegraph", "guardian", "independent", "yonhap",
+                     "kyodo", "reuters", "politico", "economist", "asahi", "yomiuri", "nikkei",
+                     "mail", "express", "pravda", "izvestia", "kommersant", "novosti"])
+# Nouns that take up a body by its sort ("the think tank" -> the Institute for …).
+_ORG_ANAPHORS = {"tank": _RESEARCH, "think-tank": _RESEARCH, "institute": _RESEARCH,
+                 "newspaper": _PAPERS, "paper": _PAPERS, "daily": _PAPERS,
+                 "broadcaster": frozenset(["tv", "television", "radio", "broadcasting", "bbc",
+                                           "cnn", "nhk", "kbs", "mbc", "sbs", "arirang",
+                                           "channel", "24"])}
 # The role key of a body's minister ("Defense Minister" -> defense).
 _KIND_KEYS = {"Ministry of Defence": "defense", "Foreign Ministry": "foreign"}
 _ONE_OF = frozenset(["one", "another"])

@@ -87,6 +87,8 @@ def _role_keys(words: tuple[str, ...]) -> tuple[str | None, frozenset[str]]:
         cls = "president"       # not "head of the State Duma Committee …"
     elif "prime minister" in text or "prime-minister" in text:
         cls = "leader"          # "the prime minister" is not "the defence minister"
+    elif re.search(r"\bcommander[- ]in[- ]chief\b", text):
+        cls = "commander"       # "Ukraine's commander-in-chief", not a "chief" (minister)
     elif "top diplomat" in text or "foreign policy chief" in text:
         cls = "minister"
         keys.add("foreign")
@@ -486,6 +488,12 @@ def appos_role(ent: Span) -> list[Token]:
     """Role from an apposition: "Ruben Brekelmans, Dutch Defence Minister," or the reverse."""
     root = ent.root
     for child in root.children:
+        if child.dep_ in ("nmod", "appos", "npadvmod") and child.i < ent.start and \
+                ent.doc[ent.start - 1].text == "," and (
+                child.lower_ in cues.ROLE_NOUNS or child.lower_ in _ROLE_CLASS):
+            # "Poland's commander-in-chief, Wieslaw Kukula," parsed as a modifier of the name
+            return [t for t in child.subtree if not t.is_punct or t.text == "-"
+                    if t.pos_ != "DET"][:12]
         if child.dep_ == "appos" and child.i >= ent.end:
             words = [t for t in child.subtree if t.dep_ not in ("punct",) and not t.is_space]
             if child.lower_ in cues.ROLE_NOUNS or child.lower_ in _ROLE_CLASS:
