@@ -310,3 +310,26 @@ def test_release_standfirst_sentence_is_not_an_issuer(extractor):
             "been sent to Latvia for the exercise.\n")
     est = _one(extractor, text, 1200)
     assert est.claimed_by is None, est
+
+
+@pytest.mark.parametrize("text, value", [
+    ("11 000", 11000), ("3 500", 3500), ("11.000", 11000), ("1.100", 1100),
+    ("1.5 million", 1_500_000), ("1.280 million", 1_280_000), ("2.5", None),
+])
+def test_thousands_groups_with_spaces_or_dots(text, value):
+    from bot.extraction.numbers import parse_number
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text, rng", [
+    ("10-12,000", (10000, 12000)), ("10 to 12 thousand", (10000, 12000)),
+    ("between 500 and 1,000", (500, 1000)), ("2,000 to 3,000", (2000, 3000)),
+])
+def test_ranges_with_the_scale_on_the_upper_bound_only(text, rng):
+    from bot.extraction.numbers import parse_range
+    assert parse_range(text) == rng
+
+
+def test_spaced_thousands_in_a_sentence(extractor):
+    est = _one(extractor, "Lithuania says Belarus has sent 7 000 troops to the border.", 7000)
+    assert est.status == "deployed"

@@ -36,6 +36,9 @@ VAGUE_HEADS = frozenset({"thousands", "hundreds", "dozens", "millions", "scores"
 _DIGITS = re.compile(r"^\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _DIGITS_SUFFIX = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mln|mn|bn)$", re.IGNORECASE)
 _RANGE = re.compile(r"^(\S+)\s*[-–—]\s*(\S+)$")
+_SPACED_GROUPS = re.compile(r"(?<=\b\d)[ \u202f\u00a0](?=\d{3}\b)|(?<=\b\d\d)[ \u202f\u00a0]"
+                            r"(?=\d{3}\b)|(?<=\b\d\d\d)[ \u202f\u00a0](?=\d{3}\b)")
+_DOTTED_GROUPS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 
 
 @dataclass(frozen=True)
@@ -62,15 +65,19 @@ def parse_number(text: str) -> int | None:
     Returns None for anything that is not a plain number (years are numbers too; the caller
     rejects them by context).
     """
+    # "11 000" (a space between thousands groups) is one number
+    text = _SPACED_GROUPS.sub("", text)
     words = text.lower().replace("-", " ").replace("–", " ").split()
     if not words:
         return None
     total = 0.0
     current = 0.0
     seen = False
-    for word in words:
+    for k, word in enumerate(words):
         if word == "and":
             continue
+        if _DOTTED_GROUPS.match(word) and not (k + 1 < len(words) and words[k + 1] in SCALES):
+            word = word.replace(".", "")    # "11.000 troops": a dot between thousands groups
         digits = parse_digits(word)
         if digits is not None:
             current += digits
@@ -124,6 +131,10 @@ def parse_range(text: str) -> tuple[int, int] | None:
                     low = parse_number(left + " " + scale)
                 if low is None or high is None:
                     continue
+            if low < 1000 <= high and "." not in left and low * 1000 <= high and (
+                    high % 1000 == 0 and right.split()[-1:] in (["thousand"], ["000"]) or
+                    re.fullmatch(r"\d{1,3},000", right.strip())):
+                low *= 1000         # "10-12,000", "10 to 12 thousand": 10,000 to 12,000
             if low < high:
                 return low, high
     return None
