@@ -146,3 +146,25 @@ def test_storage_search_indexes_rows_stored_before_the_migration(runtime):
     with Session(engine) as session:
         assert search_articles(session, "vladivostok", 5) == [7]
         assert len(search_quotes(session, "rations", 5)) == 1
+
+
+def test_newest_matches_reads_the_newest_window_first_and_falls_back(sessions):
+    """`queries.newest_matches` gives the newest ids holding the words, whether they fill the
+    newest window (a frequent word) or must be looked for in older rows (a rare one); the
+    window (50 ids per row wanted) is exercised with small limits on both databases."""
+    from bot.answers.queries import PG_WINDOW_PER_ROW, newest_matches
+
+    with sessions.begin() as session:
+        article = _article(1, "Quotes about drones and one about a ceasefire.")
+        session.add(article)
+        session.add(_quote(article, "the old ceasefire talk"))       # the oldest row
+        for n in range(3 * PG_WINDOW_PER_ROW):
+            session.add(_quote(article, f"drones over the front, report {n}"
+                               if n % 2 else f"quiet day, report {n}"))
+    with sessions() as session:
+        ids = list(session.scalars(select(Quote.id).order_by(Quote.id.desc())))
+        drones = [i for i in ids if "drones" in session.get(Quote, i).text]
+        assert newest_matches(session, "quotes", ["drones"], 3) == drones[:3]
+        assert newest_matches(session, "quotes", ["drones"], 1000) == drones
+        assert newest_matches(session, "quotes", ["ceasefire"], 2) == [ids[-1]]
+        assert newest_matches(session, "quotes", ["nothing"], 2) == []

@@ -348,6 +348,9 @@ def like_pattern(word: str) -> str:
     return f"%{escaped}%"
 
 
+PG_WINDOW_PER_ROW = 50      # newest ids a PostgreSQL search reads first, per row wanted
+
+
 def newest_matches(session: Session, name: str, words: list[str], limit: int = MAX_ROWS, *,
                    prefix: bool = False, any_word: bool = False) -> list[int]:
     """Ids of the newest `limit` rows of a search index ("quotes", "denials", "articles")
@@ -365,11 +368,24 @@ def newest_matches(session: Session, name: str, words: list[str], limit: int = M
                          "ORDER BY rowid DESC LIMIT :limit")
         q = search.fts5_query(terms, prefix, any_word)
         return [row[0] for row in session.execute(statement, {"q": q, "limit": int(limit)})]
-    statement = text(f"SELECT id FROM {table} WHERE {search.pg_vector(name)} @@ "
-                     "to_tsquery('simple'::regconfig, :q) ORDER BY id DESC LIMIT :limit")
+    match = (f"SELECT id FROM {table} WHERE {search.pg_vector(name)} @@ "
+             "to_tsquery('simple'::regconfig, :q)")
     q = search.tsquery(terms, prefix, any_word)
+    params = {"q": q, "limit": int(limit)}
+    # the newest ids first: the GIN bitmap ANDed with an id range visits only that range's
+    # rows (a frequent word: 8 ms instead of 26 at 100k); the whole table when too few match
+    # there (a rarer word, whose few matches are cheap to visit anyway)
+    top = session.scalar(text(f"SELECT max(id) FROM {table}")) or 0
+    floor = top - PG_WINDOW_PER_ROW * int(limit)
     with search.gin_only(session):
-        return [row[0] for row in session.execute(statement, {"q": q, "limit": int(limit)})]
+        if floor > 0:
+            ids = [row[0] for row in session.execute(
+                text(f"{match} AND id > :floor ORDER BY id DESC LIMIT :limit"),
+                {**params, "floor": floor})]
+            if len(ids) >= limit:
+                return ids
+        return [row[0] for row in session.execute(
+            text(f"{match} ORDER BY id DESC LIMIT :limit"), params)]
 
 
 def quotes_with_words(session: Session, words: list[str], since: date | None = None,

@@ -249,20 +249,24 @@ def denial_drafts(rows: list[Denial | DenialRow]) -> list[LineDraft]:
             found = names[value] = normalise_name(value)
         return found
 
+    deniers: dict[str | None, str] = {}     # canonical_name of each distinct denier, once
     for denial in rows:
         when = queries.fact_date(denial.stated_on, denial.article)
-        stated = queries.stated_date(denial.stated_on, denial.article)
-        who = canonical_name(denial.denied_by) if denial.denied_by else "Unnamed source"
-        kind = "dismissal" if denial.kind == "dismissal" else "denial"
-        text = f"{who} ({kind}): {quoted(denial.text, 300)}" if denial.text else f"{who} ({kind})"
-        if stated:
-            text += f", {day_month(stated, True)}"
+        who = deniers.get(denial.denied_by)
+        if who is None:
+            who = deniers[denial.denied_by] = (canonical_name(denial.denied_by)
+                                               if denial.denied_by else "Unnamed source")
         key = (normalised(who), normalised(denial.text or ""), when)
         if key in seen:
             kept = seen[key]
             if denial.article_id not in kept.article_ids:
                 kept.article_ids.append(denial.article_id)
             continue
+        stated = queries.stated_date(denial.stated_on, denial.article)
+        kind = "dismissal" if denial.kind == "dismissal" else "denial"
+        text = f"{who} ({kind}): {quoted(denial.text, 300)}" if denial.text else f"{who} ({kind})"
+        if stated:
+            text += f", {day_month(stated, True)}"
         seen[key] = LineDraft(text, [denial.article_id], when)
     return sorted(seen.values(), key=lambda line: (line.when or date.min, line.article_ids[0]),
                   reverse=True)
