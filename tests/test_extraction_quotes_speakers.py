@@ -273,3 +273,27 @@ def test_the_think_tank_and_the_newspaper_are_the_bodies_named(extractor):
     facts = extractor.extract(text)
     assert _speaker(facts, "the new piers could take") == "Center for Naval Analyses"
     assert _speaker(facts, "the order was worth") == "Jakarta Post"
+
+
+def test_clause_before_an_attribution_when_the_quote_after_took_the_root(extractor):
+    text = ("Ortega disagreed on one point. The price cap had probably already failed, he "
+            "said, “long before the first tanker left port.”")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "The price cap had probably already failed") == "Ortega"
+
+
+def test_a_belief_relayed_by_according_to_is_a_report(extractor):
+    text = ("Poland's Internal Security Agency, according to lawmakers who attended a closed "
+            "briefing, believes about 40 of the saboteurs entered through Belarus.")
+    facts = extractor.extract(text)
+    found = [q for q in facts.quotes if "about 40 of the saboteurs" in q.text]
+    assert found and found[0].speaker != "lawmakers"
+    assert not any(q.text == "Poland's Internal Security Agency" for q in facts.quotes)
+
+
+def test_the_department_after_the_pentagon(extractor):
+    text = ("Pentagon spokesperson Maria Reyes said on Friday that the drills had ended. A "
+            "week earlier, the department had spoken only of “signs” of a pullback.")
+    facts = extractor.extract(text)
+    direct = [q for q in facts.quotes if q.text == "signs"]
+    assert direct and direct[0].speaker == "Pentagon"

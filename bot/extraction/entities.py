@@ -48,6 +48,7 @@ _ROLE_CLASS = {
     "agency": "agency", "service": "agency", "directorate": "agency", "ministry": "ministry",
     "intelligence": "agency",
     "department": "ministry", "office": "office", "alliance": "alliance", "bloc": "alliance",
+    "pentagon": "ministry",
 }
 _ROLE_KEYS = {
     "defence": {"defense"}, "defense": {"defense"}, "pentagon": {"us", "defense"},

@@ -362,6 +362,7 @@ class QuoteFinder:
         self.previous_reported: Speaker | None = None
         self._resolved: dict[int, Speaker | None] = {}
         self._cue: dict[tuple[int, int], str] = {}     # clause span -> its reporting verb
+        self._relayed: set[tuple[int, int]] = set()     # clauses with an "according to Y"
 
     def _near(self, start: int, end: int) -> list[QuoteSpan]:
         """The quotes that may overlap [start, end)."""
@@ -670,6 +671,10 @@ class QuoteFinder:
                 labels = [t.i for t in sub if t.i < a0 and t.text == ":"]
                 if labels:
                     first = labels[-1] + 1          # "Details: According to X, …"
+                if head.i > a1 and head.lemma_ in cues.REPORTING_VERBS and \
+                        any(c.dep_ in ("nsubj", "nsubjpass") and c.i < a0
+                            for c in head.children) and _complement(head) is not None:
+                    continue        # "X, according to Y, believes CLAUSE": X's report, relayed
                 if a0 <= first + 1:
                     toks = [t for t in sub if t.i > a1]
                 else:
@@ -738,6 +743,8 @@ class QuoteFinder:
                 if span:
                     out.append((*span, subj, False))
                     self._cue[span] = tok.lemma_
+                    if any(c.lower_ == "according" for c in tok.children):
+                        self._relayed.add(span)     # a belief someone reports is a claim
                 if clause.i < tok.i:
                     out.extend((*span, subj, False) for span in self._pronoun_conjuncts(tok))
                 continue
@@ -745,7 +752,14 @@ class QuoteFinder:
             own = {t.i for t in tok.subtree}
             first_own = min(own)
             toks = [t for t in inverted.subtree if t.i not in own]
-            if inverted.i > first_own and not any(
+            quoted_head = self.in_quote(inverted.idx, inverted.idx + 1) > 0 and \
+                not self.in_quote(tok.idx, tok.idx + 1) and any(
+                    c.dep_ == "ccomp" and c.i < first_own for c in inverted.children)
+            if quoted_head:
+                # "CLAUSE, he said, “…”" with the quote taken for the sentence's root: the
+                # report is the clause before the attribution
+                toks = [t for t in toks if t.i < first_own]
+            elif inverted.i > first_own and not any(
                     c.dep_ in ("nsubj", "nsubjpass") and c.i < first_own
                     for c in inverted.children):
                 toks = [t for t in toks if t.i > max(own)]   # "Of them, it said, most …"
@@ -915,7 +929,8 @@ class QuoteFinder:
         for s, e, subj, acc in reported:
             if any((s2, e2) != (s, e) and s <= s2 and e2 <= e for s2, e2 in thought):
                 continue            # "Yonhap said the NIS estimated that …": the estimate only
-            if not acc and self._cue.get((s, e)) in _BELIEF_VERBS and not any(
+            if not acc and self._cue.get((s, e)) in _BELIEF_VERBS and \
+                    (s, e) not in self._relayed and not any(
                     (s2, e2) != (s, e) and s2 <= s and e <= e2 for s2, e2, _, _ in reported):
                 continue            # "Some analysts believe …": a belief alone is no quote
             if (s, e) in seen or acc and (s, e) in by_verb:
