@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, literal_column, select
 from sqlalchemy.orm import Session, load_only, selectinload
@@ -37,6 +37,8 @@ KIND = "digest"
 MAX_QUOTES = 5
 QUOTE_MIN_CHARS = 60
 QUOTE_MAX_CHARS = 400
+STATED_SLACK = timedelta(days=2)    # a figure stated this long after the digest's start can
+                                    # still be an earlier one (an article dated ahead in its time zone)
 
 
 @dataclass(frozen=True)
@@ -172,6 +174,7 @@ def _previous_figures(session: Session, new: list[Estimate], keys: set[tuple],
     original = (literal_column("+articles.copy_of_id").is_(None)
                 if session.get_bind().dialect.name == "sqlite" else Article.copy_of_id.is_(None))
     earlier = (Article.ingested_at < since, original, Estimate.force == DEFAULT_FORCE)
+    stated_bound = as_utc(since).date() + STATED_SLACK
     columns = (Estimate.count, Estimate.stated_on, Article.published, Article.ingested_at,
                Estimate.id)
     for entity_id, status in sorted({(e.claimant_entity_id, e.status) for e in new
@@ -180,7 +183,11 @@ def _previous_figures(session: Session, new: list[Estimate], keys: set[tuple],
         of_key = (Estimate.claimant_entity_id == entity_id, Estimate.status == status)
         base = (select(*columns).join(Article, Article.id == Estimate.article_id)
                 .where(*of_key, *earlier))
-        dated = session.execute(base.where(Estimate.stated_on.is_not(None))
+        # the walk starts at the digest's day (a figure ingested before it was stated before
+        # it; STATED_SLACK allows for time zones), not at the newest figure: a digest of an
+        # earlier period no longer skips every figure ingested since
+        dated = session.execute(base.where(Estimate.stated_on.is_not(None),
+                                           Estimate.stated_on <= stated_bound)
                                 .order_by(Estimate.stated_on.desc()).limit(20)).all()
         if len(dated) == 20 and dated[-1][1] == dated[0][1]:    # more on the same day
             dated = session.execute(base.where(Estimate.stated_on == dated[0][1])).all()
