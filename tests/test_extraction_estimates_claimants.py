@@ -333,3 +333,22 @@ def test_ranges_with_the_scale_on_the_upper_bound_only(text, rng):
 def test_spaced_thousands_in_a_sentence(extractor):
     est = _one(extractor, "Lithuania says Belarus has sent 7 000 troops to the border.", 7000)
     assert est.status == "deployed"
+
+
+@pytest.mark.parametrize("text, count, word", [
+    ("A classified assessment by the Polish Institute, seen by reporters, says 900 Belarusian "
+     "troops have been killed.", 900, "Institute"),
+    ("Satellite images analysed by the Polish Institute suggest some 4,000 soldiers are at the "
+     "base.", 4000, "Institute"),
+    ("The Lithuanian ministry's latest figures show 2,000 Belarusian troops near Grodno.", 2000,
+     "ministry"),
+])
+def test_documents_speak_for_their_authors(extractor, text, count, word):
+    est = _one(extractor, text, count)
+    assert est.claimed_by and word in est.claimed_by, est
+
+
+def test_an_estimates_owner_is_not_the_force(extractor):
+    est = _one(extractor, "Kyiv's estimate of 12,000 North Korean troops is higher than "
+               "Seoul's.", 12000)
+    assert est.force == "North Korea", est

@@ -495,6 +495,8 @@ def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False,
 
 
 _MORE = frozenset(["more", "additional"])
+_CLAIM_NOUNS = frozenset(["estimate", "figure", "count", "tally", "assessment", "number",
+                          "calculation", "claim", "data"])
 _CASUALTY_STATUSES = frozenset(["casualties", "killed", "wounded", "captured"])
 # Words of being near the fighting, not in it: "moved to the front line" is deployed.
 _NEAR_FRONT = frozenset(["front", "frontline"])
@@ -679,7 +681,7 @@ def _owned_measure(verb: Token) -> Token | None:
                 "estimate", "assessment", "figure", "number"}:
             for owner in child.children:
                 if owner.dep_ == "poss" and owner.pos_ in ("PROPN", "NOUN") and \
-                        child.lemma_.lower() not in ("figure", "number"):
+                        child.lemma_.lower() != "number":
                     return owner
             source = _measure_source(child)
             if source is not None:
@@ -702,6 +704,30 @@ def _measure_source(noun: Token) -> Token | None:
             if child.dep_ == "nsubj" and child.lower_ not in ("who", "which", "that") and \
                     child.pos_ != "PRON":
                 return child
+    return None
+
+
+_AUTHORS_BY = cues.AUTHORING_VERBS | frozenset(["analyse", "analyze", "compile", "gather",
+                                               "collect", "commission", "conduct"])
+
+
+def _document_author(noun: Token) -> Token | None:
+    """Who wrote a document or evidence that speaks: "an assessment by the NIS", "images
+    analysed by CSIS", "a report from the ISW" (not "seen by Reuters": that is who read it)."""
+    if noun.lower_ not in cues.GENERIC_SOURCES and noun.lemma_.lower() not in \
+            cues.GENERIC_SOURCES:
+        return None
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+        if child.dep_ == "acl" and child.lemma_ in _AUTHORS_BY:
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    objs = [g for g in agent.children if g.dep_ == "pobj"]
+                    if objs:
+                        return objs[0]
     return None
 
 
@@ -948,6 +974,8 @@ class EstimateFinder:
                 nouns.append(anc)
                 break
         for noun in nouns:
+            if noun.lemma_.lower() in _CLAIM_NOUNS:
+                continue        # "Kyiv's estimate of 12,000 troops": Kyiv claims, not fields
             for child in noun.children:
                 if child.dep_ in ("amod", "compound", "poss", "nmod") or child.ent_type_ == "NORP":
                     words = " ".join(t.text for t in child.subtree)
@@ -969,6 +997,8 @@ class EstimateFinder:
                     country = canonical_country(words) or canonical_country(child.text)
                     if country:
                         return country
+                    if child.lemma_.lower() in _CLAIM_NOUNS:
+                        continue                   # "Kyiv's estimate of 12,000 troops is …"
                     for owner in child.children:   # "Ukraine's army has about 900,000"
                         if owner.dep_ in ("poss", "compound", "amod", "nmod"):
                             country = canonical_country(owner.text) or canonical_country(
@@ -1034,6 +1064,9 @@ class EstimateFinder:
                         continue    # "the two prisoners told investigators": the figure
                         #             counts the speakers, it is not their claim
                     sp = self.resolver.resolve(subj, owner_of_source=True)
+                    author = _document_author(subj) if sp is None or sp.generic else None
+                    if author is not None:  # "an assessment by the NIS, seen by X, says"
+                        sp = self.resolver.resolve(author, owner_of_source=True) or sp
                     if sp and not sp.generic:
                         return self._keep(sp), tok
                     generic = generic or sp is not None
