@@ -297,3 +297,20 @@ def test_the_department_after_the_pentagon(extractor):
     facts = extractor.extract(text)
     direct = [q for q in facts.quotes if q.text == "signs"]
     assert direct and direct[0].speaker == "Pentagon"
+
+
+def test_role_in_a_lead_named_in_the_next_sentence(extractor):
+    text = ("VILNIUS, May 2 (Reuters) - Allied jets intercepted two bombers over the Baltic, "
+            "Lithuania's defence minister said on Friday.\n\n"
+            "\"The aircraft did not respond to radio calls,\" Defence Minister Laurynas "
+            "Kasciunas told reporters.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "Allied jets intercepted") == "Laurynas Kasciunas"
+
+
+def test_a_body_ner_missed_is_named_by_its_capitalised_words(extractor):
+    text = ("Latvia's Joint Headquarters for the Protection of Critical Infrastructure says "
+            "the cable was cut by an anchor.")
+    facts = extractor.extract(text)
+    speaker = _speaker(facts, "the cable was cut")
+    assert speaker and "Headquarters for the Protection" in speaker

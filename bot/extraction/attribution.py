@@ -787,6 +787,14 @@ class Resolver:
                 found = self.table.by_role([t.text for t in words], token.idx)
                 if found:
                     return self._speaker(found, token)
+                if cls in _PERSON_CLASSES and cls != "official" and keys:
+                    # "Ukraine's defence minister said on Tuesday" in a lead, "Defence
+                    # Minister Rustem Umerov told …" in the next sentences: named just after
+                    ahead = self.table.ahead(token.idx, token.idx + 600, lambda r: (
+                        r.label == "PERSON" and r.role_class == cls and
+                        _keys_agree(keys, r.role_keys)))
+                    if ahead is not None:
+                        return self._speaker(ahead, token)
             # "a commander near the town, who gave only his call sign, Kit, told …": the name
             # the relative clause gives
             for child in token.children:
@@ -846,6 +854,13 @@ class Resolver:
         country = canonical_country(text)
         if country:
             return Speaker(country, "GPE")
+        if token.pos_ == "PROPN" and token.lower_ in _NAMED_BODY_HEADS and \
+                sum(t.is_title for t in words) >= 2:
+            # "Ukraine's Coordination Headquarters for the Treatment of Prisoners of War
+            # says": a body NER missed, named by its capitalised words
+            while words and words[-1].lower_ in ("of", "for", "the", "and", "on"):
+                words = words[:-1]
+            return self._body(words_text(words), token)
         return None
 
     def _speaking_minister(self, token: Token) -> Speaker | None:
@@ -982,6 +997,11 @@ _ORG_ANAPHORS = {"tank": _RESEARCH, "think-tank": _RESEARCH, "institute": _RESEA
                  "broadcaster": frozenset(["tv", "television", "radio", "broadcasting", "bbc",
                                            "cnn", "nhk", "kbs", "mbc", "sbs", "arirang",
                                            "channel", "24"])}
+# Head words of a body's proper name.
+_NAMED_BODY_HEADS = frozenset(["headquarters", "directorate", "council", "committee",
+                               "commission", "center", "centre", "institute", "agency",
+                               "service", "staff", "command", "office", "bureau", "ministry",
+                               "department", "foundation", "administration", "secretariat"])
 # The role key of a body's minister ("Defense Minister" -> defense).
 _KIND_KEYS = {"Ministry of Defence": "defense", "Foreign Ministry": "foreign"}
 _ONE_OF = frozenset(["one", "another"])
@@ -1079,6 +1099,15 @@ def _body_in_place(token: Token, text: str) -> str | None:
         if len(place) == width and canonical_country(place.text):
             return canonical_org(f"{text} {doc[k].lower_} {place.text}")
     return None
+
+
+def _keys_agree(wanted: frozenset[str], theirs: frozenset[str]) -> bool:
+    """A role's keys fit a record's: its field keys all there, and no other country ("the
+    Lithuanian defence minister" fits "Defence Minister X" with no country given)."""
+    countries = {k for k in wanted if canonical_country(k)}
+    their_countries = {k for k in theirs if canonical_country(k)}
+    return (wanted - countries) <= theirs and (
+        not their_countries or not countries or bool(countries & their_countries))
 
 
 def _indefinite_mentions(token: Token) -> list[Token]:

@@ -345,6 +345,17 @@ class EntityTable:
                 return record
         return fallback
 
+    def ahead(self, after: int, until: int, predicate) -> EntityRecord | None:
+        """The first record mentioned in (after, until) that satisfies `predicate`."""
+        events = self.events
+        i = bisect_left(events, (after + 1,), key=lambda e: e[:1])
+        while i < len(events) and events[i][0] < until:
+            record = events[i][3]
+            if predicate(record):
+                return record
+            i += 1
+        return None
+
     def by_role(self, words: list[str], before: int) -> EntityRecord | None:
         cls, keys = role_keys(words)
         if cls is None:
@@ -532,10 +543,12 @@ def looks_like_person(tokens: list[Token]) -> bool:
         return False
     if words[-1].lower() in cues.ROLE_NOUNS and words[-1].lower() != "king":
         return False        # "the Korea Chair": a title, not a surname
+    if any(w.lower() in _NOT_PERSON_WORDS for w in words):
+        return False        # "Coordination Headquarters"
     return not any(canonical_country(w) or canonical_org(w) for w in words)
 
 
-_NOT_PERSON_WORDS = frozenset(["division", "corps", "nations", "union", "council", "agency", "service", "ministry", "army", "brigade", "regiment", "unit", "institute", "university", "committee", "commission", "command", "forces", "force", "government", "party", "news", "journal", "times", "post", "herald", "tribune", "gazette", "daily", "telegraph", "guardian", "independent", "press", "street", "review", "weekly", "channel", "radio", "television", "tv", "subcommittee", "center", "centre", "foundation", "bureau", "department", "office"])
+_NOT_PERSON_WORDS = frozenset(["division", "corps", "nations", "union", "council", "agency", "service", "ministry", "army", "brigade", "regiment", "unit", "institute", "university", "committee", "commission", "command", "forces", "force", "government", "party", "news", "journal", "times", "post", "herald", "tribune", "gazette", "daily", "telegraph", "guardian", "independent", "press", "street", "review", "weekly", "channel", "radio", "television", "tv", "subcommittee", "center", "centre", "foundation", "bureau", "department", "office", "headquarters", "staff", "ministry", "directorate"])
 
 
 def _plausible_person(ent: Span) -> bool:
@@ -705,6 +718,10 @@ def build_table(doc: Doc) -> EntityTable:
             label = "GPE"
         if label == "ORG":
             text = _with_owner(ent) or text
+            tail = _title_tail(ent)
+            if tail > ent.end:
+                # "Coordination Headquarters" + "for the Treatment of Prisoners of War"
+                text = text + doc[ent.end - 1:tail].text[len(doc[ent.end - 1].text):]
             if ent[-1].lower_ in ("of", "for") and ent.end < len(doc) and \
                     doc[ent.end].ent_type_ == "GPE":
                 # "Ministry of Foreign Affairs of" + "Ukraine": NER cut the body's country off
@@ -764,6 +781,29 @@ def _add_titled_names(doc: Doc, table: EntityTable, named: set[int]) -> None:
             table.add(span.text, "PERSON", span.start_char, span.end_char,
                       " ".join(t.text for t in title) or None, salient=is_subject(role))
             named.update(range(span.start, span.end))
+
+
+def _title_tail(ent: Span) -> int:
+    """Where a body's name NER cut short really ends: "Coordination Headquarters" + "for the
+    Treatment of Prisoners of War" (a preposition, then capitalised words linked by "of",
+    "and", "the"). Returns ent.end when there is no such tail."""
+    doc = ent.doc
+    k = ent.end
+    if k + 1 >= len(doc) or doc[k].lower_ not in ("for", "of", "on") or \
+            not ent.root.text[:1].isupper():
+        return ent.end
+    k += 1
+    if doc[k].lower_ == "the":
+        k += 1
+    end = ent.end
+    while k < len(doc) and (doc[k].is_title and doc[k].is_alpha and doc[k].pos_ in (
+            "PROPN", "NOUN") or doc[k].lower_ in ("of", "and", "the") and end > ent.end):
+        k += 1
+        if doc[k - 1].is_title:
+            end = k
+    if end - ent.end < 2 or any(t.ent_type_ in ("GPE", "DATE") for t in doc[ent.end:end]):
+        return ent.end      # ("the Ministry of Defence of Ukraine" has its own rule)
+    return end
 
 
 def _named_with(word: str, text: str):
