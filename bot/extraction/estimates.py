@@ -495,7 +495,7 @@ def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False,
 
 
 _MORE = frozenset(["more", "additional"])
-_CLAIM_NOUNS = frozenset(["estimate", "figure", "count", "tally", "assessment", "number",
+_CLAIM_NOUNS = frozenset(["estimate", "figure", "count", "tally", "assessment",
                           "calculation", "claim", "data"])
 _CASUALTY_STATUSES = frozenset(["casualties", "killed", "wounded", "captured"])
 # Words of being near the fighting, not in it: "moved to the front line" is deployed.
