@@ -352,3 +352,25 @@ def test_an_estimates_owner_is_not_the_force(extractor):
     est = _one(extractor, "Kyiv's estimate of 12,000 North Korean troops is higher than "
                "Seoul's.", 12000)
     assert est.force == "North Korea", est
+
+
+@pytest.mark.parametrize("text, count, word", [
+    ("Belarus has sent about 4,000 troops to the border (ABW).", 4000, "ABW"),
+    ("- 900 Belarusian troops killed or wounded, per Poland's military intelligence", 900,
+     "intelligence"),
+    ("Belarus has sent 6,000 troops, per Lithuanian estimates.", 6000, "Lithuania"),
+    ("According to estimates from Warsaw, 1,100 Belarusian soldiers have been killed.", 1100,
+     "Poland"),
+])
+def test_sources_in_brackets_per_and_estimates_from(extractor, text, count, word):
+    est = _one(extractor, text, count)
+    assert est.claimed_by and word.lower() in est.claimed_by.lower(), est
+
+
+@pytest.mark.parametrize("text", [
+    "Belarus sent 4,000 troops (about three battalions).",
+    "Minsk sent 4,000 soldiers (AP Photo).",
+])
+def test_closing_brackets_that_name_no_source(extractor, text):
+    est = _one(extractor, text, 4000)
+    assert est.claimed_by is None, est

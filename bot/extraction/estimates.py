@@ -711,6 +711,45 @@ _AUTHORS_BY = cues.AUTHORING_VERBS | frozenset(["analyse", "analyze", "compile",
                                                "collect", "commission", "conduct"])
 
 
+_CREDIT_WORDS = frozenset(["photo", "photos", "image", "images", "video", "file", "map",
+                           "graphic", "pictured", "left", "right", "centre", "center", "via"])
+
+
+def _per_source(tok: Token) -> Token | None:
+    """X of "…, per X" / "per US estimates" hung on this token (a source, as "according to")."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "per" and child.i > 0 and \
+                tok.doc[child.i - 1].text == ",":
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if objs and not objs[0].like_num:
+                return objs[0]
+    return None
+
+
+def _closing_parenthesis(sent: Span) -> Token | None:
+    """The source a sentence names in a closing parenthesis: "… sent 11,000 troops (NIS).",
+    "(UK Defence Intelligence estimate)"; never a parenthesis with a figure in it."""
+    toks = [t for t in sent if not t.is_space]
+    while toks and toks[-1].is_punct and toks[-1].text != ")":
+        toks.pop()
+    if len(toks) < 4 or toks[-1].text != ")":
+        return None
+    opening = next((k for k in range(len(toks) - 2, max(len(toks) - 9, 0), -1)
+                    if toks[k].text == "("), None)
+    if opening is None:
+        return None
+    inner = toks[opening + 1:-1]
+    if not inner or any(t.like_num or t.lower_ in _CREDIT_WORDS for t in inner) or not any(
+            t.ent_type_ in ("ORG", "PERSON") or t.is_upper and len(t.text) >= 2 for t in inner):
+        return None
+    heads = [t for t in inner if t.head.i not in {u.i for u in inner} or t.head.i == t.i]
+    head = heads[0] if heads else inner[-1]
+    if head.lower_ in cues.GENERIC_SOURCES:     # "(UK Defence Intelligence estimate)"
+        names = [t for t in inner if t.i < head.i and t.pos_ == "PROPN"]
+        head = names[-1] if names else head
+    return head
+
+
 def _document_author(noun: Token) -> Token | None:
     """Who wrote a document or evidence that speaks: "an assessment by the NIS", "images
     analysed by CSIS", "a report from the ISW" (not "seen by Reuters": that is who read it)."""
@@ -1039,8 +1078,13 @@ class EstimateFinder:
                 # "According to X, which has interviewed the two soldiers captured …": a
                 # figure describing the source is no claim of it
                 return None, None
+            if acc is None:
+                acc = _per_source(tok)  # "…, per Ukraine's military intelligence"
             if acc is not None:
                 sp = self.resolver.resolve(acc, owner_of_source=True)
+                author = _document_author(acc) if sp is None or sp.generic else None
+                if author is not None:  # "according to estimates from Seoul"
+                    sp = self.resolver.resolve(author, owner_of_source=True) or sp
                 if sp and not sp.generic:
                     return self._keep(sp), tok
                 generic = True
@@ -1131,6 +1175,13 @@ class EstimateFinder:
         issuer = self._issuer()
         if issuer is not None:
             return issuer, None                # a press release's own figures: its issuer's
+        closing = _closing_parenthesis(sent) or next(
+            (p for t in sent if t.lower_ == "per" and t.i > number.i
+             for p in [_per_source(t.head)] if p is not None), None)
+        if closing is not None:                 # "… 11,000 troops to Russia (NIS)."
+            sp = self.resolver.resolve(closing, owner_of_source=True)
+            if sp and not sp.generic:
+                return self._keep(sp), None
         before = self._previous_claim(sent, hedged)
         if before is not None:
             return before, None
