@@ -374,3 +374,19 @@ def test_sources_in_brackets_per_and_estimates_from(extractor, text, count, word
 def test_closing_brackets_that_name_no_source(extractor, text):
     est = _one(extractor, text, 4000)
     assert est.claimed_by is None, est
+
+
+def test_number_read_as_a_noun_and_a_split_off_attribution(extractor):
+    text = "Belarusian troops in Grodno number 6,000, the Polish ministry says."
+    est = _one(extractor, text, 6000)
+    assert est.claimed_by and "ministry" in est.claimed_by.lower(), est
+
+
+@pytest.mark.parametrize("text, count, status", [
+    ("Seoul puts Belarusian losses near 4,000.", 4000, "casualties"),
+    ("Poland kills 500 Belarusian soldiers in a week, Warsaw says.", 500, "killed"),
+    ("Minsk sent 3,000 soldiers to capture the town, Warsaw says.", 3000, "deployed"),
+])
+def test_measure_near_and_casualty_verbs(extractor, text, count, status):
+    est = _one(extractor, text, count)
+    assert est.status == status, est

@@ -289,7 +289,7 @@ def _put_at(number: Token) -> Token | None:
         if verb.dep_ == "acl" and _subject(verb) is None:
             return verb.head      # "casualties numbered in the low hundreds" read as a noun
         return _subject(verb)
-    if head.lower_ != "at":
+    if head.lower_ not in ("at", "near", "around", "above", "over", "below"):
         return None
     verb = head.head
     if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "nsubjpass") and \
@@ -395,11 +395,22 @@ def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False,
     # "about 1,200 killed or wounded", "4,000 dead"
     window = []
     for t in doc[fig.end:min(sent.end, fig.end + 8)]:
-        if t.text in (",", ";", ":", ".") or t.like_num or len(window) >= 4 and t.lower_ not in (
+        if t.text in (",", ";", ":", ".") or t.like_num or t.tag_ == "TO" or \
+                len(window) >= 4 and t.lower_ not in (
                 "wounded", "injured", "killed", "captured", "dead", "missing", "or", "and"):
             break       # "more than 6,000 have been killed or wounded"
         window.append(t.lower_)
     casualty = _casualty(window)
+    verbal = doc[fig.end - 1].head
+    if verbal.lower_ in _NUMBER_VERB and verbal.i < fig.start and verbal.pos_ == "NOUN" and \
+            doc[fig.end - 1].dep_ == "nummod":
+        # "North Korean troops in Kursk number 11,000" with "number" read as a noun: the
+        # troops (or losses) before it are what it counts
+        before = [t for t in doc[max(sent.start, verbal.i - 6):verbal.i]
+                  if t.pos_ in ("NOUN", "PROPN")]
+        if any(_is_troop_noun(t) or t.lower_ in cues.CASUALTY_WORDS for t in before):
+            words = [t.lower_ for t in before]
+            return doc[fig.end - 1], casualty or _casualty(words)
     head = _figure_head(doc[fig.end - 1])
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.like_num and \
             head.head.head.i < fig.start:
@@ -711,6 +722,30 @@ _AUTHORS_BY = cues.AUTHORING_VERBS | frozenset(["analyse", "analyze", "compile",
                                                "collect", "commission", "conduct"])
 
 
+def _done_to(anchor: Token) -> str | None:
+    """A casualty verb whose object the figure is: "Ukraine kills 500 North Korean soldiers",
+    "Kyiv captures 2 soldiers" (not "sent to capture the town")."""
+    tok = _figure_head(anchor)
+    verb = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" and \
+            verb.lemma_ in ("kill", "wound", "injure", "capture"):
+        return cues.CASUALTY_WORDS.get(verb.lemma_)
+    return None
+
+
+def _split_attribution(sent: Span) -> Token | None:
+    """The speaker of a sentence the parser split off its clause: ", the Pentagon says." (it
+    opens with a comma and holds only a speaker and a speech verb)."""
+    words = [t for t in sent if not t.is_space]
+    if not words or words[0].text != "," or len(words) > 10:
+        return None
+    root = sent.root
+    if root.lemma_ not in cues.SPEECH_VERBS or any(
+            c.dep_ in ("ccomp", "dobj", "xcomp") for c in root.children):
+        return None
+    return next((c for c in root.children if c.dep_ == "nsubj"), None)
+
+
 _CREDIT_WORDS = frozenset(["photo", "photos", "image", "images", "video", "file", "map",
                            "graphic", "pictured", "left", "right", "centre", "center", "via"])
 
@@ -866,7 +901,7 @@ class EstimateFinder:
         conj = [c for t in clause if t.pos_ == "VERB" for c in t.children if c.dep_ == "conj"
                 and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
         status = casualty or _casualty([t.lower_ for t in clause + conj]) or \
-            self._status(anchor, path, sent)
+            _done_to(anchor) or self._status(anchor, path, sent)
         top = _figure_head(anchor)
         if not casualty and top.dep_ == "pobj" and top.head.lower_ == "of" and \
                 top.head.head.like_num and \
@@ -1103,6 +1138,8 @@ class EstimateFinder:
                     # "X reported, citing sources, that the ministry estimated N": the
                     # sources are X's, hung on the inner verb; the ministry is the origin
                     origin = None
+                subjects += [c for c in tok.children if c.dep_ == "nsubj" and c.i > number.i
+                             and all(c.i != t.i for t in subjects)]   # a second subject
                 for subj in ([origin] if origin is not None else []) + subjects:
                     if _in_phrase(number, subj):
                         continue    # "the two prisoners told investigators": the figure
@@ -1167,6 +1204,11 @@ class EstimateFinder:
                 sp = self.resolver.resolve(agent, owner_of_source=True)
                 if sp and not sp.generic:
                     return self._keep(sp), None
+            tail = _split_attribution(self.doc[sent.end].sent)
+            if tail is not None:            # "… number 11,000" | ", the Pentagon says."
+                sp = self.resolver.resolve(tail, owner_of_source=True)
+                if sp and not sp.generic:
+                    return self._keep(sp), tail.head
         if generic and not hedged and self.previous_claimant is not None:
             return self.previous_claimant, None
         turn = self.resolver.turn_speaker(number)
