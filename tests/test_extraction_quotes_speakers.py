@@ -314,3 +314,27 @@ def test_a_body_ner_missed_is_named_by_its_capitalised_words(extractor):
     facts = extractor.extract(text)
     speaker = _speaker(facts, "the cable was cut")
     assert speaker and "Headquarters for the Protection" in speaker
+
+
+def test_she_is_the_woman_of_two_people_just_named(extractor):
+    text = ("Foreign Minister Elina Valtonen met her Estonian counterpart Margus Tsahkna in "
+            "Helsinki. Tsahkna praised the cooperation. She said Finland would extend the "
+            "border closure.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "Finland would extend") == "Elina Valtonen"
+
+
+def test_gender_from_titles_and_given_names():
+    from bot.extraction.entities import gender_of
+    assert gender_of("Natalia Galibarenko", None) == "f"
+    assert gender_of("Nikita Smirnov", None) is None
+    assert gender_of("John Kirby", "spokesman") == "m"
+    assert gender_of("Kim Yo Jong", None) is None
+
+
+def test_ambassador_to_a_body_is_a_role(extractor):
+    text = ("Ukraine's ambassador to the OSCE, Yevhenii Tsymbaliuk, and the Polish envoy, "
+            "Adam Halacinski, spoke. Halacinski left early. The ambassador said the mission "
+            "would stay.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "the mission would stay") == "Yevhenii Tsymbaliuk"

@@ -565,7 +565,11 @@ class Resolver:
         # pronouns
         if lower in cues.PRONOUNS_PERSON:
             skip = None if self._in_quoted(token.idx) else self._in_quoted
-            record = self.table.latest(token.idx, _is_personish, _window_start(token), skip)
+            # a person the article made that gender, in this sentence or the one before,
+            # wins ("X and Y … She said" is the woman of the two)
+            record = self.table.latest_within(
+                token.idx, _window_start(token, 2), _of_gender(lower, strict=True)) or \
+                self.table.latest(token.idx, _of_gender(lower), _window_start(token), skip)
             return self._speaker(record, token) if record else None
         if lower in ("we", "i", "us", "me") and token.pos_ == "PRON":
             return self.turn_speaker(token)
@@ -632,7 +636,7 @@ class Resolver:
                     return turn
             if child.dep_ == "poss" and child.lower_ in ("his", "her") and not named_appos:
                 # ("His spokesman, Dmitry Peskov, said": the name in apposition speaks)
-                record = self.table.latest(token.idx, _is_personish)
+                record = self.table.latest(token.idx, _of_gender(child.lower_))
                 if record:
                     return self._speaker(record, token)
             if child.dep_ == "poss" and child.lower_ == "its" and (
@@ -784,7 +788,14 @@ class Resolver:
                         return self._speaker(named, t)
             if (_has_det(token) or _owned(token)) and \
                     head not in ("officials", "sources", "analysts", "experts"):
-                found = self.table.by_role([t.text for t in words], token.idx)
+                found = None
+                if cls in _PERSON_CLASSES and len(words) == 1:
+                    # "the ambassador" when an ambassador and an envoy were just named: the
+                    # one the article gave that very word
+                    found = self.table.latest_within(
+                        token.idx, _window_start(token, 2), lambda r: r.label == "PERSON" and
+                        r.role_class == cls and head in (r.role or "").lower().split())
+                found = found or self.table.by_role([t.text for t in words], token.idx)
                 if found:
                     return self._speaker(found, token)
                 if cls in _PERSON_CLASSES and cls != "official" and keys:
@@ -1146,12 +1157,34 @@ def _stated_age(token: Token) -> int | None:
     return None
 
 
-def _window_start(token: Token) -> int:
-    """Where the pronoun's salience window starts: the previous sentence's first character."""
+def _window_start(token: Token, back: int = 1) -> int:
+    """Where the pronoun's salience window starts: the previous sentence's first character
+    (or the one `back` sentences before)."""
     sent = token.sent
-    if sent.start == 0:
-        return 0
-    return token.doc[sent.start - 1].sent.start_char
+    for _ in range(back):
+        if sent.start == 0:
+            return 0
+        sent = token.doc[sent.start - 1].sent
+    return sent.start_char
+
+
+_MALE = frozenset(["he", "him", "his"])
+_FEMALE = frozenset(["she", "her", "hers"])
+
+
+def _of_gender(pronoun: str, strict: bool = False):
+    """A predicate: a person a pronoun can stand for ("she" never for one the article made
+    a man: "Mr", "spokesman"); `strict`: only one the article made that gender."""
+    avoid = "f" if pronoun in _MALE else "m" if pronoun in _FEMALE else None
+    want = "m" if pronoun in _MALE else "f" if pronoun in _FEMALE else None
+
+    def fits(record: EntityRecord) -> bool:
+        if record.label != "PERSON":
+            return False
+        if strict:
+            return want is not None and record.gender == want
+        return avoid is None or record.gender != avoid
+    return fits
 
 
 def _is_personish(record: EntityRecord) -> bool:

@@ -170,6 +170,34 @@ def acronym(name: str) -> str | None:
     return "".join(w[0] for w in caps)
 
 
+_FEMALE_WORDS = frozenset(["ms", "mrs", "madam", "madame", "spokeswoman", "chairwoman",
+                           "congresswoman", "businesswoman", "woman", "mother", "wife",
+                           "daughter", "sister", "queen", "princess", "grandmother", "widow"])
+_MALE_WORDS = frozenset(["mr", "spokesman", "chairman", "congressman", "businessman", "man",
+                         "father", "husband", "son", "brother", "king", "prince", "grandfather"])
+# Given names ending in -a that are men's (Slavic and other short forms).
+_MALE_IN_A = frozenset(["nikita", "ilya", "luca", "andrea", "joshua", "kostya", "sasha",
+                        "mustafa", "misha", "vanya", "pasha", "yura", "dima", "seryozha",
+                        "kolya", "volodya", "akira", "juba", "moshe", "ezra", "isa",
+                        "elisha", "garcia", "costa", "silva", "da", "attila", "nikola"])
+
+
+def gender_of(name: str, role: str | None) -> str | None:
+    """"f"/"m" when a title ("Ms", "spokeswoman") or a European given name ending in -a
+    ("Natalia", "Maria", "Hanna") says; None otherwise (most names, Korean ones included)."""
+    words = {w.lower().strip(".,") for w in (role or "").split() + name.split()[:1]}
+    if words & _FEMALE_WORDS:
+        return "f"
+    if words & _MALE_WORDS:
+        return "m"
+    parts = name.split()
+    first = parts[0].lower() if len(parts) >= 2 else ""
+    if len(first) >= 4 and first.endswith("a") and first.isalpha() and \
+            first not in _MALE_IN_A and not canonical_country(parts[0]):
+        return "f"
+    return None
+
+
 def _surname_key(name: str) -> str:
     return normalise_name(name).replace("-", " ").split()[-1]
 
@@ -211,6 +239,7 @@ class EntityRecord:
     role_keys: frozenset[str] = frozenset()
     mentions: list[tuple[int, int]] = field(default_factory=list)
     age: int | None = None       # "Maks, 34," (for a later "the 34-year-old")
+    gender: str | None = None    # "m" / "f" when a title or given name says ("Ms", "Natalia")
 
     @property
     def first(self) -> int:
@@ -271,6 +300,8 @@ class EntityTable:
         self.note(start, record, salient)
         if role:
             self.set_role(record, role)
+        if label == "PERSON" and record.gender is None:
+            record.gender = gender_of(name, role)
         if label == "PERSON":
             known = known_role(record.name)
             if known and record.role_class is None:
@@ -344,6 +375,16 @@ class EntityTable:
             if salient:
                 return record
         return fallback
+
+    def latest_within(self, before: int, start: int, predicate) -> EntityRecord | None:
+        """The most recent record mentioned in [start, before) that satisfies `predicate`."""
+        events = self.events
+        i = bisect_left(events, (before,), key=lambda e: e[:1]) - 1
+        while i >= 0 and events[i][0] >= start:
+            if predicate(events[i][3]):
+                return events[i][3]
+            i -= 1
+        return None
 
     def ahead(self, after: int, until: int, predicate) -> EntityRecord | None:
         """The first record mentioned in (after, until) that satisfies `predicate`."""
@@ -520,7 +561,7 @@ def appos_role(ent: Span) -> list[Token]:
                     _ROLE_CLASS[head.lower_] not in ("agency", "ministry", "office"):
                 break
             if head.dep_ == "pobj" and head.head.dep_ == "prep" and \
-                    head.head.lower_ in ("of", "on", "for"):
+                    head.head.lower_ in ("of", "on", "for", "to"):
                 head = head.head.head
             else:
                 break

@@ -867,8 +867,11 @@ class QuoteFinder:
             elif toks[-1].i - hi <= 2:
                 toks = [t for t in toks if t.i < lo]
         while toks and (toks[0].is_punct or toks[0].is_space or
-                        (toks[0].lower_ == "that" and toks[0].dep_ in ("mark", "advmod"))):
-            toks = toks[1:]
+                        (toks[0].lower_ == "that" and toks[0].dep_ in ("mark", "advmod")) or
+                        toks[0].lower_ == "that" and len(toks) > 2 and toks[0].dep_ != "det" and
+                        toks[1].pos_ in ("DET", "PROPN", "NOUN", "PRON", "NUM", "ADJ")):
+            toks = toks[1:]     # ("told a briefing that the government was …", "that" parsed
+            #                     as a pronoun)
         if toks and toks[0].is_upper and in_lead_in(toks[0]):
             toks = _past_lead_in(toks)                        # "WASHINGTON — …"
             while toks and (toks[0].is_punct or toks[0].is_space):
