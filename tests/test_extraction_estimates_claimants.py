@@ -390,3 +390,16 @@ def test_number_read_as_a_noun_and_a_split_off_attribution(extractor):
 def test_measure_near_and_casualty_verbs(extractor, text, count, status):
     est = _one(extractor, text, count)
     assert est.status == status, est
+
+
+def test_a_line_label_names_the_speaker(extractor):
+    text = "Key points\n\n- Andrzej Duda: 3,000 Belarusian soldiers moved to the border\n"
+    est = _one(extractor, text, 3000)
+    assert est.claimed_by and "Duda" in est.claimed_by, est
+
+
+def test_an_interviewers_question_label_is_not_a_claim(extractor):
+    text = ("The Warsaw Herald: What have the two Belarusian prisoners told you?\n\n"
+            "Jan Nowak: Not much.\n")
+    est = _one(extractor, text, 2)
+    assert est.claimed_by is None, est

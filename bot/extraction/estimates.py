@@ -1214,6 +1214,9 @@ class EstimateFinder:
         turn = self.resolver.turn_speaker(number)
         if turn is not None:
             return turn, None                  # figures in a briefing turn: the briefer's
+        label = self._line_label(number)
+        if label is not None:
+            return label, None                 # "Zelensky: 3,000 North Koreans killed"
         issuer = self._issuer()
         if issuer is not None:
             return issuer, None                # a press release's own figures: its issuer's
@@ -1273,6 +1276,30 @@ class EstimateFinder:
             if sp and not sp.generic:
                 self._issuer_found = sp
         return self._issuer_found
+
+    def _line_label(self, number: Token) -> Speaker | None:
+        """The speaker a line opens with before a colon ("Zelensky: 3,000 North Korean
+        soldiers killed or wounded", "- NIS: …"), when that is a named person or body."""
+        text = doc_index(self.doc).text
+        line = text.rfind("\n", 0, number.idx) + 1
+        while line < number.idx and text[line] in "-•*– \t":
+            line += 1                       # a bullet
+        colon = text.find(":", line, number.idx)
+        if colon < 0 or colon - line > 40:
+            return None
+        label = self.doc.char_span(line, colon, alignment_mode="expand")
+        if label is None or not label.ents or any(t.like_num for t in label):
+            return None
+        end = text.find("\n", number.idx)
+        name = text[line:colon].strip()
+        if name.isupper() or "?" in text[colon:end if end >= 0 else len(text)] or \
+                text.count("\n" + name + ":") > 1:
+            return None         # a transcript turn or an interviewer's question
+        ent = label.ents[-1]
+        if ent.label_ not in ("PERSON", "ORG") or ent.end_char < colon - 1:
+            return None
+        sp = self.resolver.resolve(ent.root, owner_of_source=True)
+        return sp if sp and not sp.generic else None
 
     def _relative_claimant(self, path: list[Token]) -> tuple[Speaker, Token] | None:
         """The one a relative clause on the figure's noun phrase names as its source: "the
