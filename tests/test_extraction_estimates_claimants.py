@@ -403,3 +403,10 @@ def test_an_interviewers_question_label_is_not_a_claim(extractor):
             "Jan Nowak: Not much.\n")
     est = _one(extractor, text, 2)
     assert est.claimed_by is None, est
+
+
+def test_of_them_about_other_things_in_a_troop_article(extractor):
+    text = (ARTICLE_START + "Minsk also shipped crates of ammunition.\n\n"
+            "“There are 5,000 of them,” he said of the crates.")
+    facts = extractor.extract(text, DAY)
+    assert all(e.count != 5000 for e in facts.estimates), facts.estimates

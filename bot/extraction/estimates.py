@@ -434,7 +434,7 @@ def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False,
             noun.head.lower_ == "of" and fig.value >= 10 and \
             (context or _sentence_about_troops(sent) or article and fig.value >= 1000 and (
                 _moved_or_lost(doc[fig.end - 1]) or _figure_head(doc[fig.end - 1]).head.lemma_
-                == "be")):
+                == "be") and not _other_things(sent)):
         return doc[fig.end - 1], casualty          # "roughly 10,000 of them"
     if noun.like_num and noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
             noun.i >= fig.end and fig.value >= 10 and (
@@ -720,6 +720,14 @@ def _measure_source(noun: Token) -> Token | None:
 
 _AUTHORS_BY = cues.AUTHORING_VERBS | frozenset(["analyse", "analyze", "compile", "gather",
                                                "collect", "commission", "conduct"])
+
+
+def _other_things(sent: Span) -> bool:
+    """Whether a sentence names other counted things ("… of them," he said of the
+    containers): plural nouns that are not troops, units, losses, speakers or time."""
+    return any(t.tag_ == "NNS" and t.ent_type_ not in ("DATE", "TIME") and not (
+        _is_troop_noun(t) or t.lower_ in cues.CASUALTY_WORDS or t.lower_ in cues.UNIT_NOUNS or
+        t.lower_ in cues.SPEAKER_NOUNS or t.lower_ in cues.GENERIC_SOURCES) for t in sent)
 
 
 def _done_to(anchor: Token) -> str | None:
