@@ -410,3 +410,17 @@ def test_of_them_about_other_things_in_a_troop_article(extractor):
             "“There are 5,000 of them,” he said of the crates.")
     facts = extractor.extract(text, DAY)
     assert all(e.count != 5000 for e in facts.estimates), facts.estimates
+
+
+def test_a_time_clause_before_the_speech_is_framing(extractor):
+    text = ("Days after Polish forces detained two Belarusian soldiers near Grodno, Warsaw's "
+            "military intelligence says Minsk's brigade has been badly depleted.")
+    est = _one(extractor, text, 2)
+    assert est.claimed_by is None, est
+
+
+def test_a_claim_inside_the_reported_clause_keeps_its_speaker(extractor):
+    text = ("Warsaw's military intelligence says that after the fighting, 2,000 Belarusian "
+            "soldiers were withdrawn.")
+    est = _one(extractor, text, 2000)
+    assert est.claimed_by is not None, est

@@ -722,6 +722,9 @@ _AUTHORS_BY = cues.AUTHORING_VERBS | frozenset(["analyse", "analyze", "compile",
                                                "collect", "commission", "conduct"])
 
 
+_TIME_MARKS = frozenset(["after", "before", "since", "when", "while", "once", "until", "as"])
+
+
 def _other_things(sent: Span) -> bool:
     """Whether a sentence names other counted things ("… of them," he said of the
     containers): plural nouns that are not troops, units, losses, speakers or time."""
@@ -1133,6 +1136,10 @@ class EstimateFinder:
                 generic = True
             if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in cues.CLAIM_VERBS and \
                     tok not in (path[0],):
+                if k and path[k - 1].dep_ == "advcl" and any(
+                        c.dep_ == "mark" and c.lower_ in _TIME_MARKS
+                        for c in path[k - 1].children):
+                    continue    # "Days after forces took two soldiers, X says …": framing
                 if _agentless_passive(tok):
                     # "X is believed to number N", "the number is put at N": X is what is
                     # measured; a hedge ("it is believed", "is thought") names nobody at all
