@@ -424,3 +424,10 @@ def test_a_claim_inside_the_reported_clause_keeps_its_speaker(extractor):
             "soldiers were withdrawn.")
     est = _one(extractor, text, 2000)
     assert est.claimed_by is not None, est
+
+
+def test_a_conjoined_speech_verb_with_its_own_clause_does_not_claim_the_first(extractor):
+    text = ("Belarus's 60,000-strong army has no recent combat experience, and analysts say "
+            "that is what makes the deployment valuable.")
+    est = _one(extractor, text, 60000)
+    assert est.claimed_by is None, est

@@ -1195,6 +1195,9 @@ class EstimateFinder:
                 lo, hi = sorted((tok.i, number.i))
                 if any(t.text == ";" for t in self.doc[lo:hi]):
                     continue        # "X briefed lawmakers; two prisoners sat …": another clause
+                if any(c.dep_ == "ccomp" and not c.left_edge.i <= number.i <= c.right_edge.i
+                       for c in tok.children):
+                    continue        # "…, and analysts say that is what …": its own clause
                 subjects = subjects_of(tok)
                 if tok.dep_ == "conj" and tok.i > number.i and not any(
                         c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
