@@ -431,3 +431,21 @@ def test_a_conjoined_speech_verb_with_its_own_clause_does_not_claim_the_first(ex
             "that is what makes the deployment valuable.")
     est = _one(extractor, text, 60000)
     assert est.claimed_by is None, est
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Poland's ministry said on Wednesday last week that 900 Belarusian soldiers had died.",
+     date(2025, 2, 5)),
+    ("Duda said on Saturday night that 900 Belarusian soldiers had died.", date(2025, 2, 8)),
+])
+def test_relative_days_of_a_claim(extractor, text, day):
+    est = _one(extractor, text, 900)
+    assert est.stated_on == day, est
+
+
+def test_weekday_of_last_week():
+    from bot.extraction.dates import resolve_date
+    assert resolve_date("on Friday last week", date(2025, 2, 12), vague=False) == \
+        date(2025, 2, 7)
+    assert resolve_date("on Friday", date(2025, 2, 12), vague=False) == date(2025, 2, 7)
+    assert resolve_date("on Monday", date(2025, 2, 12), vague=False) == date(2025, 2, 10)

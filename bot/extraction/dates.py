@@ -87,6 +87,9 @@ def resolve_date(text: str, published: date | None, vague: bool = True) -> date 
             return published + timedelta(days=(target - published.weekday()) % 7 or 7)
         if match.group(1) == "last" and back == 0:
             back = 7
+        if match.group(1) is None and re.search(r"\b(?:of\s+)?last\s+week\b", lowered):
+            # "on Wednesday last week": that weekday of the week before this one
+            back = published.weekday() - target + 7
         return published - timedelta(days=back)
     match = _DAYS_OFF.search(lowered)
     if match:

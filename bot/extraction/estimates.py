@@ -525,6 +525,8 @@ def _preparing_to_send(words: list[Token]) -> bool:
         for c in t.children) for t in words)
 
 
+# Entities that can name a claim's day ("on Saturday night" is a TIME to the tagger).
+_DAY_ENTS = frozenset(["DATE", "TIME"])
 # Participles that set the occasion of a claim ("Speaking on Monday, X said …").
 _SPEAKING = frozenset(["speak", "talk", "address", "write", "testify", "brief", "appear",
                        "answer", "respond"])
@@ -1351,9 +1353,14 @@ class EstimateFinder:
             children += [g for c in children if c.dep_ == "advcl" and c.i < cue.i and
                          c.lemma_ in _SPEAKING for g in c.children]
             for child in children:
-                if child.ent_type_ == "DATE" or (child.dep_ == "prep" and any(
-                        g.ent_type_ == "DATE" for g in child.subtree)):
+                if child.ent_type_ in _DAY_ENTS or (child.dep_ == "prep" and any(
+                        g.ent_type_ in _DAY_ENTS for g in child.subtree)):
                     words = " ".join(t.text for t in child.subtree)
+                    sibling = next((c for c in cue.children if c.ent_type_ == "DATE" and
+                                    c.left_edge.i == child.right_edge.i + 1), None)
+                    if sibling is not None:
+                        # "on Wednesday last week": the week is a sibling in the parse
+                        words += " " + " ".join(t.text for t in sibling.subtree)
                     day = resolve_date(words, published, vague=False)
                     if day:
                         return day
