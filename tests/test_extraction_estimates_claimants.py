@@ -449,3 +449,15 @@ def test_weekday_of_last_week():
         date(2025, 2, 7)
     assert resolve_date("on Friday", date(2025, 2, 12), vague=False) == date(2025, 2, 7)
     assert resolve_date("on Monday", date(2025, 2, 12), vague=False) == date(2025, 2, 10)
+
+
+@pytest.mark.parametrize("text, count, status", [
+    ("Lithuania said Belarus had sent about 3,000 troops to train in western Russia.", 3000,
+     "training"),
+    ("Poland said Russia's 1.1 million-strong army was stretched.", 1_100_000, "other"),
+    ("Poland said some 3,000 Belarusian soldiers had been moved from training grounds to the "
+     "border.", 3000, "deployed"),
+])
+def test_status_sent_to_train_whole_armies_and_leaving_training(extractor, text, count, status):
+    est = _one(extractor, text, count)
+    assert est.status == status, est

@@ -727,6 +727,30 @@ _AUTHORS_BY = cues.AUTHORING_VERBS | frozenset(["analyse", "analyze", "compile",
 _TIME_MARKS = frozenset(["after", "before", "since", "when", "while", "once", "until", "as"])
 
 
+def _moved_from(tok: Token) -> bool:
+    """Whether a word lies in a "from …" phrase: where troops left ("moved from training
+    grounds in the Far East")."""
+    for anc in list(tok.ancestors)[:3]:
+        if anc.dep_ == "prep" and anc.lower_ == "from":
+            return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "from"
+
+
+def _sent_to_train(path: list[Token]) -> bool:
+    """A sending verb over the figure whose purpose is training ("sent 10,000 troops to train
+    in eastern Russia", "dispatched for training")."""
+    verb = next((t for t in path[1:6] if t.pos_ == "VERB"), None)
+    if verb is None or verb.lemma_ not in _SEND_VERBS:
+        return False
+    for child in verb.children:
+        if child.dep_ in ("advcl", "xcomp") and child.lemma_ in ("train", "drill"):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "for" and any(
+                g.lower_ in ("training", "drills", "exercises") for g in child.children):
+            return True
+    return False
+
+
 def _other_things(sent: Span) -> bool:
     """Whether a sentence names other counted things ("… of them," he said of the
     containers): plural nouns that are not troops, units, losses, speakers or time."""
@@ -915,6 +939,12 @@ class EstimateFinder:
                 and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
         status = casualty or _casualty([t.lower_ for t in clause + conj]) or \
             _done_to(anchor) or self._status(anchor, path, sent)
+        if status not in _CASUALTY_STATUSES and status != "planned":
+            if _sent_to_train(path):
+                status = "training"     # "sent about 10,000 troops to train in eastern Russia"
+            elif fig.value >= 500_000 and any(t.lemma_.lower() in ("army", "military", "force")
+                                              for t in path[:5]):
+                status = "other"        # "North Korea's 1.2 million-strong army": a whole army
         top = _figure_head(anchor)
         if not casualty and top.dep_ == "pobj" and top.head.lower_ == "of" and \
                 top.head.head.like_num and \
@@ -1033,8 +1063,9 @@ class EstimateFinder:
                     t.head.lemma_ in ("send", "dispatch", "deploy", "make", "provide") and
                     t.head.tag_ != "VBG" for t in words):
             return "planned"            # "could send as many as 30,000 more"
-        if lemmas & cues.STATUS_TRAINING:
-            return "training"
+        if any((t.lemma_.lower() in cues.STATUS_TRAINING or t.lower_ in cues.STATUS_TRAINING)
+               and not _moved_from(t) for t in words):
+            return "training"           # not "moved from training grounds to the front"
         if lemmas & cues.STATUS_COMBAT - _NEAR_FRONT:
             return "combat"         # "moved to the front (line)" is a deployment
         if lemmas & cues.STATUS_DEPLOYED or lemmas & _DEPLOYED_MORE:
