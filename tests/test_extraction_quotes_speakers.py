@@ -338,3 +338,17 @@ def test_ambassador_to_a_body_is_a_role(extractor):
             "would stay.")
     facts = extractor.extract(text)
     assert _speaker(facts, "the mission would stay") == "Yevhenii Tsymbaliuk"
+
+
+def test_that_clause_hung_beside_the_reporting_verb(extractor):
+    text = ("The summit opened a day after Brazil’s Folha de S.Paulo reported, citing a "
+            "senior diplomat, that Brasilia was preparing a “second round” of talks.")
+    facts = extractor.extract(text)
+    found = [q for q in facts.quotes if q.kind == "reported" and "Brasilia was preparing" in
+             q.text]
+    assert found and found[0].speaker == "senior diplomat"
+
+
+def test_a_newspaper_keeps_its_own_name():
+    from bot.extraction.entities import _MEDIA_WORDS
+    assert "shimbun" in _MEDIA_WORDS

@@ -892,6 +892,12 @@ def _add_bare_surnames(doc: Doc, table: EntityTable, named: set[int]) -> None:
         named.add(i)
 
 
+_MEDIA_WORDS = frozenset(["shimbun", "ilbo", "times", "post", "journal", "herald", "news",
+                          "daily", "tribune", "gazette", "telegraph", "guardian", "pravda",
+                          "izvestia", "kommersant", "novosti", "tv", "television", "radio",
+                          "broadcasting", "press", "magazine", "newspaper"])
+
+
 def _with_owner(ent: Span) -> str | None:
     """The canonical body when NER left its country outside: "South Korea's" + "Joint Chiefs
     of Staff" -> "South Korea's Joint Chiefs of Staff"."""
@@ -899,6 +905,8 @@ def _with_owner(ent: Span) -> str | None:
     i = ent.start
     if i < 2 or doc[i - 1].lower_ not in ("'s", "’s"):
         return None
+    if any(t.lower_ in _MEDIA_WORDS for t in ent):
+        return None         # "Japan's Yomiuri Shimbun" is the Yomiuri Shimbun
     j = i - 2
     while j > 0 and doc[j].ent_iob_ == "I" and doc[j - 1].ent_type_ == doc[j].ent_type_:
         j -= 1

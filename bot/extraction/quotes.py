@@ -152,6 +152,16 @@ def _complement(verb: Token) -> Token | None:
         if child.dep_ == "advcl" and child.i > verb.i and _that_clause(child) and any(
                 m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
             return child
+    sibling = _that_sibling(verb)
+    if sibling is not None:
+        return sibling
+    for child in verb.children:
+        # "reported, citing a senior diplomat, that CLAUSE" with the clause hung on "citing"
+        if child.lemma_ in ("cite", "quote") and child.tag_ == "VBG" and child.i > verb.i:
+            for sub in child.children:
+                if sub.dep_ == "ccomp" and _that_mark(sub) is not None and \
+                        sub.pos_ in ("VERB", "AUX"):
+                    return sub
     stack = [c for c in verb.children if c.dep_ in ("dobj", "dative", "prep", "npadvmod")
              and c.i > verb.i]
     for _ in range(5):
@@ -167,6 +177,29 @@ def _complement(verb: Token) -> Token | None:
                 if sub.dep_ in ("pobj", "prep", "dobj", "relcl", "acl"):
                     nxt.append(sub)
         stack = nxt
+    return None
+
+
+def _that_sibling(verb: Token) -> Token | None:
+    """A "that"-clause the parser hung beside the reporting verb instead of under it: "…
+    after Japan's Yomiuri Shimbun reported, citing a government source, that Pyongyang
+    was preparing …" (both on "came"). Only commas and a citing phrase come between."""
+    head = verb.head
+    if head.i == verb.i or any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
+        return None
+    for sib in head.children:
+        if sib.i <= verb.i or sib.dep_ not in ("advcl", "ccomp", "conj") or \
+                sib.pos_ not in ("VERB", "AUX"):
+            continue
+        mark = _that_mark(sib)
+        if mark is None or not any(c.dep_ in ("nsubj", "nsubjpass") for c in sib.children):
+            return None
+        between = verb.doc[verb.i + 1:mark.i]
+        citing = {t.i for c in sib.children if c.lemma_ in ("cite", "quote") and c.i < mark.i
+                  for t in c.subtree}
+        if all(t.is_punct or t.i in citing for t in between):
+            return sib
+        return None
     return None
 
 
@@ -715,8 +748,9 @@ class QuoteFinder:
             subj = self._speaking_subject(tok)
             target = clause if clause is not None else inverted
             if subj is None or clause is not None and \
-                    target.left_edge.i <= subj.i <= target.right_edge.i:
-                continue
+                    target.left_edge.i <= subj.i <= target.right_edge.i and not (
+                        _that_mark(target) is not None and subj.i < _that_mark(target).i):
+                continue            # (a citing phrase before the clause's "that" is outside)
             if subj.lower_ in ("i", "we"):
                 continue            # "I'd note that ...": the speaker's own words, no report
             if subj.dep_ == "nsubjpass" and subj.head.i == tok.i and \
@@ -817,6 +851,9 @@ class QuoteFinder:
             origin = None
         else:
             origin = cited_by(verb, found[0] if found else None)
+            sibling = _that_sibling(verb) if origin is None else None
+            if sibling is not None:     # "X reported, citing Y, that …" hung beside
+                origin = cited_by(sibling)
         if origin is not None:
             speaker = self.resolver.resolve(origin, owner_of_source=True)
             if speaker is not None and not speaker.generic:
