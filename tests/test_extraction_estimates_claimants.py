@@ -461,3 +461,32 @@ def test_weekday_of_last_week():
 def test_status_sent_to_train_whole_armies_and_leaving_training(extractor, text, count, status):
     est = _one(extractor, text, count)
     assert est.status == status, est
+
+
+def test_negated_claim_verbs_claim_nothing(extractor):
+    text = ("Belarus, which has a 60,000-strong army, has neither confirmed nor denied the "
+            "deployment.")
+    est = _one(extractor, text, 60000)
+    assert est.claimed_by is None, est
+
+
+def test_the_whole_sent_before_its_part(extractor):
+    text = ("“Of the 7,000 or so initially deployed, about 900 have been killed or wounded,” "
+            "the Polish minister said.")
+    facts = extractor.extract(text, DAY)
+    got = {e.count: (e.status, e.qualifier) for e in facts.estimates}
+    assert got.get(7000) == ("deployed", "about") and got.get(900, ("",))[0] == "casualties", got
+
+
+def test_more_dispatched_by_a_state(extractor):
+    est = _one(extractor, "Analysts believe Minsk could dispatch as many as 9,000 more.", 9000)
+    assert est.status == "planned" and est.qualifier == "up to", est
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    ("Warsaw says 4,000 or so Belarusian troops are at the border.", "about"),
+    ("Warsaw says 4,000 or more Belarusian troops are at the border.", "at least"),
+])
+def test_trailing_qualifiers(extractor, text, qualifier):
+    est = _one(extractor, text, 4000)
+    assert est.qualifier == qualifier, est

@@ -141,6 +141,8 @@ def find_figures(sent: Span, maybe=None) -> list[Figure]:
             continue
         if qualifier != "range":
             qualifier, extra = _qualifier(doc, i, sent.start)
+            if qualifier == "exact":        # "10,000 or so", "3,000 or more", "500-plus"
+                qualifier = _trailing_qualifier(doc, j, sent.end)
             if qualifier in ("at least", "more than"):
                 low = value
             elif qualifier in ("up to", "fewer than"):
@@ -165,6 +167,14 @@ def _qualifier(doc: Doc, i: int, floor: int) -> tuple[str, int]:
         if i - n >= floor and " ".join(t.lower_ for t in doc[i - n:i]) == words:
             return name, n
     return "exact", 0
+
+
+def _trailing_qualifier(doc: Doc, j: int, end: int) -> str:
+    for words, name in cues.TRAILING_QUALIFIERS:
+        n = len(words.split())
+        if j + n <= end and " ".join(t.lower_ for t in doc[j:j + n]) == words:
+            return name
+    return "exact"
 
 
 def _counted(doc: Doc, fig: Figure) -> Token | None:
@@ -476,7 +486,7 @@ def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False,
         whole = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
         if fig.value >= 100 and (after is None or after.pos_ not in ("NOUN", "PROPN")) and \
                 (_moved_or_lost(noun) or whole is not None and whole.like_num and
-                 whole.i < fig.start and _moved_or_lost(whole)):
+                 whole.i < fig.start and _moved_or_lost(whole) or _the_n_sent(doc, fig, sent)):
             return noun, None          # "could send another 30,000", "8,000 were in Kursk",
                                        # the 11,000 of "1,000 of the 11,000 were killed"
         if article and fig.value >= 1000 and (after is None or after.pos_ not in (
@@ -487,7 +497,8 @@ def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False,
             (context or _sentence_about_troops(sent)):
         return noun, casualty          # "nearly 1,000 others wounded"
     if noun.lower_ in _MORE and noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "advmod") and \
-            fig.value >= 10 and (context or _sentence_about_troops(sent)):
+            fig.value >= 10 and (context or _sentence_about_troops(sent) or
+                                 fig.value >= 100 and _moved_or_lost(noun)):
         return noun, casualty          # "3,000 more have arrived"
     if noun.lower_ in ("people", "men") and noun.dep_ == "dobj" and noun.head.lemma_ == "lose":
         return noun, "casualties"      # "the occupiers lost more than 2,000 people"
@@ -736,6 +747,26 @@ def _moved_from(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ == "from"
 
 
+def _the_n_sent(doc: Doc, fig: Figure, sent: Span) -> bool:
+    """"the 11,000 (or so) (initially) deployed", "the 3,000 sent in January": a bare figure
+    the article introduces by the sending (read off the surface: the parse varies)."""
+    if fig.start == sent.start or doc[fig.start - 1].lower_ != "the":
+        return False
+    k = fig.end
+    while k < sent.end and (doc[k].lower_ in ("or", "so") or doc[k].pos_ == "ADV"):
+        k += 1
+    return k < sent.end and doc[k].tag_ == "VBN" and doc[k].lemma_ in _SEND_VERBS
+
+
+def _negated(verb: Token) -> bool:
+    """"did not say", "has neither confirmed nor denied": a claim verb that claims nothing."""
+    if any(c.dep_ in ("neg", "preconj") and c.lower_ in ("not", "n't", "never", "neither")
+           for c in verb.children):
+        return True
+    return verb.dep_ == "conj" and any(c.lower_ == "nor" for c in verb.head.children) and \
+        any(c.lower_ == "neither" for c in verb.head.children)
+
+
 def _sent_to_train(path: list[Token]) -> bool:
     """A sending verb over the figure whose purpose is training ("sent 10,000 troops to train
     in eastern Russia", "dispatched for training")."""
@@ -946,9 +977,10 @@ class EstimateFinder:
                                               for t in path[:5]):
                 status = "other"        # "North Korea's 1.2 million-strong army": a whole army
         top = _figure_head(anchor)
-        if not casualty and top.dep_ == "pobj" and top.head.lower_ == "of" and \
-                top.head.head.like_num and \
-                top.head.head.i < fig.start and status in _CASUALTY_STATUSES:
+        if not casualty and top.dep_ == "pobj" and top.head.lower_ == "of" and (
+                top.head.head.like_num and top.head.head.i < fig.start or
+                all(t.is_punct or t.is_space for t in self.doc[sent.start:top.head.i])) and \
+                status in _CASUALTY_STATUSES:
             status = "deployed"     # the whole of "1,000 of the 11,000 were killed"
         force = self._force(anchor, path, sent)
         if status == "other" and force == "North Korea" and fig.value < 200_000 and not any(
@@ -1173,6 +1205,8 @@ class EstimateFinder:
                         c.dep_ == "mark" and c.lower_ in _TIME_MARKS
                         for c in path[k - 1].children):
                     continue    # "Days after forces took two soldiers, X says …": framing
+                if _negated(tok):
+                    continue    # "X has neither confirmed nor denied …": no claim of X's
                 if _agentless_passive(tok):
                     # "X is believed to number N", "the number is put at N": X is what is
                     # measured; a hedge ("it is believed", "is thought") names nobody at all
@@ -1229,7 +1263,7 @@ class EstimateFinder:
                 if any(t.text == ";" for t in self.doc[lo:hi]):
                     continue        # "X briefed lawmakers; two prisoners sat …": another clause
                 if any(c.dep_ == "ccomp" and not c.left_edge.i <= number.i <= c.right_edge.i
-                       for c in tok.children):
+                       for c in tok.children) or _negated(tok):
                     continue        # "…, and analysts say that is what …": its own clause
                 subjects = subjects_of(tok)
                 if tok.dep_ == "conj" and tok.i > number.i and not any(
