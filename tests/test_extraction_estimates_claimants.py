@@ -490,3 +490,9 @@ def test_more_dispatched_by_a_state(extractor):
 def test_trailing_qualifiers(extractor, text, qualifier):
     est = _one(extractor, text, 4000)
     assert est.qualifier == qualifier, est
+
+
+def test_eliminated_soldiers_are_killed(extractor):
+    est = _one(extractor, "Polish forces have eliminated around 400 Belarusian soldiers, the "
+               "army said.", 400)
+    assert est.status == "killed", est

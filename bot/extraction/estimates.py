@@ -795,9 +795,11 @@ def _done_to(anchor: Token) -> str | None:
     "Kyiv captures 2 soldiers" (not "sent to capture the town")."""
     tok = _figure_head(anchor)
     verb = tok.head
-    if tok.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" and \
-            verb.lemma_ in ("kill", "wound", "injure", "capture"):
-        return cues.CASUALTY_WORDS.get(verb.lemma_)
+    if tok.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB":
+        if verb.lemma_ in ("kill", "wound", "injure", "capture"):
+            return cues.CASUALTY_WORDS.get(verb.lemma_)
+        if verb.lemma_ in ("eliminate", "neutralise", "neutralize", "liquidate", "slay"):
+            return "killed"     # "forces have eliminated around 1,000 North Korean soldiers"
     return None
 
 
