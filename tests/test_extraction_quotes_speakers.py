@@ -352,3 +352,10 @@ def test_that_clause_hung_beside_the_reporting_verb(extractor):
 def test_a_newspaper_keeps_its_own_name():
     from bot.extraction.entities import _MEDIA_WORDS
     assert "shimbun" in _MEDIA_WORDS
+
+
+def test_the_ministers_office_and_a_that_clause_parsed_as_a_noun(extractor):
+    text = ("Defence Minister Ben Wallace spoke to the BBC on Sunday. After the interview, the "
+            "minister’s office clarified that the MOD estimate dated from the end of June.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "the MOD estimate dated") == "Ben Wallace's office"

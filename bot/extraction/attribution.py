@@ -626,6 +626,13 @@ class Resolver:
             record = self._record_at(owner, ("PERSON",)) if owner is not None else None
             if record is not None:
                 return self._speaker(record, owner)
+            owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "NOUN"
+                          and c.lower_ in cues.ROLE_NOUNS and _has_det(c)), None)
+            if owner is not None and depth < 2:
+                # "the minister's office clarified": that person's office
+                found = self._resolve(owner, depth=depth + 1)
+                if found is not None and found.label == "PERSON" and not found.generic:
+                    return self._body(f"{found.name}'s {token.lower_}", token)
         # possessive pronoun owner: "his office", "her spokesperson"; "our intelligence
         # service" in an interview answer is the interviewee's
         named_appos = any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children)

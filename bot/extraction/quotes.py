@@ -143,6 +143,10 @@ def _complement(verb: Token) -> Token | None:
                 c.dep_ == "aux" for c in child.children) and any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
             return child    # "said it did not “comment on …”": a verb the tagger took for a noun
+        if child.pos_ == "NOUN" and child.i > verb.i and _that_mark(child) is not None and \
+                any(c.dep_ in ("acl", "relcl") and c.tag_ in ("VBN", "VBD") for c in
+                    child.children):
+            return child    # "clarified that the estimate dated from …" parsed as a noun
         if child.pos_ == "ADJ" and any(
                 c.dep_ == "mark" and c.lower_ == "that" for c in child.children) and any(
                 t.dep_ in ("nsubj", "nsubjpass") for t in child.subtree):
