@@ -359,3 +359,22 @@ def test_the_ministers_office_and_a_that_clause_parsed_as_a_noun(extractor):
             "minister’s office clarified that the MOD estimate dated from the end of June.")
     facts = extractor.extract(text)
     assert _speaker(facts, "the MOD estimate dated") == "Ben Wallace's office"
+
+
+def test_a_reported_clause_ending_in_a_quote_is_kept(extractor):
+    text = ("The Prime Minister added that Canada would stand with Latvia “for as long as it "
+            "takes”.")
+    facts = extractor.extract(text)
+    kinds = sorted(q.kind for q in facts.quotes)
+    assert kinds == ["direct", "reported"]
+    reported = [q for q in facts.quotes if q.kind == "reported"][0]
+    assert reported.text.startswith("Canada would stand with Latvia")
+
+
+def test_a_quote_after_a_speech_participle_is_not_the_clauses(extractor):
+    text = ("Mette Frederiksen stated that the sabotage signifies Moscow’s growing "
+            "recklessness, noting, “Three cables have been cut in a single month, and nobody "
+            "believes it was an accident.”")
+    facts = extractor.extract(text)
+    reported = [q for q in facts.quotes if q.kind == "reported"]
+    assert reported and reported[0].text.endswith("recklessness")

@@ -234,6 +234,10 @@ def _without_participles(clause: Token) -> list[Token]:
                 child.i > clause.i and child.lemma_ in cues.SPEECH_VERBS or
                 child.lemma_ in ("cite", "quote")):
             cut.update(t.i for t in child.subtree)      # "…, citing U.S. officials, …"
+            if child.i > clause.i and child.lemma_ in cues.SPEECH_VERBS:
+                # "…, noting, “…”": what follows the participle is its own, even where the
+                # parser hung the quote on the clause
+                cut.update(t.i for t in clause.subtree if t.i >= child.left_edge.i)
         elif child.dep_ in ("advcl", "conj") and child.i > clause.i and \
                 child.lemma_ in cues.REPORTING_VERBS and any(
                     c.dep_ == "nsubj" for c in child.children):
@@ -954,7 +958,14 @@ class QuoteFinder:
         if share > 0.9:
             return None
         closing = [q for q in quoted if start <= q.start and abs(q.end - end) <= 2]
-        if closing and share > 0.4 and (inverted or _full_clause(self.doc, closing[-1])):
+        ids = {t.i for t in toks}
+        heads = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
+        own_head = bool(heads) and not closing or bool(heads) and heads[0].idx < closing[-1].start \
+            and heads[0].pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") and c.idx < closing[-1].start
+                for c in heads[0].children)
+        if closing and share > 0.4 and not own_head and (
+                inverted or _full_clause(self.doc, closing[-1])):
             # "‘…’, the spokesperson added" and "that if …, ‘it is a sign of …’": the quoted
             # sentence is the statement; the clause is that direct quote
             return None
