@@ -378,3 +378,17 @@ def test_a_quote_after_a_speech_participle_is_not_the_clauses(extractor):
     facts = extractor.extract(text)
     reported = [q for q in facts.quotes if q.kind == "reported"]
     assert reported and reported[0].text.endswith("recklessness")
+
+
+def test_speaker_names_without_top_or_a_cut_bracket(extractor):
+    facts = extractor.extract("Top U.S. commanders told senators that the drills had ended.")
+    assert _speaker(facts, "the drills had ended") == "U.S. commanders"
+    facts = extractor.extract("Poland's Territorial Defence Forces (WOT) reported that two "
+                              "drones had crashed near Lublin.")
+    speaker = _speaker(facts, "two drones had crashed")
+    assert speaker and "(" not in speaker
+
+
+def test_a_countrys_acronym_body_is_the_body():
+    from bot.extraction.names import canonical_org
+    assert canonical_org("NIS") == "South Korea's National Intelligence Service"

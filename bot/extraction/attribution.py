@@ -391,6 +391,13 @@ def phrase_tokens(head: Token) -> list[Token]:
 def words_text(words: list[Token]) -> str:
     """The words as the article wrote them: "39-year-old general", "South Korea's"."""
     out = []
+    if words and words[-1].text == "(" or sum(t.text == "(" for t in words) > sum(
+            t.text == ")" for t in words):
+        # "Special Operations Forces (SSO" cut mid-bracket: the name without it
+        cut = max(k for k, t in enumerate(words) if t.text == "(")
+        words = words[:cut]
+    while words and words[0].lower_ == "top" and len(words) > 1:
+        words = words[1:]       # "top U.S. commanders" are U.S. commanders
     for k, tok in enumerate(words):
         out.append(tok.text)
         if k + 1 < len(words):
@@ -979,6 +986,9 @@ class Resolver:
     def _body(self, name: str, token: Token) -> Speaker:
         """A body named by kind ("Kyiv's military intelligence"): into the table, so a later
         "the agency" finds it."""
+        owner, sep, rest = name.replace("’s ", "'s ").partition("'s ")
+        if sep and rest.isupper() and canonical_country(owner) and canonical_org(rest):
+            name = canonical_org(rest)      # "South Korea's NIS": the body the acronym names
         record = self.table.add(name, "ORG", token.idx, token.idx + len(token.text))
         return self._speaker(record, token) if record is not None else Speaker(name, "ORG")
 

@@ -759,6 +759,8 @@ def build_table(doc: Doc) -> EntityTable:
             label = "GPE"
         if label == "ORG":
             text = _with_owner(ent) or text
+            if text.count("(") > text.count(")"):
+                text = text[:text.rfind("(")].strip()   # "Special Operations Forces (SSO"
             tail = _title_tail(ent)
             if tail > ent.end:
                 # "Coordination Headquarters" + "for the Treatment of Prisoners of War"
