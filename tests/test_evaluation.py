@@ -37,8 +37,10 @@ def test_evaluation_names():
 # Measured after adding 12 harder dev articles (seeds + 60 dev articles): est F1 0.99,
 # claimant 0.94, quote P 0.99 / R 0.95, speaker 0.95 (speaker floor lowered to 0.95 after the
 # first 6 of them, when speaker measured 0.96; the others left where the last raise set them).
+# Estimate floors raised after the estimate claimant/recall work, measured on the committed
+# tree (seeds + 60 dev): est F1 0.993 (P 0.998, R 0.988), claimant 0.975.
 FLOORS = {
-    "estimate_f1": 0.97, "claimant_accuracy": 0.91, "quote_recall": 0.93,
+    "estimate_f1": 0.98, "claimant_accuracy": 0.96, "quote_recall": 0.93,
     "quote_precision": 0.97, "speaker_accuracy": 0.95,
 }
 
