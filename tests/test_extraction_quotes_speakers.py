@@ -392,3 +392,12 @@ def test_speaker_names_without_top_or_a_cut_bracket(extractor):
 def test_a_countrys_acronym_body_is_the_body():
     from bot.extraction.names import canonical_org
     assert canonical_org("NIS") == "South Korea's National Intelligence Service"
+
+
+def test_trailing_told_with_its_hearer_still_names_the_speaker(extractor):
+    from bot.extraction.attribution import _trailing_subject
+    doc = extractor.nlp("Moscow has moved about 2,000 more sailors to the port since May, a "
+                        "senior NATO official told reporters on Monday.")
+    told = next(t for t in doc if t.lower_ == "told")
+    found = _trailing_subject(told)
+    assert found is not None and found.lower_ == "official"

@@ -160,9 +160,10 @@ def _trailing_subject(verb: Token) -> Token | None:
     doc = verb.doc
     sent = verb.sent
     tail = [t for t in doc[verb.i + 1:sent.end] if not t.is_space]
-    if any(t.pos_ in ("VERB", "AUX") or t.dep_ in ("ccomp", "dobj") for t in tail) or \
-            len(tail) > 6:
-        return None
+    if any(t.pos_ in ("VERB", "AUX") or t.dep_ == "ccomp" or t.dep_ == "dobj" and not (
+            verb.lemma_ in ("tell", "brief", "inform") and t.head.i == verb.i)
+           for t in tail) or len(tail) > 6:
+        return None         # (the one told: "…, a senior official told reporters on Monday.")
     return _np_before(verb)
 
 
