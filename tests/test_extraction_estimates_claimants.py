@@ -496,3 +496,9 @@ def test_eliminated_soldiers_are_killed(extractor):
     est = _one(extractor, "Polish forces have eliminated around 400 Belarusian soldiers, the "
                "army said.", 400)
     assert est.status == "killed", est
+
+
+def test_taken_alive_is_captured(extractor):
+    est = _one(extractor, "Polish forces took two Belarusian soldiers alive near Grodno, the "
+               "army said.", 2)
+    assert est.status == "captured", est

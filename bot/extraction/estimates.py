@@ -800,6 +800,9 @@ def _done_to(anchor: Token) -> str | None:
             return cues.CASUALTY_WORDS.get(verb.lemma_)
         if verb.lemma_ in ("eliminate", "neutralise", "neutralize", "liquidate", "slay"):
             return "killed"     # "forces have eliminated around 1,000 North Korean soldiers"
+        if verb.lemma_ == "take" and any(c.lower_ in ("alive", "prisoner", "prisoners",
+                                                      "captive") for c in verb.children):
+            return "captured"   # "took two North Korean soldiers alive", "taken prisoner"
     return None
 
 
