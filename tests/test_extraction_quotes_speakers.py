@@ -401,3 +401,11 @@ def test_trailing_told_with_its_hearer_still_names_the_speaker(extractor):
     told = next(t for t in doc if t.lower_ == "told")
     found = _trailing_subject(told)
     assert found is not None and found.lower_ == "official"
+
+
+def test_a_country_is_never_a_person_record():
+    from bot.extraction.entities import EntityTable
+    table = EntityTable()
+    record = table.add("United States", "PERSON", 0, 13)
+    assert record is not None and record.label == "GPE"
+    assert table.latest(20, lambda r: r.label == "PERSON") is None

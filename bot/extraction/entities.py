@@ -278,6 +278,8 @@ class EntityTable:
         name = name.strip()
         if not name or not any(ch.isalpha() for ch in name):
             return None
+        if label == "PERSON" and canonical_country(name):
+            label, name = "GPE", canonical_country(name)    # NER's "United States" PERSON
         record = self.find(name, label, start, role)
         if record is None:
             canon = canonical_name(name, label)
