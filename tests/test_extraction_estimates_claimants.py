@@ -502,3 +502,16 @@ def test_taken_alive_is_captured(extractor):
     est = _one(extractor, "Polish forces took two Belarusian soldiers alive near Grodno, the "
                "army said.", 2)
     assert est.status == "captured", est
+
+
+def test_a_how_many_question_sets_the_answers_subject(extractor):
+    text = ("How many Belarusian soldiers are in Poland?\n\nAbout 4,000, Warsaw says.\n\n"
+            "How many have been killed?\n\nThe Polish army says roughly 300.\n")
+    facts = extractor.extract(text, DAY)
+    assert {e.count for e in facts.estimates} >= {4000, 300}, facts.estimates
+
+
+def test_a_question_about_other_things_sets_no_subject(extractor):
+    text = "How many drones were launched?\n\nWarsaw says roughly 300.\n"
+    facts = extractor.extract(text, DAY)
+    assert not facts.estimates, facts.estimates

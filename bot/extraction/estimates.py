@@ -242,7 +242,11 @@ def _context_after(pending: list[tuple[Span, bool]], context: bool) -> bool:
     the last of the `pending` sentences that is a paragraph end or a full sentence (labels and
     fragments leave it as it was). Read lazily, only before a sentence with figures."""
     for sent, found in reversed(pending):
-        if "\n\n" in sent.text_with_ws and not sent.text.strip().endswith("?"):
+        question = sent.text.strip().endswith("?")
+        if question and "how many" in sent.text.lower() and (context or any(
+                t.lower_ in cues.CASUALTY_WORDS for t in sent)):
+            return True         # "How many have been killed?" asks about the troops
+        if "\n\n" in sent.text_with_ws and not question:
             return False        # a new paragraph, unless it answers this question
         if sum(t.is_alpha for t in sent) >= 4:     # not a label or a fragment
             return found or _sentence_about_troops(sent)
