@@ -126,6 +126,7 @@ def test_figures_whose_troop_word_is_only_implied(extractor, text, count, status
     "Some 4,000 were in the stadium in Riga for the final.",
     "Russia has lost 5,000 in revenue each day, the report said.",
     "The firm could send another 2,000 by spring if orders hold.",
+    "The company sent another 30,000 to its shareholders last year.",
 ])
 def test_implied_troop_figures_keep_other_things_out(extractor, text):
     facts = extractor.extract(text, DAY)

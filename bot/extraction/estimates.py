@@ -233,7 +233,8 @@ def _is_troop_noun(tok: Token) -> bool:
 
 def _sentence_about_troops(sent: Span) -> bool:
     return any(_is_troop_noun(t) and t.lower_ not in ("people", "members", "staff", "man")
-               or t.lower_ in cues.UNIT_NOUNS and t.lower_ not in ("group", "groups", "team")
+               or t.lower_ in cues.UNIT_NOUNS and t.lower_ not in ("group", "groups", "team",
+                                                                 "company", "companies")
                for t in sent)
 
 
