@@ -516,3 +516,9 @@ def test_a_question_about_other_things_sets_no_subject(extractor):
     text = "How many drones were launched?\n\nWarsaw says roughly 300.\n"
     facts = extractor.extract(text, DAY)
     assert not facts.estimates, facts.estimates
+
+
+def test_an_air_force_speaking_is_no_troop_context(extractor):
+    text = "Some 1,500 of them were shot down by air defences, Poland's air force said."
+    facts = extractor.extract(text, DAY)
+    assert not facts.estimates, facts.estimates

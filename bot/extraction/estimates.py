@@ -232,10 +232,18 @@ def _is_troop_noun(tok: Token) -> bool:
 
 
 def _sentence_about_troops(sent: Span) -> bool:
-    return any(_is_troop_noun(t) and t.lower_ not in ("people", "members", "staff", "man")
-               or t.lower_ in cues.UNIT_NOUNS and t.lower_ not in ("group", "groups", "team",
-                                                                 "company", "companies")
-               for t in sent)
+    return any((_is_troop_noun(t) and t.lower_ not in ("people", "members", "staff", "man")
+                or t.lower_ in cues.UNIT_NOUNS and t.lower_ not in ("group", "groups", "team",
+                                                                  "company", "companies"))
+               and not _in_body_name(t) for t in sent)
+
+
+def _in_body_name(tok: Token) -> bool:
+    """A troop word that only names a speaking body: "Ukraine's air force said", "the Armed
+    Forces of Ukraine reported"."""
+    if tok.lower_ not in ("force", "forces"):
+        return False
+    return tok.ent_type_ == "ORG" or tok.i > 0 and tok.doc[tok.i - 1].lower_ == "air"
 
 
 def _context_after(pending: list[tuple[Span, bool]], context: bool) -> bool:
