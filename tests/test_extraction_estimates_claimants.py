@@ -522,3 +522,15 @@ def test_an_air_force_speaking_is_no_troop_context(extractor):
     text = "Some 1,500 of them were shot down by air defences, Poland's air force said."
     facts = extractor.extract(text, DAY)
     assert not facts.estimates, facts.estimates
+
+
+def test_the_figure_an_estimate_holds_is_its_owners(extractor):
+    text = ("Belarus loses roughly that many men every week, according to Lithuanian estimates "
+            "of about 150 casualties a day.")
+    est = _one(extractor, text, 150)
+    assert est.claimed_by == "Lithuania", est
+
+
+def test_a_figure_said_to_be_nothing_is_rhetorical(extractor):
+    facts = extractor.extract("“Five thousand is nothing for them,” a Polish officer said.", DAY)
+    assert not facts.estimates, facts.estimates

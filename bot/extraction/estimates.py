@@ -632,7 +632,12 @@ def _tactic(number: Token, value: int) -> bool:
 
 def _rhetorical(doc: Doc, fig: Figure) -> bool:
     """"even fifty thousand North Koreans would make little difference": a figure nobody
-    claims, only supposes."""
+    claims, only supposes; "ten thousand is nothing for them"."""
+    head = _figure_head(doc[fig.end - 1])
+    if head.dep_ == "nsubj" and head.head.lemma_ == "be" and any(
+            c.dep_ in ("attr", "acomp") and c.lower_ in ("nothing", "negligible", "irrelevant")
+            for c in head.head.children):
+        return True
     if fig.start == 0 or doc[fig.start - 1].lower_ != "even":
         return False
     for anc in doc[fig.end - 1].ancestors:
@@ -1203,7 +1208,8 @@ class EstimateFinder:
                 acc = None      # "A were sent, according to X, and a further B …": X's is A
             inside = next((j for j, t in enumerate(path[:k]) if t.i == acc.i), None) \
                 if acc is not None else None
-            if inside is not None and not any(t.dep_ == "conj" for t in path[:inside]):
+            if inside is not None and not any(t.dep_ == "conj" for t in path[:inside]) and \
+                    any(t.pos_ in ("VERB", "AUX") for t in path[:inside]):
                 # "According to X, which has interviewed the two soldiers captured …": a
                 # figure describing the source is no claim of it
                 return None, None
