@@ -409,3 +409,10 @@ def test_a_country_is_never_a_person_record():
     record = table.add("United States", "PERSON", 0, 13)
     assert record is not None and record.label == "GPE"
     assert table.latest(20, lambda r: r.label == "PERSON") is None
+
+
+def test_the_president_is_the_head_of_the_speakers_own_country(extractor):
+    text = ("French Armed Forces Minister Catherine Vautrin spoke to reporters in Paris on "
+            "Monday. The President has said that no option is excluded, she added.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "no option is excluded") == "Emmanuel Macron"

@@ -813,6 +813,13 @@ class Resolver:
                 found = found or self.table.by_role([t.text for t in words], token.idx)
                 if found:
                     return self._speaker(found, token)
+                if cls in ("president", "leader") and _has_det(token) and \
+                        not {k for k in keys if canonical_country(k)}:
+                    # "The President has said …" in a French minister's interview: his
+                    # country's head of state (cues.KNOWN_ROLES)
+                    holder = self._own_country_holder(cls, token)
+                    if holder is not None:
+                        return holder
                 if cls in _PERSON_CLASSES and cls != "official" and keys:
                     # "Ukraine's defence minister said on Tuesday" in a lead, "Defence
                     # Minister Rustem Umerov told …" in the next sentences: named just after
@@ -910,6 +917,23 @@ class Resolver:
                         if country and (kind, country) in BODIES:
                             return self._body(BODIES[(kind, country)], token)
                 return self._speaker(record, subj)
+        return None
+
+    def _own_country_holder(self, cls: str, token: Token) -> Speaker | None:
+        """The known holder of office `cls` in the country of the speaker around `token`
+        (the interviewee of a turn, else the person last spoken of with a country)."""
+        person = self.turn_speaker(token)
+        record = self.table.find(person.name, "PERSON") if person is not None else None
+        record = record or self.table.latest(token.idx, lambda r: r.label == "PERSON" and any(
+            canonical_country(k) for k in r.role_keys), _window_start(token, 2))
+        if record is None:
+            return None
+        countries = {k for k in record.role_keys if canonical_country(k)}
+        for name, role in cues.KNOWN_ROLES.items():
+            role_cls, role_keys_ = role_keys(role.split())
+            if role_cls == cls and countries & role_keys_:
+                found = self.table.add(name, "PERSON", token.idx, token.idx + len(token.text))
+                return self._speaker(found, token) if found else Speaker(name, "PERSON")
         return None
 
     def _kind_of_minister(self, kind: str, token: Token) -> str | None:
