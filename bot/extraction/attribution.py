@@ -292,15 +292,23 @@ def _according_child(verb: Token) -> Token | None:
 _BRIEFED = frozenset(["brief", "inform", "tell", "advise"])
 
 
+def agent_of(verb: Token) -> Token | None:
+    """The one a passive verb names as its doer: "briefed by the NIS" -> NIS."""
+    for agent in verb.children:
+        if agent.dep_ == "agent":
+            objs = [g for g in agent.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return None
+
+
 def origin_of(source: Token) -> Token:
     """Follow a source to the one it relays: "lawmakers briefed by the NIS" -> the NIS."""
     for child in source.children:
         if child.dep_ in ("acl", "relcl") and child.lemma_ in _BRIEFED:
-            for agent in child.children:
-                if agent.dep_ == "agent":
-                    objs = [g for g in agent.children if g.dep_ == "pobj"]
-                    if objs:
-                        return objs[0]
+            found = agent_of(child)
+            if found is not None:
+                return found
     return source
 
 

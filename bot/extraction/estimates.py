@@ -22,6 +22,7 @@ from bot.extraction.attribution import (
     Speaker,
     _np_before,
     according_to,
+    agent_of,
     cited_by,
     passive_this_agent,
     subjects_of,
@@ -888,11 +889,9 @@ def _document_author(noun: Token) -> Token | None:
             if objs:
                 return objs[0]
         if child.dep_ == "acl" and child.lemma_ in _AUTHORS_BY:
-            for agent in child.children:
-                if agent.dep_ == "agent":
-                    objs = [g for g in agent.children if g.dep_ == "pobj"]
-                    if objs:
-                        return objs[0]
+            found = agent_of(child)
+            if found is not None:
+                return found
     return None
 
 
