@@ -77,3 +77,34 @@ def test_storage_schema_entity_name_and_label_unique(sessions):
         session.add(Entity(name="Mark Rutte", label="PERSON"))
     with pytest.raises(IntegrityError), sessions.begin() as session:
         session.add(Entity(name="Mark Rutte", label="PERSON"))
+
+
+def _quote_indexes(engine) -> set[str]:
+    # read from the catalogue: reflection skips expression indexes on SQLite
+    with engine.connect() as connection:
+        if engine.dialect.name == "sqlite":
+            rows = connection.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'quotes'")
+        else:
+            rows = connection.exec_driver_sql(
+                "SELECT indexname FROM pg_indexes WHERE tablename = 'quotes'")
+        return {row[0] for row in rows}
+
+
+def test_storage_schema_speaker_indexes_go_down_and_up(runtime, sessions):
+    """0004 replaces the lower(speaker) index with the per-entity and unlinked-name ones (the
+    models name exactly those), and goes back to 0003 and up again."""
+    from alembic import command
+
+    from bot.storage.db import alembic_config, upgrade
+
+    named = {index.name for index in Quote.__table__.indexes}
+    present = _quote_indexes(runtime.engine)
+    assert named <= present
+    assert "ix_quotes_speaker_lower" not in present
+    command.downgrade(alembic_config(runtime.engine), "0003_answer_indexes")
+    down = _quote_indexes(runtime.engine)
+    assert "ix_quotes_speaker_lower" in down
+    assert not {"ix_quotes_speaker_entity_id_id", "ix_quotes_unlinked_speaker_lower_id"} & down
+    upgrade(runtime.engine)
+    assert _quote_indexes(runtime.engine) == present

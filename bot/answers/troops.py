@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from operator import attrgetter
 
 from sqlalchemy.orm import Session
 
@@ -50,7 +51,9 @@ class _Claim:
 
     @cached_property
     def rank(self) -> tuple:
-        """`_rank`, computed once: claims are compared and sorted many times."""
+        """Newer first: by the date stated or published; undated ones after every dated one,
+        by when they were ingested; then composed figures, firmer statuses, later articles.
+        Computed once: claims are compared and sorted many times."""
         e = self.estimate
         return (self.stated or date.min, self.when or date.min, bool(e.composition),
                 _STATUS_RANK.get(e.status, 0), e.article_id, e.count)
@@ -76,12 +79,7 @@ def describe(estimate: Estimate | EstimateRow, with_status: bool = True) -> str:
 
 
 _STATUS_RANK = {"deployed": 3, "combat": 3, "training": 2, "other": 1}
-
-
-def _rank(claim: _Claim) -> tuple:
-    """Newer first: by the date stated or published; undated ones after every dated one, by
-    when they were ingested; then composed figures, firmer statuses, later articles."""
-    return claim.rank
+_RANK = attrgetter("rank")          # sort key: _Claim.rank
 
 
 def _claims(rows: list[EstimateRow]) -> list[_Claim]:
@@ -124,9 +122,9 @@ def troops_answer(session: Session, request: Request, *, today: date | None = No
     latest: dict[str, _Claim] = {}
     for claim in strength:
         key = normalise_name(claim.claimant)
-        if key not in latest or _rank(claim) > _rank(latest[key]):
+        if key not in latest or claim.rank > latest[key].rank:
             latest[key] = claim
-    ordered = sorted(latest.values(), key=_rank, reverse=True)
+    ordered = sorted(latest.values(), key=_RANK, reverse=True)
     if ordered:
         lines = tuple(_line(c, f"{c.claimant}: {describe(c.estimate)}, {c.date_text}")
                       for c in ordered[:MAX_LINES])
@@ -137,20 +135,20 @@ def troops_answer(session: Session, request: Request, *, today: date | None = No
     if history:
         drafts.append(("Over time", history[:MAX_LINES], ()))
 
-    plans = sorted((c for c in attributed if c.estimate.status in PLANS), key=_rank, reverse=True)
+    plans = sorted((c for c in attributed if c.estimate.status in PLANS), key=_RANK, reverse=True)
     if plans:
         drafts.append(("Planned or expected", [
             _line(c, f"{c.claimant}: {describe(c.estimate)}, {c.date_text}")
             for c in plans[:MAX_LINES]], ()))
 
-    losses = sorted((c for c in attributed if c.estimate.status in LOSSES), key=_rank,
+    losses = sorted((c for c in attributed if c.estimate.status in LOSSES), key=_RANK,
                     reverse=True)
     if losses:
         drafts.append(("Losses", [
             _line(c, f"{c.claimant}: {describe(c.estimate)}, {c.date_text}")
             for c in losses[:MAX_LINES]], ()))
 
-    unattributed = sorted((c for c in claims if c.claimant == UNATTRIBUTED), key=_rank,
+    unattributed = sorted((c for c in claims if c.claimant == UNATTRIBUTED), key=_RANK,
                           reverse=True)
     if unattributed:
         drafts.append(("Unattributed (no claimant named)", [
@@ -208,7 +206,7 @@ def _history_lines(strength: list[_Claim]) -> list[LineDraft]:
         by_claimant.setdefault(normalise_name(claim.claimant), []).append(claim)
     lines: list[tuple[tuple, LineDraft]] = []
     for claims in by_claimant.values():
-        dated = sorted((c for c in claims if c.stated), key=lambda c: (c.stated, _rank(c)))
+        dated = sorted((c for c in claims if c.stated), key=lambda c: (c.stated, c.rank))
         points: list[_Claim] = []
         for claim in dated:
             if points and points[-1].estimate.count == claim.estimate.count:
@@ -228,7 +226,7 @@ def _history_lines(strength: list[_Claim]) -> list[LineDraft]:
             for article_id in point.article_ids:
                 if article_id not in article_ids:
                     article_ids.append(article_id)
-        lines.append((_rank(points[-1]), LineDraft(text, article_ids, points[-1].when)))
+        lines.append((points[-1].rank, LineDraft(text, article_ids, points[-1].when)))
     lines.sort(key=lambda item: item[0], reverse=True)
     return [line for _, line in lines]
 

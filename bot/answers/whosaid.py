@@ -223,18 +223,16 @@ def _word_patterns(words: list[str]) -> list[re.Pattern]:
     return [re.compile(rf"(?<!\w){re.escape(w)}(?!\w)") for w in words]
 
 
-def _word_match(text: str, words: list[str] | list[re.Pattern]) -> bool:
-    patterns = _word_patterns(words) if words and isinstance(words[0], str) else words
+def _word_match(text: str, patterns: list[re.Pattern]) -> bool:
     lowered = text.lower()
     return all(pattern.search(lowered) for pattern in patterns)
 
 
-def _speaker_of(quote: QuoteRow, names: dict[str, str] | None = None) -> str:
-    # the name as this article spelled it (its citation shows where): a merged entity may
-    # have been stored first under another spelling ("Fara Dahlallah" / "Farah Dakhlallah")
+def _speaker_of(quote: QuoteRow, names: dict[str, str]) -> str:
+    """The speaker's display name (`names` keeps canonical_name of each string once): the
+    name as this article spelled it (its citation shows where), as a merged entity may have
+    been stored first under another spelling ("Fara Dahlallah" / "Farah Dakhlallah")."""
     if quote.speaker:
-        if names is None:
-            return canonical_name(quote.speaker)
         found = names.get(quote.speaker)
         if found is None:
             found = names[quote.speaker] = canonical_name(quote.speaker)
@@ -242,8 +240,7 @@ def _speaker_of(quote: QuoteRow, names: dict[str, str] | None = None) -> str:
     return quote.speaker_entity.name if quote.speaker_entity is not None else "Unnamed speaker"
 
 
-def _quote_line(quote: QuoteRow, speaker: str | None = None) -> LineDraft:
-    speaker = speaker if speaker is not None else _speaker_of(quote)
+def _quote_line(quote: QuoteRow, speaker: str) -> LineDraft:
     when = queries.article_date(quote.article)
     said = "said" if quote.kind == "direct" else "said (reported)"
     return LineDraft(f"{speaker} {said}: {quoted(quote.text)}", [quote.article_id], when)

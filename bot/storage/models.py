@@ -143,7 +143,6 @@ class Quote(Base):
     __tablename__ = "quotes"
     __table_args__ = (
         Index("ix_quotes_speaker_entity_id_article_id", "speaker_entity_id", "article_id"),
-        Index("ix_quotes_speaker_lower", func.lower(text("speaker"))),
         Index("ix_quotes_speaker_entity_id_id", "speaker_entity_id", "id"),
         Index("ix_quotes_unlinked_speaker_lower_id", func.lower(text("speaker")), "id",
               sqlite_where=text("speaker_entity_id IS NULL"),
