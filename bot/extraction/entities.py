@@ -717,11 +717,37 @@ def is_subject(tok: Token) -> bool:
     return False
 
 
+# Prepositions of place: a one-word "name" only ever written after them is a town NER took
+# for a person ("a medic from Sumy", "the base in Blagoveshchensk").
+_PLACE_PREPS = frozenset(["in", "near", "at", "outside", "around", "from", "into", "toward",
+                          "towards", "across", "through", "via", "inside"])
+
+
+def _places_as_persons(doc: Doc, persons: list[Span]) -> set[str]:
+    """One-word PERSON entities every capitalised mention of which is the object of a
+    preposition of place, and which no longer name or known office holder shares."""
+    single = {ent.text.lower() for ent in persons if len(ent) == 1 and ent.label_ == "PERSON"}
+    if not single:
+        return set()
+    longer = {w.lower() for ent in persons if len(ent) > 1 for w in ent.text.split()}
+    seen: dict[str, bool] = {}
+    for i in doc_index(doc).with_lower(frozenset(single - longer)):
+        tok = doc[i]
+        if not tok.text[:1].isupper():
+            continue
+        placed = tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS
+        seen[tok.lower_] = seen.get(tok.lower_, True) and placed
+    return {w for w, placed in seen.items() if placed and known_role(w) is None}
+
+
 def build_table(doc: Doc) -> EntityTable:
     table = EntityTable()
     persons = sorted(person_ents(doc), key=lambda s: s.start)
+    places = _places_as_persons(doc, persons)
     person_token_ids: set[int] = set()
     for ent in persons:
+        if len(ent) == 1 and ent.label_ == "PERSON" and ent.text.lower() in places:
+            continue
         span, inner_titles = clean_person(ent)
         if not span.text.strip() or not any(ch.isupper() for ch in span.text):
             continue
