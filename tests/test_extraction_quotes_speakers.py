@@ -416,3 +416,49 @@ def test_the_president_is_the_head_of_the_speakers_own_country(extractor):
             "Monday. The President has said that no option is excluded, she added.")
     facts = extractor.extract(text)
     assert _speaker(facts, "no option is excluded") == "Emmanuel Macron"
+
+
+def test_pronoun_takes_a_newcomer_of_unknown_gender_over_an_earlier_woman(extractor):
+    # Korean given names say nothing of gender: "she" after a newly introduced Korean
+    # lawmaker is the lawmaker, not the woman quoted two sentences before
+    text = (
+        "Maria Zakharova, the Russian foreign ministry spokeswoman, dismissed the reports on "
+        "Tuesday.\n\n"
+        "In Seoul, Lee Soo-jin, a member of the defence committee, said the spy agency had "
+        "briefed lawmakers on the casualties. She said about 300 soldiers had been killed.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "about 300 soldiers had been killed") == "Lee Soo-jin"
+
+
+def test_pronoun_still_follows_gender_between_two_people_named_together(extractor):
+    text = ("Volodymyr Zelensky met Kaja Kallas in Kyiv on Friday. She said the union "
+            "would fund more air defence.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "the union would fund") == "Kaja Kallas"
+
+
+def test_town_the_tagger_calls_a_person_is_no_antecedent(extractor):
+    # NER tags "Sumy" PERSON; written only after "from"/"in", it is a place
+    text = ("“We knew what was coming,” said Iryna, a 31-year-old combat medic from Sumy who "
+            "treats wounded soldiers. She asked that her surname not be used.\n\n"
+            "Most of the wounded she sees were brought back from the front near Sumy.")
+    facts = extractor.extract(text)
+    assert not [e for e in facts.entities if e.name == "Sumy" and e.label == "PERSON"]
+    assert _speaker(facts, "We knew what was coming") == "Iryna"
+
+
+def test_one_of_them_named_by_apposition_and_taken_up_by_he(extractor):
+    text = (
+        "Two soldiers were captured near the village in January.\n\n"
+        "One of them, a 22-year-old rifleman, said he had been told he was going to a "
+        "training exercise. He said his platoon had lost most of its men in a week.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "he had been told he was going") == "rifleman"
+    assert _speaker(facts, "his platoon had lost") == "rifleman"
+
+
+def test_quoted_by_a_body_as_saying_is_the_one_quoted(extractor):
+    text = ("Commander Oleh Marchenko was quoted by the regional administration as saying "
+            "that the bridge had been destroyed overnight.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "the bridge had been destroyed") == "Oleh Marchenko"

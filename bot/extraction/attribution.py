@@ -215,6 +215,9 @@ def _quoted_as(verb: Token) -> Token | None:
         node = node.head
         if node.lemma_ == "quote":
             objs = [c for c in node.children if c.dep_ == "dobj"]
+            if not objs and any(c.dep_ == "auxpass" for c in node.children):
+                # "X was quoted by Y as saying": X speaks, Y relays
+                objs = [c for c in node.children if c.dep_ == "nsubjpass"]
             return objs[0] if objs else None
     return None
 
@@ -492,6 +495,24 @@ class Resolver:
             self._interview = len(named) >= 2
         return _NAMED_TURN.match(text, start) if self._interview else None
 
+    def _last_event(self, record: EntityRecord, before: int) -> int:
+        """Where `record` was last mentioned or taken up before `before` (-1: never)."""
+        events = self.table.events
+        i = bisect_left(events, (before,), key=lambda e: e[:1]) - 1
+        while i >= 0:
+            if events[i][3] is record:
+                return events[i][0]
+            i -= 1
+        return -1
+
+    @staticmethod
+    def _sentence_end(pos: int, token: Token) -> int:
+        """The end (a character offset) of the sentence holding character `pos`."""
+        if pos < 0:
+            return -1
+        k = int(doc_index(token.doc).idx.searchsorted(pos, side="right")) - 1
+        return token.doc[max(0, k)].sent.end_char
+
     def _record_at(self, token: Token, labels=("PERSON", "ORG", "GPE")) -> EntityRecord | None:
         return self.table.record_at(token.idx, labels)
 
@@ -583,9 +604,16 @@ class Resolver:
             skip = None if self._in_quoted(token.idx) else self._in_quoted
             # a person the article made that gender, in this sentence or the one before,
             # wins ("X and Y … She said" is the woman of the two)
-            record = self.table.latest_within(
-                token.idx, _window_start(token, 2), _of_gender(lower, strict=True)) or \
-                self.table.latest(token.idx, _of_gender(lower), _window_start(token), skip)
+            gendered = self.table.latest_within(
+                token.idx, _window_start(token, 2), _of_gender(lower, strict=True))
+            record = self.table.latest(token.idx, _of_gender(lower), _window_start(token), skip)
+            if gendered is not None and not (
+                    record is not None and record.gender is None and
+                    record.first >= self._sentence_end(self._last_event(gendered, token.idx),
+                                                       token)):
+                # ... unless a person of unknown gender (most Korean given names) was
+                # introduced in a later sentence: the newcomer the narration turned to
+                record = gendered
             return self._speaker(record, token) if record else None
         if lower in ("we", "i", "us", "me") and token.pos_ == "PRON":
             return self.turn_speaker(token)
@@ -627,7 +655,12 @@ class Resolver:
         # "one of the soldiers told investigators", "two of the people said"
         part = _partitive_of(token)
         if part is not None:
-            return self._group(part, singular=token.lower_ in _SINGLE)
+            # "One of them, a 26-year-old rifleman, said": the apposition says who ("one
+            # of the prisoners, a sniper" is a prisoner: the group is named)
+            described = self._apposed(token) if token.lower_ in _SINGLE and any(
+                g.lower_ in ("them", "those") for c in token.children if c.lower_ == "of"
+                for g in c.children) else None
+            return described or self._group(part, singular=token.lower_ in _SINGLE)
         if token.lemma_ in cues.GROUP_SPEAKERS and token.pos_ == "NOUN" and (
                 relative or _says_relative(token) or
                 token.dep_ == "nsubj" and token.head.lemma_ in cues.SPEECH_VERBS
@@ -1015,6 +1048,23 @@ class Resolver:
         label = "PERSON" if singular else "ORG"
         record = self.table.add(name, label, at.idx, at.idx + len(at.text), salient=True)
         return self._speaker(record, at) if record is not None else Speaker(name, label)
+
+    def _apposed(self, token: Token) -> Speaker | None:
+        """The person a noun phrase in apposition describes ("one of them, a 26-year-old
+        rifleman" -> rifleman): its head noun and describing words, no age or article; into
+        the table, so a later "he" finds them."""
+        appos = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"
+                      and c.tag_ == "NN"), None)
+        if appos is None:
+            return None
+        mods = [t for t in phrase_tokens(appos) if t.i < appos.i and
+                t.dep_ in ("amod", "compound", "nmod") and t.pos_ != "NUM" and
+                not t.like_num and t.lower_ not in _NOT_DESCRIBING and
+                t.lower_ not in ("old", "year-old") and not t.lower_.endswith("-year-old")]
+        name = " ".join([words_text(mods)] * bool(mods) + [appos.lemma_])
+        record = self.table.add(name, "PERSON", appos.idx, appos.idx + len(appos.text),
+                                salient=True)
+        return self._speaker(record, appos) if record is not None else Speaker(name, "PERSON")
 
     def _body(self, name: str, token: Token) -> Speaker:
         """A body named by kind ("Kyiv's military intelligence"): into the table, so a later
