@@ -534,3 +534,29 @@ def test_the_figure_an_estimate_holds_is_its_owners(extractor):
 def test_a_figure_said_to_be_nothing_is_rhetorical(extractor):
     facts = extractor.extract("“Five thousand is nothing for them,” a Polish officer said.", DAY)
     assert not facts.estimates, facts.estimates
+
+
+# ---- location: canonical places of the figure's clause, sentence or paragraph -------------
+
+@pytest.mark.parametrize("text, count, location", [
+    # the clause's own place; a possessor is no place ("Russia's Kursk region" is Kursk)
+    ("Belarus has moved about 4,000 soldiers into Russia's Kursk region.", 4000, "Kursk"),
+    ("Minsk sent roughly 2,500 troops to Russia's Far East last month.", 2500, "Russia"),
+    ("Some 700 Belarusian soldiers were killed or wounded near the village of Oleshnia "
+     "in the Kursk region, officials said.", 700, "Kursk"),
+    # a town no country list knows is no location; the speaker's city is not where troops are
+    ("About 1,500 Belarusian soldiers are at a camp outside Oleshnia, an official told "
+     "reporters in Warsaw.", 1500, None),
+    # the paragraph's place carries to the next sentence
+    ("Belarusian troops have been fighting in the Kursk region since March. About 600 of "
+     "them have been killed, the Polish ministry said.", 600, "Kursk"),
+    # an army's size at home
+    ("Belarus's army of about 48,000 soldiers is small.", 48000, "Belarus"),
+])
+def test_location_is_a_canonical_place(extractor, text, count, location):
+    assert _one(extractor, text, count).location == location
+
+
+def test_location_leaves_places_troops_left(extractor):
+    text = "Some 3,000 soldiers were moved from Belarus to the Kursk region, Kyiv said."
+    assert _one(extractor, text, 3000).location == "Kursk"

@@ -939,6 +939,63 @@ def _casualty(words: list[str]) -> str | None:
     return sorted(found)[0]
 
 
+_PLACE_PREPS = frozenset(["in", "to", "into", "near", "at", "inside", "within", "across",
+                          "toward", "towards", "throughout"])
+
+
+def _place(tok: Token) -> str | None:
+    """The canonical place a word names: "Kursk" for the Kursk region (where the facts keep
+    it apart), else the country of a place entity ("eastern Russia", "Russia's Far East",
+    "Kyiv"); None for places no country list knows (a village, a training ground)."""
+    if tok.lower_ == "kursk":
+        return "Kursk"
+    if tok.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return None
+    doc = tok.doc
+    start, end = tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    words = [t.text for t in doc[start:end] if t.lower_ not in ("'s", "’s")]
+    text = " ".join(words)
+    if "kursk" in text.lower():
+        return "Kursk"
+    if "far east" in text.lower():
+        return "Russia"             # "Russia's Far East", "the Far East"
+    return canonical_country(text) or canonical_country(tok.text)   # "eastern Russia"
+
+
+def _place_in(words: list[Token]) -> str | None:
+    """The place a locative phrase among `words` names ("in the Kursk region", "to eastern
+    Russia", "near Kyiv"): the Kursk region first, as the narrower; never a possessor ("in
+    Russia's Kursk region" is Kursk) nor a place troops left ("from North Korea")."""
+    chosen = None
+    seen: set[int] = set()
+    for prep in words:
+        if prep.dep_ not in ("prep", "dative") or prep.lower_ not in _PLACE_PREPS or \
+                prep.i in seen:
+            continue
+        for g in prep.subtree:
+            seen.add(g.i)
+            if g.dep_ == "poss" or _moved_from(g):
+                continue
+            name = _place(g)
+            if name == "Kursk":
+                return name
+            chosen = chosen or name
+    return chosen
+
+
+def _under_speech(tok: Token) -> bool:
+    """Whether a word hangs on a speech verb outside any reported clause ("told reporters in
+    Seoul"): its nearest verb is a speech verb."""
+    for anc in tok.ancestors:
+        if anc.pos_ in ("VERB", "AUX"):
+            return anc.lemma_ in cues.SPEECH_VERBS
+    return False
+
+
 class EstimateFinder:
     def __init__(self, doc: Doc):
         self.doc = doc
@@ -1018,7 +1075,9 @@ class EstimateFinder:
                 self._claim_dates[claimant.name] = stated
             else:       # the same source's last dated claim: one occasion, told in pieces
                 stated = self._claim_dates.get(claimant.name, stated)
-        location = self._location(path, sent, force)
+        location = self._location(clause + [t for c in conj for t in c.subtree], sent)
+        if status == "other" and location is None:
+            location = force        # a whole army's size: at home
         start_char = doc[fig.start].idx
         end_char = doc[fig.end - 1].idx + len(doc[fig.end - 1].text)
         sentence = sent.text.strip()
@@ -1179,16 +1238,19 @@ class EstimateFinder:
                                 return country
         return None
 
-    def _location(self, path: list[Token], sent: Span, force: str) -> str | None:
-        for tok in path:
-            for child in tok.children:
-                if child.dep_ == "prep" and child.lower_ in ("in", "to", "into", "near", "at"):
-                    for g in child.subtree:
-                        if g.ent_type_ in ("GPE", "LOC") and g.dep_ != "poss":
-                            name = canonical_country(g.text) or g.text
-                            if name != force:
-                                return name
-        return None
+    def _location(self, words: list[Token], sent: Span) -> str | None:
+        """Where the figure's troops are: a place in a locative phrase of the figure's own
+        clause ("sent to eastern Russia", "killed or wounded in the Kursk region"), else of
+        the sentence outside its speech verbs ("…, the NIS said in Seoul" is not where);
+        canonical (a country, or "Kursk"), never a town the facts cannot name."""
+        found = _place_in(words)
+        if found is None:
+            found = _place_in([t for t in sent if not _under_speech(t)])
+        if found is None and sent.start > 0:
+            prev = self.doc[sent.start - 1].sent
+            if "\n\n" not in prev.text_with_ws:      # the same paragraph: its context
+                found = _place_in([t for t in prev if not _under_speech(t)])
+        return found
 
     def _claimant(self, number: Token, path: list[Token], sent: Span
                   ) -> tuple[Speaker | None, Token | None]:
