@@ -462,3 +462,27 @@ def test_quoted_by_a_body_as_saying_is_the_one_quoted(extractor):
             "that the bridge had been destroyed overnight.")
     facts = extractor.extract(text)
     assert _speaker(facts, "the bridge had been destroyed") == "Oleh Marchenko"
+
+
+def test_bare_foreign_ministry_is_the_dateline_country_s(extractor):
+    text = ("TOKYO — Japan's defence minister said on Tuesday that the new units were a "
+            "threat to the region.\n\n"
+            "The foreign ministry said it had lodged a protest through diplomatic channels.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "it had lodged a protest") == "Ministry of Foreign Affairs of Japan"
+
+
+def test_state_news_agency_is_that_of_the_country_the_narration_is_on(extractor):
+    text = ("The spy agency told lawmakers that about 100 soldiers had died.\n\n"
+            "Pyongyang, for its part, rejected the figure on Friday. A commentary carried by "
+            "the state news agency called the estimate “lies spread by puppet traitors”.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "lies spread by puppet traitors") == "Korean Central News Agency"
+
+
+def test_state_news_agency_with_no_country_is_no_spy_agency(extractor):
+    text = ("The National Intelligence Service told lawmakers that about 100 soldiers had "
+            "died.\n\nThe state news agency said the figure was invented.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "the figure was invented") != \
+        "South Korea's National Intelligence Service"

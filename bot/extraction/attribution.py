@@ -429,6 +429,7 @@ class Resolver:
         self._quoted: list[tuple[int, int]] = []      # direct quotes' spans, sorted
         self._spoken: list[tuple[int, int, Speaker]] = []   # (pos, order, speaker) resolved
         self._quoted_starts: list[int] = []
+        self._dateline: str | None = None       # the dateline's country ("" for none)
 
     def set_quoted(self, spans: list[tuple[int, int]]) -> None:
         """Spans of the article's direct quotes: names inside them are spoken about, never the
@@ -747,6 +748,9 @@ class Resolver:
                     return self._body(owned, token)
             if found is not None:
                 return self._speaker(found, token)
+        body = self._context_body(token, words, text)
+        if body is not None:
+            return self._body(body, token)
         record = self._record_at(token)
         if record is not None:
             if record.label == "GPE" and token.dep_ == "poss":
@@ -852,6 +856,9 @@ class Resolver:
                         token.idx, _window_start(token, 2), lambda r: r.label == "PERSON" and
                         r.role_class == cls and head in (r.role or "").lower().split())
                 found = found or self.table.by_role([t.text for t in words], token.idx)
+                if found is not None and "news" in text.lower().split() and not (
+                        {w.lower() for w in found.name.split()} & _WIRES):
+                    found = None    # "the state news agency" is no spy agency named before
                 if found:
                     return self._speaker(found, token)
                 if cls in ("president", "leader") and _has_det(token) and \
@@ -936,6 +943,44 @@ class Resolver:
                 words = words[:-1]
             return self._body(words_text(words), token)
         return None
+
+    def _context_body(self, token: Token, words: list[Token], text: str) -> str | None:
+        """A country's body named with no country ("the foreign ministry", "the state news
+        agency"): that of the country the narration is on (a country that is a subject in
+        this sentence or the one before: "Pyongyang hit back. A commentary carried by the
+        state news agency …"), else the dateline's; only a body the alias tables know."""
+        if not _has_det(token) or len(words) < 2 and body_kind(text) is None or any(
+                canonical_country(t.text) or t.ent_type_ in ("GPE", "NORP") for t in words):
+            return None
+        events = self.table.events
+        start = _window_start(token)
+        i = bisect_left(events, (token.idx,), key=lambda e: e[:1]) - 1
+        countries = []
+        while i >= 0 and events[i][0] >= start:
+            pos, _, salient, record = events[i]
+            if salient and record.label == "GPE" and not self._in_quoted(pos):
+                countries.append(record.name)
+                break
+            i -= 1
+        countries.append(self._dateline_country(token))
+        for country in countries:
+            if country:
+                found = canonical_org(f"{country}'s {text}")
+                if found:
+                    return found
+        return None
+
+    def _dateline_country(self, token: Token) -> str | None:
+        """The country of the article's dateline ("SEOUL, Nov 13 (Reuters) -", "KYIV —")."""
+        if self._dateline is None:
+            text = doc_index(token.doc).text
+            start = len(text) - len(text.lstrip())
+            match = _LEAD_IN.match(text, start)
+            place = ""
+            if match and not match.group(0).rstrip().endswith(":"):
+                place = re.split(r"[,(—–\-]", match.group(0))[0].strip()
+            self._dateline = canonical_country(place) or ""
+        return self._dateline or None
 
     def _speaking_minister(self, token: Token) -> Speaker | None:
         """The ministry of the minister whose reported clause holds `token`, else the
@@ -1102,6 +1147,9 @@ _PAPERS = frozenset(["times", "post", "journal", "herald", "news", "shimbun", "i
                      "tribune", "gazette", "telegraph", "guardian", "independent", "yonhap",
                      "kyodo", "reuters", "politico", "economist", "asahi", "yomiuri", "nikkei",
                      "mail", "express", "pravda", "izvestia", "kommersant", "novosti"])
+# Words that make a body a news organisation ("the news agency" takes up only one of them).
+_WIRES = _PAPERS | frozenset(["tass", "interfax", "ria", "ukrinform", "xinhua",
+                              "kcna", "afp", "ap", "bloomberg", "cnn", "bbc", "nhk", "kbs"])
 # Nouns that take up a body by its sort ("the think tank" -> the Institute for …).
 _ORG_ANAPHORS = {"tank": _RESEARCH, "think-tank": _RESEARCH, "institute": _RESEARCH,
                  "newspaper": _PAPERS, "paper": _PAPERS, "daily": _PAPERS,
