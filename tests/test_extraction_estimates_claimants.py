@@ -560,3 +560,24 @@ def test_location_is_a_canonical_place(extractor, text, count, location):
 def test_location_leaves_places_troops_left(extractor):
     text = "Some 3,000 soldiers were moved from Belarus to the Kursk region, Kyiv said."
     assert _one(extractor, text, 3000).location == "Kursk"
+
+
+@pytest.mark.parametrize("text, count, qualifier, low, high", [
+    ("Belarusian losses had passed 2,000 by March, Kyiv said.", 2000, "more than", 2000, None),
+    ("Kyiv said Belarusian casualties exceeded 5,000 in the spring.", 5000, "more than", 5000,
+     None),
+    ("The number of Belarusian soldiers rose past 10,000 in May, Lithuania said.", 10000,
+     "more than", 10000, None),
+    ("The number of Belarusian troops in the area is closer to 7,000, a Polish official "
+     "said.", 7000, "about", None, None),
+    ("Warsaw put Belarusian losses in the range of 900 soldiers, officials said.", 900,
+     "about", None, None),
+])
+def test_verbs_and_phrases_that_qualify_a_figure(extractor, text, count, qualifier, low, high):
+    est = _one(extractor, text, count)
+    assert (est.qualifier, est.low, est.high) == (qualifier, low, high), est
+
+
+def test_force_of_a_measure_noun(extractor):
+    text = "The number of Belarusian soldiers rose past 10,000 in May, Lithuania said."
+    assert _one(extractor, text, 10000).force == "Belarus"

@@ -75,6 +75,8 @@ QUALIFIERS = (
     ("some", "about"), ("nearly", "about"), ("almost", "about"), ("an estimated", "about"),
     ("estimated", "about"), ("close to", "about"), ("approx.", "about"), ("circa", "about"),
     ("an approximate", "about"), ("just over", "more than"), ("just under", "fewer than"),
+    ("closer to", "about"), ("in the range of", "about"), ("in the region of", "about"),
+    ("on the order of", "about"), ("of the order of", "about"),
 )
 
 # Words after a figure that make it vague or approximate ("3,000 or so").

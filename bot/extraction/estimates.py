@@ -573,7 +573,26 @@ _DEPLOYED_MORE = frozenset(["mass", "amass", "concentrate", "keep", "assemble", 
 _AT_HOME = frozenset(["number", "maintain", "strong", "division", "corps", "army", "armed"])
 
 
+def _at_home(clause: list[Token]) -> bool:
+    """Whether a clause sizes a force at home ("the army numbers …", "a 45,000-strong corps";
+    not "the number of troops … rose to", where "number" is only the measure)."""
+    return any(t.lemma_.lower() in _AT_HOME and not (t.lower_ == "number" and t.dep_ in (
+        "nsubj", "nsubjpass", "dobj", "pobj")) for t in clause)
+
+
 _AGE = frozenset(["age", "aged", "ages"])
+
+
+_PASS_VERBS = frozenset(["exceed", "pass", "surpass", "top", "overtake", "outnumber"])
+
+
+def _passed(number: Token) -> bool:
+    """A figure a total has gone beyond: "losses had passed 3,000", "exceeded 38,000" (the
+    verb is the qualifier, as "more than" would be)."""
+    tok = _figure_head(number)
+    if tok.dep_ == "pobj" and tok.head.lower_ == "past" and tok.head.head.pos_ == "VERB":
+        return True                     # "rose past 10,000"
+    return tok.dep_ in ("dobj", "attr") and tok.head.lemma_ in _PASS_VERBS
 
 
 def _age(number: Token) -> bool:
@@ -1041,6 +1060,8 @@ class EstimateFinder:
         anchor, casualty = found
         if self._denied(anchor):
             return []
+        if fig.qualifier == "exact" and _passed(doc[fig.end - 1]):
+            fig = replace(fig, qualifier="more than", low=fig.value)   # "losses passed 3,000"
         path = [anchor, *anchor.ancestors]
         clause = self._clause_words(anchor, path)
         # a conjoined verb sharing the figure's subject ("… were killed or wounded"); one with
@@ -1062,9 +1083,8 @@ class EstimateFinder:
                 status in _CASUALTY_STATUSES:
             status = "deployed"     # the whole of "1,000 of the 11,000 were killed"
         force = self._force(anchor, path, sent)
-        if status == "other" and force == "North Korea" and fig.value < 200_000 and not any(
-                t.lemma_.lower() in _AT_HOME and not (t.lower_ == "number" and t.dep_ in (
-                    "nsubj", "nsubjpass", "dobj", "pobj")) for t in clause):
+        if status == "other" and force == "North Korea" and fig.value < 200_000 and \
+                not _at_home(clause):
             status = "deployed"     # a North Korean figure with no cue: the contingent abroad
         claimant, cue = self._claimant(doc[fig.start], path, sent)
         if claimant is not None:
@@ -1076,7 +1096,8 @@ class EstimateFinder:
             else:       # the same source's last dated claim: one occasion, told in pieces
                 stated = self._claim_dates.get(claimant.name, stated)
         location = self._location(clause + [t for c in conj for t in c.subtree], sent)
-        if status == "other" and location is None:
+        if status == "other" and location is None and (fig.value >= 100_000 or
+                                                         _at_home(clause)):
             location = force        # a whole army's size: at home
         start_char = doc[fig.start].idx
         end_char = doc[fig.end - 1].idx + len(doc[fig.end - 1].text)
@@ -1193,8 +1214,11 @@ class EstimateFinder:
 
     def _force_named(self, anchor: Token, path: list[Token]) -> str | None:
         nouns = [anchor]
-        measured = _put_at(anchor)
+        measured = _put_at(anchor) or _measured_subject(anchor)
         if measured is not None:
+            # "the number of Belarusian troops … rose to 7,000": what the measure is of
+            nouns += [g for c in measured.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"]
             nouns.append(measured)             # "put Russian losses at 5,200"
             if measured.dep_ in ("compound", "nmod"):
                 nouns.append(measured.head)    # "Russia's army numbers …" read as a noun
