@@ -486,3 +486,21 @@ def test_state_news_agency_with_no_country_is_no_spy_agency(extractor):
     facts = extractor.extract(text)
     assert _speaker(facts, "the figure was invented") != \
         "South Korea's National Intelligence Service"
+
+
+def test_it_is_the_body_not_a_town_named_in_its_quote(extractor):
+    text = ("“Pyongyang has sent two brigades,” the National Intelligence Service said in a "
+            "statement. “The units are now stationed at bases in the Far East, including "
+            "Ussuriysk, Khabarovsk and Blagoveshchensk.”\n\nThe agency released satellite images of what it said were the "
+            "camps. It added that the soldiers had been given local identity papers.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "given local identity papers") == \
+        "South Korea's National Intelligence Service"
+
+
+def test_towns_listed_after_ports_of_are_no_people(extractor):
+    text = ("Transport ships carried the soldiers from the ports of Chongjin, Hamhung and "
+            "Musudan to Vladivostok, the agency said.")
+    facts = extractor.extract(text)
+    assert not [e for e in facts.entities if e.label == "PERSON" and e.name in (
+        "Chongjin", "Hamhung", "Musudan")]

@@ -506,6 +506,12 @@ class Resolver:
             i -= 1
         return -1
 
+    def _subjects_before(self, before: int) -> set[int]:
+        """ids of the records mentioned as a subject or speaker before `before`."""
+        events = self.table.events
+        k = bisect_left(events, (before,), key=lambda e: e[:1])
+        return {id(e[3]) for e in events[:k] if e[2]}
+
     @staticmethod
     def _sentence_end(pos: int, token: Token) -> int:
         """The end (a character offset) of the sentence holding character `pos`."""
@@ -624,8 +630,13 @@ class Resolver:
             if spoken is not None and (lower == "it" or spoken.label != "PERSON" or
                                        spoken.name.endswith("s")):
                 return spoken       # "…, it said": the body quoted just before
-            record = self.table.latest(token.idx, lambda r: r.label in ("ORG", "GPE"),
-                                       _window_start(token))
+            # a body or a country speaks, not a town only named as a place ("stationed in
+            # Ussuriysk, Khabarovsk …"), nor a name inside someone's quoted words
+            actors = self._subjects_before(token.idx)
+            record = self.table.latest(
+                token.idx, lambda r: r.label == "ORG" or r.label == "GPE" and (
+                    bool(canonical_country(r.name)) or id(r) in actors), _window_start(token),
+                None if self._in_quoted(token.idx) else self._in_quoted)
             if lower == "they":
                 plural = self._plural_subject_before(token, depth)
                 if plural is not None:

@@ -723,6 +723,10 @@ _PLACE_PREPS = frozenset(["in", "near", "at", "outside", "around", "from", "into
                           "towards", "across", "through", "via", "inside"])
 
 
+_PLACE_NOUNS = frozenset(["port", "city", "town", "village", "region", "province", "district",
+                          "oblast", "area", "outskirts", "county", "settlement"])
+
+
 def _places_as_persons(doc: Doc, persons: list[Span]) -> set[str]:
     """One-word PERSON entities every capitalised mention of which is the object of a
     preposition of place, and which no longer name or known office holder shares."""
@@ -732,11 +736,15 @@ def _places_as_persons(doc: Doc, persons: list[Span]) -> set[str]:
     longer = {w.lower() for ent in persons if len(ent) > 1 for w in ent.text.split()}
     seen: dict[str, bool] = {}
     for i in doc_index(doc).with_lower(frozenset(single - longer)):
-        tok = doc[i]
+        tok = word = doc[i]
         if not tok.text[:1].isupper():
             continue
-        placed = tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS
-        seen[tok.lower_] = seen.get(tok.lower_, True) and placed
+        while tok.dep_ == "conj" and tok.head.i < tok.i:
+            tok = tok.head          # "the ports of Chongjin, Hamhung and Musudan"
+        prep = tok.head
+        placed = tok.dep_ == "pobj" and (prep.lower_ in _PLACE_PREPS or prep.lower_ == "of" and
+                                         prep.head.lemma_ in _PLACE_NOUNS)
+        seen[word.lower_] = seen.get(word.lower_, True) and placed
     return {w for w, placed in seen.items() if placed and known_role(w) is None}
 
 
