@@ -581,3 +581,40 @@ def test_verbs_and_phrases_that_qualify_a_figure(extractor, text, count, qualifi
 def test_force_of_a_measure_noun(extractor):
     text = "The number of Belarusian soldiers rose past 10,000 in May, Lithuania said."
     assert _one(extractor, text, 10000).force == "Belarus"
+
+
+# ---- denials and dismissals ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, deniers, kind", [
+    ("Minsk's foreign ministry called the reports “a cheap fabrication”.",
+     {"Belarus's Foreign Ministry", "Belarusian Foreign Ministry", "Foreign Ministry"},
+     "dismissal"),
+    ("The Belarusian embassy in Warsaw described such reports as groundless.", None,
+     "dismissal"),
+    ("Lukashenko's spokeswoman said Minsk “does not comment on fantasies from Vilnius”.", None,
+     "dismissal"),
+    ("Minsk and Moscow denied that any Belarusian soldiers were in Ukraine.",
+     {"Belarus", "Russia"}, "denial"),
+])
+def test_denials_and_dismissals(extractor, text, deniers, kind):
+    facts = extractor.extract(text, DAY)
+    assert facts.denials, text
+    assert all(d.kind == kind for d in facts.denials)
+    if deniers is not None:
+        assert {d.denied_by for d in facts.denials} <= deniers | {None}
+        assert len({d.denied_by for d in facts.denials}) == len(facts.denials)
+    if deniers == {"Belarus", "Russia"}:
+        assert {d.denied_by for d in facts.denials} == deniers
+
+
+@pytest.mark.parametrize("text", [
+    "Minsk has neither confirmed nor denied that its soldiers are in Ukraine.",
+    "The Belarusian defence ministry declined to confirm or deny the reports.",
+    "Nobody in Vilnius can call it a fabrication any more.",
+    "“That is not a rumour,” the Lithuanian minister said of the Belarusian deployment.",
+    "Will Minsk deny that its soldiers are in Ukraine?",
+    "The soldiers carried fake identity papers describing them as builders.",
+    "The conscripts said they had been lied to by their commanders.",
+])
+def test_no_denial(extractor, text):
+    assert not extractor.extract(text, DAY).denials, text

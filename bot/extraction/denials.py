@@ -1,15 +1,19 @@
 """The sitrep_denials component: denials and dismissals of troop reports (Doc._.sitrep_denials).
 
-"North Korea denies sending troops" (denial), "the Kremlin dismissed reports as 'fake news'"
-(dismissal). A negated verb ("did not deny") is no denial.
+"North Korea denies sending troops" (denial); "the Kremlin dismissed reports as 'fake news'",
+"Peskov called the reports 'a fairy tale'", "the embassy described such reports as
+groundless", "Moscow does not comment on fabrications" (dismissal: the reports are named with
+a word of falsehood). A negated verb ("did not deny", "neither confirmed nor denied",
+"declined to confirm or deny") is no denial. One entry per denier and sentence: "Moscow and
+Pyongyang denied …" is two.
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from bot.extraction.attribution import Resolver, subjects_of
+from bot.extraction.attribution import Resolver, Speaker, subjects_of
 from bot.extraction.docindex import doc_index
 from bot.extraction.entities import build_table
 from bot.extraction.names import canonical_country
@@ -21,9 +25,92 @@ if not Doc.has_extension("sitrep_denials"):
 DENIAL_VERBS = {"deny": "denial", "refute": "denial", "reject": "dismissal",
                 "dismiss": "dismissal", "brush": "dismissal", "ridicule": "dismissal"}
 _DENIAL_LEMMAS = frozenset(DENIAL_VERBS)
+# Verbs that name what they speak of: "called the reports 'a fairy tale'", "described the
+# claims as a fabrication", "labelled it fake".
+_NAMING = frozenset(["call", "describe", "label", "brand", "term", "dub", "characterize",
+                     "characterise"])
+# Verbs under which a word of falsehood dismisses what is spoken of: "does not comment on
+# fabrications", "said it was fake news", "insisted the reports were groundless".
+_SPEAKING = frozenset(["say", "comment", "insist", "state", "tell", "add", "respond", "reply",
+                       "react", "declare", "stress", "maintain", "claim", "write", "post",
+                       "note", "argue", "warn", "suggest"]) | _NAMING
+# Words of falsehood that make naming a dismissal (general English, not any one article's).
+FALSEHOOD = frozenset([
+    "fake", "fakes", "fabrication", "fabrications", "fabricated", "lie", "lies", "lying",
+    "rumor", "rumors", "rumour", "rumours", "tale", "tales", "fairy", "propaganda",
+    "speculation", "speculations", "speculative", "fantasy", "fantasies", "forgery",
+    "forgeries", "smear", "groundless", "baseless", "unfounded", "nonsense", "hoax",
+    "hoaxes", "myth", "myths", "invention", "inventions", "invented", "disinformation",
+    "misinformation", "falsehood", "falsehoods", "false", "untrue", "absurd", "provocation",
+    "hysteria", "slander", "libel", "canard", "concoction", "fiction", "fictions",
+    "fictional", "bogus", "hoaxes", "stuffing", "insinuation", "insinuations"])
 _TOPIC = {"report", "reports", "claim", "claims", "troop", "troops", "soldier", "soldiers",
           "deployment", "sending", "send", "presence", "assessment", "allegation",
-          "allegations", "involvement", "personnel", "information", "it", "them", "this"}
+          "allegations", "involvement", "personnel", "information", "it", "them", "this",
+          "that", "these", "estimate", "estimates", "publication", "publications", "story",
+          "stories", "video", "videos", "question", "questions", "briefing", "briefings",
+          "statement", "statements", "participation", "accusation", "accusations", "account",
+          "accounts", "obvious", "existence", "figure", "figures", "suggestion",
+          "suggestions", "speculation", "rumors", "rumours", "all"}
+# Verbs over a denial that make it none: "declined to confirm or deny", "will stop denying".
+_NOT_DOING = frozenset(["decline", "refuse", "stop", "cease", "fail", "avoid", "let"])
+
+
+def _negated(verb: Token) -> bool:
+    """"did not deny", "neither confirmed nor denied", "declined to confirm or deny", "will
+    stop denying it" (the verb or the verb it is conjoined to), "nobody can call it …", a
+    question ("are you going to deny that …?")."""
+    if verb.sent.text.rstrip(" \"'”’»").endswith("?"):
+        return True
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("nobody", "none", "no-one")
+           for c in verb.children):
+        return True
+    node = verb
+    for _ in range(2):
+        if any(c.dep_ in ("neg", "preconj") and c.lower_ in ("not", "n't", "never", "neither")
+               for c in node.children):
+            return True
+        if node.dep_ in ("xcomp", "ccomp") and node.head.lemma_ in _NOT_DOING:
+            return True
+        if node.dep_ != "conj":
+            break
+        node = node.head
+    return False
+
+
+def _falsehood_in(tokens) -> Token | None:
+    return next((t for t in tokens if t.lower_ in FALSEHOOD), None)
+
+
+def _dismissing(tok: Token) -> Token | None:
+    """The verb whose subject dismisses, when a naming or speaking verb applies a word of
+    falsehood to what it speaks of: "called the reports 'a fairy tale'", "described such
+    reports as groundless", "does not comment on fabrications", "said it was fake news",
+    "would not react to what he called 'rumours'". `tok` is the word of falsehood."""
+    for verb in [tok, *tok.ancestors][1:7]:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if verb.lemma_ in _NAMING:
+            # the word follows the verb ("called them lies"), never a noun it describes
+            # ("fake identity papers describing them as residents")
+            return verb if verb.i < tok.i else None
+        if verb.lemma_ in ("be",) and verb.dep_ == "ccomp" and verb.head.lemma_ in _SPEAKING:
+            # "said it was fake news", "insisted the reports were groundless"
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if _negated(verb):
+                return None     # "that is not a rumour"
+            if subj is not None and (subj.lower_ in _TOPIC or subj.lemma_.lower() in _TOPIC):
+                return verb.head
+            return None
+        if verb.lemma_ in _SPEAKING and tok.dep_ == "pobj" and tok.head.lower_ in (
+                "on", "about", "to") and tok.head.head.i == verb.i:
+            return verb         # "does not comment on fabrications from Washington"
+        if verb.lemma_ in _SPEAKING and any(c.lower_ == "nothing" for c in verb.children):
+            return verb         # "had nothing to say about fabrications from Seoul"
+        if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ in _NAMING:
+            continue            # "called the prisoner reports a fabrication" read as a clause
+        return None
+    return None
 
 
 @Language.component("sitrep_denials")
@@ -31,38 +118,80 @@ def sitrep_denials(doc: Doc) -> Doc:
     if doc._.sitrep_entities is None:
         doc._.sitrep_entities = build_table(doc)
     resolver = doc._.sitrep_resolver or Resolver(doc._.sitrep_entities)
+    index = doc_index(doc)
     out: list[Denial] = []
-    for i in doc_index(doc).with_lemma(_DENIAL_LEMMAS):
+    seen: set[tuple[str | None, int]] = set()
+    candidates: list[tuple[Token, str]] = []
+    for i in index.with_lemma(_DENIAL_LEMMAS):
         tok = doc[i]
         kind = DENIAL_VERBS.get(tok.lemma_)
-        if kind is None or tok.pos_ != "VERB":
-            continue
-        if any(c.dep_ == "neg" for c in tok.children):
+        if kind is None or tok.pos_ != "VERB" or _negated(tok):
             continue
         objects = [t for c in tok.children if c.dep_ in ("dobj", "xcomp", "ccomp", "pcomp")
                    for t in c.subtree]
         if not any(t.lemma_.lower() in _TOPIC or t.lower_ in _TOPIC for t in objects):
             continue
-        speaker = None
-        for subj in subjects_of(tok):
-            speaker = resolver.resolve(subj)
-            if speaker and not speaker.generic:
-                break
-            speaker = None
-        force = "North Korea"
-        for t in objects:
-            country = canonical_country(t.text) if t.ent_type_ == "NORP" and \
-                t.dep_ in ("amod", "compound") else None
-            if country and country != (speaker.name if speaker else None):
-                force = country
-                break
+        candidates.append((tok, kind))
+    for i in index.with_lemma_or_lower(FALSEHOOD):
+        if doc[i].tag_ in ("VBD", "VBN", "VBG"):
+            continue            # "young men who were lied to" ("called them lies" is a noun
+            #                     the tagger may read as a verb)
+        verb = _dismissing(doc[i])
+        if verb is None or verb.lemma_ in _DENIAL_LEMMAS or _negated(verb) and \
+                verb.lemma_ in _NAMING | {"be"}:
+            continue            # a denial verb is read above; "did not call it fake" is none
+        candidates.append((verb, "dismissal"))
+    candidates.sort(key=lambda c: c[0].i)
+    for tok, kind in candidates:
+        speakers = _deniers(tok, resolver, doc._.sitrep_quotes or ())
         sent = tok.sent
         words = list(tok.subtree)
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-        out.append(Denial(
-            denied_by=speaker.name if speaker else None, force=force, kind=kind,
-            text=doc_index(doc).text[start:end], stated_on=doc._.sitrep_published,
-            sentence=sent.text.strip(), start=start, end=end))
+        objects = [t for c in tok.children if c.dep_ in ("dobj", "xcomp", "ccomp", "pcomp",
+                                                        "prep", "oprd")
+                   for t in c.subtree]
+        for speaker in speakers or [None]:
+            name = speaker.name if speaker else None
+            if (name, sent.start) in seen:
+                continue        # "denied the deployment and called it a fabrication": one
+            seen.add((name, sent.start))
+            out.append(Denial(
+                denied_by=name, force=_force(objects, name), kind=kind,
+                text=index.text[start:end], stated_on=doc._.sitrep_published,
+                sentence=sent.text.strip(), start=start, end=end))
     doc._.sitrep_denials = out
     doc._.sitrep_index = None        # the last sitrep component: drop the shared arrays
     return doc
+
+
+def _deniers(verb: Token, resolver: Resolver, quotes) -> list:
+    """Everyone the verb's subject names: "Moscow and Pyongyang denied …" is both; "we" in a
+    direct quote is its speaker ("“We don't comment on speculation,” Peskov said")."""
+    for subj in subjects_of(verb):
+        if subj.lower_ in ("we", "i"):
+            quote = next((q for q in quotes if q.kind == "direct" and q.speaker and
+                          q.start <= subj.idx < q.end), None)
+            if quote is not None:
+                return [Speaker(quote.speaker, quote.speaker_label)]
+        heads = [subj] + [c for c in subj.conjuncts if c.i > subj.i]
+        found = []
+        for head in heads:
+            speaker = resolver.resolve(head)
+            if speaker and not speaker.generic and all(s.name != speaker.name for s in found):
+                found.append(speaker)
+        if found:
+            return found
+    return []
+
+
+def _force(objects: list[Token], denier: str | None) -> str:
+    """Whose troops the denied reports are about: a nationality in what is denied that is not
+    the denier's own, else North Korea's (the deployment in question)."""
+    for t in objects:
+        country = canonical_country(t.text) if t.ent_type_ == "NORP" and \
+            t.dep_ in ("amod", "compound") else None
+        if country and country != denier:
+            return country
+    return "North Korea"
+
+
