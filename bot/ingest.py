@@ -8,6 +8,7 @@ A failing input is reported and leaves nothing behind; the others go on.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
@@ -58,9 +59,12 @@ class Ingestor:
     """Reads, plans, extracts and stores inputs in batches.
 
     While one batch is being stored, the next one is already read, planned and handed to the
-    extractor, so an extractor with worker processes (`--workers N`) never waits for the
-    database. Near-copies and duplicates are found across both batches in memory, and against
-    the database for everything stored before.
+    extractor, so extraction never waits for the database: an extractor with worker processes
+    (`--workers N`) runs ahead by itself; the in-process one runs in one background thread
+    (spaCy's parser and matrix products, and SQLite, release the GIL, so storing overlaps
+    with extracting). Only that thread ever runs the in-process model during an ingest.
+    Near-copies and duplicates are found across both batches in memory, and against the
+    database for everything stored before.
     """
 
     def __init__(self, sessions: sessionmaker[Session], extractor: Extractor | None = None,
@@ -72,6 +76,7 @@ class Ingestor:
         self.batch_size = batch_size
         self.clock = clock
         self.resolver = EntityResolver()
+        self._ahead: ThreadPoolExecutor | None = None
 
     @property
     def extractor(self) -> Extractor:
@@ -101,13 +106,35 @@ class Ingestor:
 
     def _pipeline(self, batches: Iterator[list]) -> Iterator[IngestResult]:
         previous: _Batch | None = None
-        for items in batches:
-            current = self._prepare(items, previous)
+        try:
+            for items in batches:
+                current = self._prepare(items, previous)
+                if previous is not None:
+                    yield from self._store_batch(previous)
+                previous = current
             if previous is not None:
                 yield from self._store_batch(previous)
-            previous = current
-        if previous is not None:
-            yield from self._store_batch(previous)
+        finally:
+            if self._ahead is not None:
+                # waits for a batch still in extraction (stopped early or interrupted), so the
+                # model is never left running behind the caller's back
+                self._ahead.shutdown(wait=True, cancel_futures=True)
+                self._ahead = None
+
+    def _extract_ahead(self, items: list[tuple[str, object]]) -> Iterator:
+        """Start extracting `items` now; the iterator yields their facts, in order."""
+        extractor = self.extractor
+        if getattr(extractor, "runs_ahead", False):
+            return iter(extractor.extract_many(items))
+        if self._ahead is None:
+            self._ahead = ThreadPoolExecutor(1, thread_name_prefix="sitrep-extract")
+        return _facts_of(self._ahead.submit(_collect, extractor.extract_many(items)))
+
+    def _extract_now(self, text: str, published) -> object:
+        """One article's facts, in turn with the batches already given to the extractor."""
+        if self._ahead is not None:
+            return self._ahead.submit(self.extractor.extract, text, published).result()
+        return self.extractor.extract(text, published)
 
     def _prepare(self, items: list[tuple[str, SourceDocument | IngestResult]],
                  previous: _Batch | None) -> _Batch:
@@ -127,7 +154,7 @@ class Ingestor:
         new_texts = [(p.document.text, p.document.published) for p in batch.plans
                      if isinstance(p, _Pending) and p.is_new]
         if new_texts:
-            batch.facts = iter(self.extractor.extract_many(new_texts))
+            batch.facts = self._extract_ahead(new_texts)
         return batch
 
     def _store_batch(self, batch: _Batch) -> Iterator[IngestResult]:
@@ -181,19 +208,20 @@ class Ingestor:
             original_id = original_batch.stored_ids.get(original_index)
             if original_id is None:
                 # its original failed to store: this one stands on its own
-                facts = self.extractor.extract(plan.document.text, plan.document.published)
+                facts = self._extract_now(plan.document.text, plan.document.published)
         try:
             with self.sessions.begin() as session:
                 original = session.get(Article, original_id) if original_id else None
-                article = add_article(session, plan.document, plan.content_hash, plan.shingles,
-                                      copy_of=original, ingested_at=self.clock())
+                article_id = add_article(session, plan.document, plan.content_hash,
+                                         plan.shingles, copy_of=original,
+                                         ingested_at=self.clock())
                 if original is None:
-                    add_facts(session, article, facts, self.resolver)
+                    add_facts(session, article_id, facts, self.resolver)
                     result = IngestResult(source, STORED, _facts_summary(facts),
-                                          article_id=article.id)
+                                          article_id=article_id)
                 else:
                     result = IngestResult(source, COPY, f"near-copy of article {original.id}",
-                                          article_id=article.id, original_id=original.id)
+                                          article_id=article_id, original_id=original.id)
         except SQLAlchemyError as exc:
             self.resolver.rollback()
             return IngestResult(source, FAILED, f"database error: {_reason(exc)}")
@@ -202,6 +230,24 @@ class Ingestor:
             raise
         self.resolver.commit()
         return result
+
+
+def _collect(facts: Iterator) -> tuple[list, Exception | None]:
+    """Run in the extraction thread: the facts made before an error, and the error."""
+    made: list = []
+    try:
+        for item in facts:
+            made.append(item)
+    except Exception as exc:  # handed to the storing side, after the articles before it
+        return made, exc
+    return made, None
+
+
+def _facts_of(future: Future) -> Iterator:
+    made, error = future.result()
+    yield from made
+    if error is not None:
+        raise error
 
 
 def _facts_summary(facts) -> str:

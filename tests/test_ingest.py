@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from bot.ingest import COPY, DUPLICATE, FAILED, STORED, Ingestor
 from bot.sources import iter_inputs
-from bot.storage.models import Article, EntityAlias, EntityMention
+from bot.storage.models import Article, EntityAlias, EntityMention, Estimate
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 WIRE = (
@@ -214,3 +214,26 @@ def test_ingest_20_mb_file_is_refused_by_the_default_limit(sessions, extractor, 
     assert result.status == FAILED
     assert f"over the {limit:,}-byte limit (raise MAX_ARTICLE_BYTES)" in result.message
     assert _count(sessions, Article) == 0
+
+
+def test_ingest_stopped_early_keeps_what_it_reported_and_leaves_no_thread(sessions, extractor,
+                                                                          tmp_path):
+    # the in-process extractor runs a batch ahead in a background thread: a caller that stops
+    # reading keeps the articles already reported, and no extraction is left running
+    for i in range(5):
+        (tmp_path / f"{i}.txt").write_text(
+            WIRE.replace("11,000", f"{11 + i},000") + f"\nStory {i}: " +
+            " ".join(f"word{i}x{j}" for j in range(40)) + "\n", encoding="utf-8")
+    results = Ingestor(sessions, extractor, batch_size=2).ingest(
+        iter_inputs([str(tmp_path)]))
+    first = next(results)
+    results.close()
+    assert first.status == STORED
+    assert not [t for t in threading.enumerate() if t.name.startswith("sitrep-extract")]
+    assert _count(sessions, Article) == 1
+    again = _ingest(sessions, extractor, tmp_path, batch_size=2)
+    assert [r.status for r in again] == [DUPLICATE] + [STORED] * 4
+    assert again[0].original_id == first.article_id
+    with sessions() as session:
+        figures = sorted(session.scalars(select(Estimate.count)).all())
+    assert figures == [11_000, 12_000, 13_000, 14_000, 15_000]

@@ -82,7 +82,7 @@ class DocIndex:
     def maybe_figure(self, words: frozenset[str]) -> np.ndarray:
         """Boolean mask: tokens that look like a number, contain a digit, or are in `words`."""
         mask = self.like_num | np.isin(self.lower, self._hash_array(words))
-        text = self.doc.text
+        text = self.text
         if len(self.idx):
             positions = [m.start() for m in _DIGIT.finditer(text)]
             if positions:

@@ -51,8 +51,10 @@ def find_near_copy(session: Session, shingles: set[int], max_candidates: int = 5
 
 def add_article(session: Session, document: SourceDocument, content_hash: str,
                 shingles: set[int], copy_of: Article | None = None,
-                ingested_at: datetime | None = None) -> Article:
-    article = Article(
+                ingested_at: datetime | None = None) -> int:
+    """Insert the article (and, unless it is a copy, its sampled shingles); its id."""
+    table = Article.__table__
+    article_id = session.connection().execute(insert(table).values(
         content_hash=content_hash,
         source=document.source[:2000],
         title=(document.title or None) and document.title[:500],
@@ -62,18 +64,16 @@ def add_article(session: Session, document: SourceDocument, content_hash: str,
         ingested_at=ingested_at or datetime.now(UTC),
         text=document.text,
         word_count=len(document.text.split()),
-        copy_of=copy_of,
-    )
-    session.add(article)
-    session.flush()
+        copy_of_id=copy_of.id if copy_of is not None else None,
+    ).returning(table.c.id)).scalar_one()
     sampled = fingerprints.sample(shingles) if copy_of is None else ()
     if sampled:
-        session.execute(insert(ArticleShingle),
-                        [{"article_id": article.id, "hash": h} for h in sampled])
-    return article
+        session.connection().execute(insert(ArticleShingle),
+                                     [{"article_id": article_id, "hash": h} for h in sampled])
+    return article_id
 
 
-def add_facts(session: Session, article: Article, facts: ArticleFacts,
+def add_facts(session: Session, article_id: int, facts: ArticleFacts,
               resolver: EntityResolver | None = None) -> None:
     """Store an article's entities (merged with known ones), quotes, estimates and denials.
 
@@ -93,7 +93,7 @@ def add_facts(session: Session, article: Article, facts: ArticleFacts,
             by_name.setdefault(found.name, entity_id)
             for alias in found.aliases:
                 by_name.setdefault(alias, entity_id)
-            mentions.extend({"article_id": article.id, "entity_id": entity_id,
+            mentions.extend({"article_id": article_id, "entity_id": entity_id,
                              "start": start, "end": end} for start, end in found.mentions)
 
     def entity_for(name: str | None) -> int | None:
@@ -110,12 +110,12 @@ def add_facts(session: Session, article: Article, facts: ArticleFacts,
     rows = {
         EntityMention: mentions,
         Quote: [{
-            "article_id": article.id, "speaker": _clip(quote.speaker, 300),
+            "article_id": article_id, "speaker": _clip(quote.speaker, 300),
             "speaker_entity_id": entity_for(quote.speaker), "text": quote.text,
             "kind": quote.kind, "sentence": quote.sentence, "start": quote.start, "end": quote.end,
         } for quote in facts.quotes],
         Estimate: [{
-            "article_id": article.id, "count": estimate.count, "low": estimate.low,
+            "article_id": article_id, "count": estimate.count, "low": estimate.low,
             "high": estimate.high, "qualifier": estimate.qualifier, "status": estimate.status,
             "force": _clip(estimate.force, 100), "location": _clip(estimate.location, 300),
             "claimed_by": _clip(estimate.claimed_by, 300),
@@ -124,7 +124,7 @@ def add_facts(session: Session, article: Article, facts: ArticleFacts,
             "sentence": estimate.sentence, "start": estimate.start, "end": estimate.end,
         } for estimate in facts.estimates],
         Denial: [{
-            "article_id": article.id, "denied_by": _clip(denial.denied_by, 300),
+            "article_id": article_id, "denied_by": _clip(denial.denied_by, 300),
             "force": _clip(denial.force, 100), "kind": denial.kind, "text": denial.text,
             "stated_on": denial.stated_on, "sentence": denial.sentence,
             "start": denial.start, "end": denial.end,
