@@ -504,3 +504,40 @@ def test_towns_listed_after_ports_of_are_no_people(extractor):
     facts = extractor.extract(text)
     assert not [e for e in facts.entities if e.label == "PERSON" and e.name in (
         "Chongjin", "Hamhung", "Musudan")]
+
+
+def test_placed_source_drops_familiar_with_but_a_bare_one_keeps_it(extractor):
+    text = ("A British official familiar with the assessment told the paper that the units had "
+            "moved south. Two people familiar with the talks said a deal was close.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "the units had moved south") == "British official"
+    assert _speaker(facts, "a deal was close").lower() == "two people familiar with the talks"
+
+
+def test_countryless_body_takes_the_country_owning_the_last_subject(extractor):
+    text = ("Tokyo's response came within hours. The Ministry of Foreign Affairs called the "
+            "deployment “a grave threat” and said it would coordinate with its allies.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "it would coordinate") == "Ministry of Foreign Affairs of Japan"
+
+
+def test_countryless_body_and_its_acronym_keep_the_country_once_found(extractor):
+    text = ("About 2,000 more soldiers have arrived in the region, South Korea's military "
+            "said on Monday.\n\n"
+            "In a report to lawmakers, the Joint Chiefs of Staff (JCS) said the new troops "
+            "had been trained in the Far East.\n\n"
+            "JCS spokesperson Col. Park Min-woo told reporters the transfers would continue. "
+            "The JCS also said that artillery shipments had resumed.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "the new troops had been trained") == \
+        "South Korea's Joint Chiefs of Staff"
+    assert _speaker(facts, "artillery shipments had resumed") == \
+        "South Korea's Joint Chiefs of Staff"
+
+
+def test_bare_kind_is_the_body_of_that_kind_named_with_its_country(extractor):
+    text = ("The General Staff of the Armed Forces of Ukraine reported that Russia had lost "
+            "1,200 soldiers in a day. Russia shelled 30 villages, the General Staff said.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "Russia shelled 30 villages") == \
+        "General Staff of the Armed Forces of Ukraine"

@@ -354,6 +354,9 @@ def passive_this_agent(sent) -> Token | None:
 def phrase_tokens(head: Token) -> list[Token]:
     """The words of a noun phrase for naming a speaker: modifiers + head + short complements."""
     keep = []
+    placed = any(c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < head.i and (
+        c.ent_type_ in ("GPE", "NORP", "ORG") or canonical_country(c.text))
+        for c in head.children)
     for tok in head.subtree:
         if tok.i < head.i:
             if tok.dep_ in ("det", "punct") and tok.head == head:
@@ -372,10 +375,12 @@ def phrase_tokens(head: Token) -> list[Token]:
                     break
                 path.append(anc)
             top = path[-1]
-            if top.dep_ == "acl" and top.head == head and top.lemma_ in _SOURCE_PARTICIPLES \
-                    and top.tag_ in ("VBN", "JJ") and top.i == head.i + 1 and len(list(top.subtree)) <= 6:
-                keep.append(tok)    # "a person briefed on the matter": who the source is
-                continue
+            if top.dep_ in ("acl", "amod") and top.head == head and \
+                    top.lemma_ in _SOURCE_PARTICIPLES and top.tag_ in ("VBN", "JJ") and \
+                    top.i == head.i + 1 and len(list(top.subtree)) <= 6:
+                if not placed:
+                    keep.append(tok)    # "a person briefed on the matter": who the source is
+                continue    # ("a U.S. official familiar with …" is a U.S. official)
             if top.head != head or top.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj"):
                 continue
             if tok.text == "," or any(p.dep_ in ("relcl", "appos") for p in path):
@@ -751,12 +756,25 @@ class Resolver:
             # kind the article named before
             found = self.table.latest(token.idx, lambda r: r.label == "ORG" and
                                       body_kind(r.name) == kind)
+            if found is not None and canonical_org(found.name) is None:
+                # a body of that kind whose country the article gave ("the General Staff
+                # of the Armed Forces of Ukraine reported … the General Staff said")
+                found = self.table.latest(token.idx, lambda r: r.label == "ORG" and body_kind(
+                    r.name) == kind and canonical_org(r.name) is not None) or found
             if found is None or canonical_org(found.name) is None:
                 # "the Defense Ministry" with no country: the one of the minister the article
                 # named ("Defense Minister Gen Nakatani" -> Japan's)
                 owned = self._kind_of_minister(kind, token)
                 if owned is not None:
                     return self._body(owned, token)
+                body = self._context_body(token, words, text)
+                if body is not None:
+                    if found is not None:
+                        # "the Joint Chiefs of Staff (JCS)": the body NER found is that
+                        # country's, and so are its later mentions ("the JCS")
+                        self.table.rename(found, body)
+                        return self._speaker(found, token)
+                    return self._body(body, token)
             if found is not None:
                 return self._speaker(found, token)
         body = self._context_body(token, words, text)
@@ -963,22 +981,35 @@ class Resolver:
         if not _has_det(token) or len(words) < 2 and body_kind(text) is None or any(
                 canonical_country(t.text) or t.ent_type_ in ("GPE", "NORP") for t in words):
             return None
-        events = self.table.events
-        start = _window_start(token)
-        i = bisect_left(events, (token.idx,), key=lambda e: e[:1]) - 1
-        countries = []
-        while i >= 0 and events[i][0] >= start:
-            pos, _, salient, record = events[i]
-            if salient and record.label == "GPE" and not self._in_quoted(pos):
-                countries.append(record.name)
-                break
-            i -= 1
-        countries.append(self._dateline_country(token))
+        countries = [self._actor_country(token), self._dateline_country(token)]
         for country in countries:
             if country:
                 found = canonical_org(f"{country}'s {text}")
                 if found:
                     return found
+        return None
+
+    def _actor_country(self, token: Token) -> str | None:
+        """A country that is the subject, or owns the subject, of this sentence or the one
+        before ("Seoul's reaction was swift.", "South Korea's military said …")."""
+        doc = token.doc
+        events = self.table.events
+        start = _window_start(token)
+        idx = doc_index(doc).idx
+        i = bisect_left(events, (token.idx,), key=lambda e: e[:1]) - 1
+        while i >= 0 and events[i][0] >= start:
+            pos, _, _, record = events[i]
+            i -= 1
+            if record.label != "GPE" or not canonical_country(record.name) or \
+                    self._in_quoted(pos):
+                continue
+            node = doc[int(idx.searchsorted(pos, side="right")) - 1]
+            while node.dep_ in ("compound", "flat") and node.head is not node:
+                node = node.head
+            if node.dep_ == "poss":
+                node = node.head
+            if node.dep_ in _SUBJECT_DEPS:
+                return canonical_country(record.name)
         return None
 
     def _dateline_country(self, token: Token) -> str | None:

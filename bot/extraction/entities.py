@@ -316,6 +316,17 @@ class EntityTable:
                 record.role_keys = record.role_keys | role_keys(known.split())[1]
         return record
 
+    def rename(self, record: EntityRecord, name: str) -> None:
+        """Give a record a fuller name ("Joint Chiefs of Staff" -> "South Korea's Joint Chiefs
+        of Staff" once the article shows whose); the old name stays an alias."""
+        if name == record.name:
+            return
+        record.aliases.add(record.name)
+        record.name = name
+        record.aliases.discard(name)
+        if record.label != "PERSON":
+            self._by_key.setdefault(canonical_name(name, record.label).lower(), record)
+
     def set_role(self, record: EntityRecord, role: str) -> None:
         cls, keys = role_keys(role.split())
         if cls is None:
@@ -600,6 +611,8 @@ def _plausible_person(ent: Span) -> bool:
         return False
     if canonical_country(ent.text) or canonical_org(ent.text):
         return False
+    if len(ent) == 1 and ent.text.isupper() and ent.text.isalpha() and len(ent.text) <= 5:
+        return False        # an acronym ("JCS spokesperson Col. Lee"), not a name
     return any(t.text[:1].isupper() for t in ent)
 
 
