@@ -541,3 +541,16 @@ def test_bare_kind_is_the_body_of_that_kind_named_with_its_country(extractor):
     facts = extractor.extract(text)
     assert _speaker(facts, "Russia shelled 30 villages") == \
         "General Staff of the Armed Forces of Ukraine"
+
+
+def test_meeting_delegates_are_told_apart_by_their_countries(extractor):
+    text = (
+        "The representative of Chile said his delegation supported the draft.\n\n"
+        "Poland's representative said the vote was a turning point. The delegate of Latvia "
+        "said the Assembly could not look away from the war.\n\n"
+        "Speaking in right of reply, the representative of Belarus rejected the accusations "
+        "as baseless. He said that his country's policy was peaceful.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "the vote was a turning point") == "Poland's representative"
+    assert _speaker(facts, "could not look away") == "delegate of Latvia"
+    assert _speaker(facts, "policy was peaceful") == "representative of Belarus"

@@ -888,6 +888,14 @@ class Resolver:
                 if found is not None and "news" in text.lower().split() and not (
                         {w.lower() for w in found.name.split()} & _WIRES):
                     found = None    # "the state news agency" is no spy agency named before
+                if found is not None and found.name[:1].islower() and not {
+                        w.lower() for w in words_text(words).split()
+                        if w.lower() not in ("the", "'s", "’s")} <= set(
+                            found.name.lower().replace("’s", " ’s").replace("'s", " 's")
+                            .split()):
+                    # an unnamed person is taken up only by words that describe them: "the
+                    # representative of Belarus" is not the representative of Chile
+                    found = None
                 if found:
                     return self._speaker(found, token)
                 if cls in ("president", "leader") and _has_det(token) and \

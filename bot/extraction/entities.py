@@ -981,9 +981,47 @@ _BLOC_WORDS = frozenset(["western", "european", "allied", "nato", "eu", "un", "g
                          "foreign"])
 
 
+# Who speaks for a country at a meeting ("the representative of Chile", "the speaker for
+# Japan", "Poland's representative"): named by nothing else, whatever the verb.
+_DELEGATE_HEADS = frozenset(["representative", "delegate", "envoy", "ambassador", "speaker"])
+
+
+def _add_delegates(doc: Doc, table: EntityTable, named: set[int]) -> None:
+    """Unnamed delegates into the table, so a later "he"/"she" finds the one who spoke last
+    ("The representative of Belarus rejected … He said …")."""
+    for i in doc_index(doc).with_lower(_DELEGATE_HEADS):
+        tok = doc[i]
+        if tok.dep_ == "compound" or tok.i in named or not any(
+                c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "poss" for c in tok.children):
+            continue
+        end = None
+        for c in tok.children:
+            if c.dep_ == "prep" and c.i == tok.i + 1 and (
+                    c.lower_ == "for" or c.lower_ == "of" and tok.lower_ != "speaker"):
+                objs = [g for g in c.children if g.dep_ == "pobj" and
+                        canonical_country(doc[g.left_edge.i:g.i + 1].text)]
+                if objs:
+                    end = objs[0].i + 1
+            elif c.dep_ == "poss" and c.i == tok.i - 2 and tok.lower_ != "speaker" and \
+                    canonical_country(c.text):
+                start = c.left_edge.i
+        if end is not None:
+            name = doc[tok.i:end].text
+        elif any(c.dep_ == "poss" and c.i == tok.i - 2 and canonical_country(c.text)
+                 for c in tok.children) and tok.lower_ != "speaker":
+            name = doc[start:tok.i + 1].text
+        else:
+            continue
+        record = table.add(canonical_name(name), "PERSON", tok.idx, tok.idx + len(tok.text),
+                           salient=is_subject(tok))
+        if record is not None:
+            table.set_role(record, name)
+
+
 def _add_unnamed_roles(doc: Doc, table: EntityTable, named: set[int]) -> None:
     """"a US government spokesperson", "a senior US official": unnamed people the article
     introduces; later "the spokesperson" or "he" resolves to them."""
+    _add_delegates(doc, table, named)
     for i in doc_index(doc).with_lower(_PERSON_ROLE_HEADS):
         tok = doc[i]
         if tok.dep_ == "compound":
