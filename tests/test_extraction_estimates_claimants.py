@@ -618,3 +618,63 @@ def test_denials_and_dismissals(extractor, text, deniers, kind):
 ])
 def test_no_denial(extractor, text):
     assert not extractor.extract(text, DAY).denials, text
+
+
+# ---- recall and precision of figures on unseen wording ------------------------------------
+
+@pytest.mark.parametrize("text, count, status", [
+    # NER reads "between 10 and 12 thousand" as a date
+    ("Officials believe between 10 and 12 thousand Belarusian soldiers are now in the Kursk "
+     "region.", 12000, None),
+    ("Ukraine's General Staff said 214 occupiers were eliminated and 130 wounded over the "
+     "past day.", 214, "killed"),
+    ("Minsk had decided to send 1,000 sappers to clear mines in the Kursk region and 5,000 "
+     "military builders.", 5000, "planned"),
+    ("Ukraine announced it had captured the two men in January.", 2, "captured"),
+    ("Lithuania said 3,000 Belarusian soldiers had been killed. A Lithuanian official said "
+     "the 3,000 figure included both killed and wounded.", 3000, "casualties"),
+    # a sentence naming a count sets up the bare figure after it
+    ("Minsk has sent 4,000 soldiers to Russia, Kyiv says.\n\nThe agency told reporters that "
+     "it had revised its count. At the end of October it was 5,000, an official said.", 5000,
+     None),
+])
+def test_figures_found(extractor, text, count, status):
+    facts = extractor.extract(text, DAY)
+    found = [e for e in facts.estimates if e.count == count]
+    assert found, [(e.count, e.sentence) for e in facts.estimates]
+    if status is not None:
+        assert status in {e.status for e in found}, found
+
+
+def test_range_read_as_a_date_keeps_its_bounds(extractor):
+    est = _one(extractor, "Officials believe between 10 and 12 thousand Belarusian soldiers "
+               "are now in the Kursk region.", 12000)
+    assert (est.qualifier, est.low, est.high, est.location) == ("range", 10000, 12000, "Kursk")
+
+
+def test_losses_on_both_sides_are_two_estimates(extractor):
+    facts = extractor.extract("The conflict has killed or wounded hundreds of thousands of "
+                              "soldiers on both sides, Western officials say.", DAY)
+    assert sorted(e.force for e in facts.estimates if e.count == 100_000) == ["Russia",
+                                                                              "Ukraine"]
+
+
+@pytest.mark.parametrize("text", [
+    "Belarus has lost many soldiers in Kursk. Somewhere between a third and two-fifths of "
+    "everyone who went has been killed or wounded.",
+    "Belarusian troops have suffered heavy losses. The rouble weakened to around 1,388 per "
+    "dollar on Friday.",
+    "Belarus is losing soldiers fast, and even a country of 9 million cannot keep that up.",
+    "The BBC spoke to three Belarusian soldiers who fought in the Kursk region in December.",
+    "The men, one aged 20 and the other 26, were taken prisoner by Ukrainian troops last week.",
+    "Belarusian soldiers were being trained at four Russian military ranges near Pskov.",
+    "The ministry revised its count of drones. It was 300 in October.",
+])
+def test_no_troop_figure(extractor, text):
+    assert not extractor.extract(text, DAY).estimates, text
+
+
+def test_prisoners_interviewed_are_still_counted(extractor):
+    text = ("According to Lithuanian intelligence, which has interviewed the two Belarusian "
+            "soldiers captured near Sudzha, more troops are being prepared.")
+    assert _one(extractor, text, 2).status == "captured"

@@ -61,7 +61,7 @@ class Figure:
 
 
 def _is_num(tok: Token) -> bool:
-    if tok.ent_type_ in _BAD_ENTS and tok.lower_ not in _SCALE:
+    if tok.ent_type_ in _BAD_ENTS and tok.lower_ not in _SCALE and not _scaled_date(tok):
         return False
     if ":" in tok.text or tok.text.endswith(("th", "st", "nd", "rd")) and tok.text[:1].isdigit():
         return False
@@ -137,7 +137,8 @@ def find_figures(sent: Span, maybe=None) -> list[Figure]:
             if rng:
                 low, high = rng
                 value, qualifier = high, "range"
-        if value is None or (is_year(text) and "," not in text) or tok.ent_type_ in _BAD_ENTS:
+        if value is None or (is_year(text) and "," not in text) or \
+                tok.ent_type_ in _BAD_ENTS and not _scaled_date(tok):
             i = j
             continue
         if qualifier != "range":
@@ -154,6 +155,20 @@ def find_figures(sent: Span, maybe=None) -> list[Figure]:
         out.append(Figure(i_start, j, int(value), low, high, qualifier, text))
         i = j
     return out
+
+
+def _scaled_date(tok: Token) -> bool:
+    """A number the tagger read as a date though a scale word follows in the same entity
+    ("between 10 and 12 thousand" tagged DATE): no date has thousands."""
+    if tok.ent_type_ != "DATE" or not tok.like_num:
+        return False
+    doc = tok.doc
+    k = tok.i + 1
+    while k < len(doc) and k <= tok.i + 4 and doc[k].ent_iob_ == "I":
+        if doc[k].lower_ in _SCALE:
+            return True
+        k += 1
+    return False
 
 
 def _a_scale(doc: Doc, i: int, floor: int) -> bool:
@@ -229,7 +244,9 @@ def _is_demonym_plural(tok: Token) -> bool:
 
 def _is_troop_noun(tok: Token) -> bool:
     return tok.lower_ in cues.TROOP_NOUNS or tok.lemma_.lower() in cues.TROOP_NOUNS or \
-        _is_demonym_plural(tok)
+        _is_demonym_plural(tok) or tok.lower_ in cues.MILITARY_TRADES and any(
+            c.dep_ in ("amod", "compound") and c.lower_ in ("military", "army", "combat")
+            for c in tok.children)      # "5,000 military builders", "army engineers"
 
 
 def _sentence_about_troops(sent: Span) -> bool:
@@ -247,7 +264,8 @@ def _in_body_name(tok: Token) -> bool:
     return tok.ent_type_ == "ORG" or tok.i > 0 and tok.doc[tok.i - 1].lower_ == "air"
 
 
-def _context_after(pending: list[tuple[Span, bool]], context: bool) -> bool:
+def _context_after(pending: list[tuple[Span, bool]], context: bool, article: bool = False
+                   ) -> bool:
     """Whether the next sentence's bare figures may refer to troops named before: settled by
     the last of the `pending` sentences that is a paragraph end or a full sentence (labels and
     fragments leave it as it was). Read lazily, only before a sentence with figures."""
@@ -259,7 +277,10 @@ def _context_after(pending: list[tuple[Span, bool]], context: bool) -> bool:
         if "\n\n" in sent.text_with_ws and not question:
             return False        # a new paragraph, unless it answers this question
         if sum(t.is_alpha for t in sent) >= 4:     # not a label or a fragment
-            return found or _sentence_about_troops(sent)
+            return found or _sentence_about_troops(sent) or article and any(
+                t.lower_ in _FIGURE_NOUNS and t.pos_ == "NOUN" and any(
+                    c.dep_ in ("poss", "det") for c in t.children) for t in sent)
+            # ("… had revised its count. At the end of October it was 10,000.")
     return context
 
 
@@ -410,6 +431,9 @@ def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False,
         return None             # "citing two Russian servicemen"
     if _age(doc[fig.end - 1]):
         return None             # "lowering the mobilisation age below 25"
+    if _rate_of_other(doc, fig, sent) or _population(doc[fig.end - 1]) or \
+            _fraction(doc, fig, sent):
+        return None             # "1,388 per dollar", "a country of 9 million", "two-fifths"
     if _tactic(doc[fig.end - 1], fig.value) or _rhetorical(doc, fig):
         return None             # "attacking in groups of 10 to 15"; "even 50,000 would …"
     unit = _strong_unit(doc[fig.end - 1])
@@ -518,18 +542,28 @@ def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False,
         return noun, "casualties"      # "the occupiers lost more than 2,000 people"
     if noun.lower_ in ("people", "men", "members", "staff", "man", "crew", "crews") and \
             (not _sentence_about_troops(sent) or fig.value < 10) and not casualty:
+        done = _done_to(noun)
+        if done is not None and _sentence_about_troops(sent) or \
+                done is not None and noun.lower_ == "men" and context:
+            return noun, done           # "Ukraine announced it had captured the two men"
         return None
     if _is_troop_noun(noun):
         # "3,000 troop carriers": the troop noun must not itself modify another noun
-        if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and \
-                not _is_troop_noun(noun.head):
-            return None
+        if noun.dep_ in ("compound", "amod") and noun.head.i > noun.i and (
+                noun.head.pos_ == "NOUN" or noun.head.pos_ != "PROPN" and noun.head.dep_ in (
+                    "pobj", "dobj", "nsubj", "nsubjpass")) and not _is_troop_noun(noun.head):
+            return None         # "four Russian military ranges"
         return noun, casualty or _casualty([c.lower_ for c in noun.children])
     if noun.lower_ in cues.CASUALTY_WORDS:
         return noun, cues.CASUALTY_WORDS[noun.lower_]
+    if noun.lower_ in _FIGURE_NOUNS and doc[fig.end - 1].head.i == noun.i and \
+            doc[fig.end - 1].dep_ in ("nummod", "compound", "amod") and fig.value >= 10 and (
+                context or _sentence_about_troops(sent)):
+        return noun, casualty           # "the 3,000 figure included both killed and wounded"
     return None
 
 
+_FIGURE_NOUNS = frozenset(["figure", "estimate", "toll", "tally", "count", "number"])
 _MORE = frozenset(["more", "additional"])
 _CLAIM_NOUNS = frozenset(["estimate", "figure", "count", "tally", "assessment",
                           "calculation", "claim", "data"])
@@ -607,6 +641,9 @@ def _age(number: Token) -> bool:
         head = head.head
     if head.lower_ in _AGE:
         return True
+    if number.dep_ == "conj" and any(c.dep_ == "acl" and c.lower_ in _AGE
+                                     for c in number.head.children):
+        return True             # "one aged 20 and the other 26"
     return head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in _AGE
                                        for c in head.children)
 
@@ -667,12 +704,49 @@ def _rhetorical(doc: Doc, fig: Figure) -> bool:
     return False
 
 
+_TIME_UNITS = frozenset(["day", "days", "week", "weeks", "month", "months", "year", "years",
+                         "hour", "hours", "night", "nights", "assault", "attack", "wave"])
+_POPULATED = frozenset(["country", "nation", "population", "city", "town", "republic",
+                        "state", "people", "society", "region"])
+_FRACTIONS = frozenset(["half", "halves", "third", "thirds", "quarter", "quarters", "fifth",
+                        "fifths", "sixth", "sixths", "tenth", "tenths", "fourth", "fourths"])
+
+
+def _rate_of_other(doc: Doc, fig: Figure, sent: Span) -> bool:
+    """A bare figure that is a rate of something else: "weakened to 1,388 per dollar" (a rate
+    per day or per attack is a rate of troops)."""
+    k = fig.end
+    if k + 1 >= sent.end or doc[k].lower_ != "per":
+        return False
+    return doc[k + 1].lower_ not in _TIME_UNITS and doc[k + 1].pos_ in ("NOUN", "PROPN")
+
+
+def _population(number: Token) -> bool:
+    """A figure sizing a place or its people: "even a country of 9 million"."""
+    tok = _figure_head(number)
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
+        tok.head.head.lower_ in _POPULATED
+
+
+def _fraction(doc: Doc, fig: Figure, sent: Span) -> bool:
+    """A number word that is a fraction's numerator: "two-fifths", "two thirds of them"."""
+    k = fig.end
+    if k < sent.end and doc[k].text in ("-", "–") and k + 1 < sent.end:
+        k += 1
+    return k < sent.end and doc[k].lower_ in _FRACTIONS and fig.value < 100
+
+
 def _source_count(noun: Token) -> bool:
     """A counted noun that names the writer's sources, not a force: the object of "citing",
-    "quoting" or "according to" ("…, citing two Russian servicemen, reported …")."""
+    "quoting" or "according to" ("…, citing two Russian servicemen, reported …"), those the
+    writer spoke to or interviewed ("The BBC spoke to three soldiers who …")."""
     head = noun.head
     if noun.dep_ in ("dobj", "pobj") and head.lemma_ in ("cite", "quote"):
         return True
+    if (noun.dep_ == "dobj" and head.lemma_ == "interview" or noun.dep_ == "pobj" and
+            head.lower_ in ("to", "with") and head.head.lemma_ in ("speak", "talk", "interview")
+            ) and not any(t.lower_ in cues.CASUALTY_WORDS for t in noun.subtree):
+        return True     # (not "interviewed the two soldiers captured in January": prisoners)
     return noun.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
 
 
@@ -939,8 +1013,15 @@ def _each_side(path: list[Token]) -> bool:
     verb = next((t for t in path[1:6] if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return False
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_ == "side" and any(
-        d.lower_ in ("each", "both") for d in c.children) for c in verb.children)
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_ == "side" and any(
+            d.lower_ in ("each", "both") for d in c.children) for c in verb.children):
+        return True
+    # "has killed or wounded hundreds of thousands of soldiers on both sides"
+    upto = path[:path.index(verb) + 1]
+    return any(c.dep_ == "prep" and c.lower_ in ("on", "from") and any(
+        g.dep_ == "pobj" and g.lemma_ == "side" and any(d.lower_ in ("each", "both")
+                                                          for d in g.children)
+        for g in c.children) for t in upto for c in t.children)
 
 
 def _by_date(words: list[Token]) -> bool:
@@ -1038,7 +1119,7 @@ class EstimateFinder:
             found = False
             figures = find_figures(sent, maybe)
             if figures and pending:
-                context = _context_after(pending, context)
+                context = _context_after(pending, context, bool(out))
                 pending = []
             for fig in figures:
                 try:
@@ -1204,7 +1285,7 @@ class EstimateFinder:
             return "combat"         # "moved to the front (line)" is a deployment
         if lemmas & cues.STATUS_DEPLOYED or lemmas & _DEPLOYED_MORE:
             return "deployed"
-        if lemmas & {"be"} and any(t.ent_type_ in ("GPE", "LOC") for t in words):
+        if lemmas & {"be"} and any(t.ent_type_ in ("GPE", "LOC") or _place(t) for t in words):
             return "deployed"
         return "other"
 
