@@ -888,11 +888,8 @@ class Resolver:
                 if found is not None and "news" in text.lower().split() and not (
                         {w.lower() for w in found.name.split()} & _WIRES):
                     found = None    # "the state news agency" is no spy agency named before
-                if found is not None and found.name[:1].islower() and not {
-                        w.lower() for w in words_text(words).split()
-                        if w.lower() not in ("the", "'s", "’s")} <= set(
-                            found.name.lower().replace("’s", " ’s").replace("'s", " 's")
-                            .split()):
+                if found is not None and found.name[:1].islower() and not \
+                        _word_set(words_text(words)) <= _word_set(found.name):
                     # an unnamed person is taken up only by words that describe them: "the
                     # representative of Belarus" is not the representative of Chile
                     found = None
@@ -1214,6 +1211,11 @@ _NAMED_BODY_HEADS = frozenset(["headquarters", "directorate", "council", "commit
 # The role key of a body's minister ("Defense Minister" -> defense).
 _KIND_KEYS = {"Ministry of Defence": "defense", "Foreign Ministry": "foreign"}
 _ONE_OF = frozenset(["one", "another"])
+
+
+def _word_set(text: str) -> set[str]:
+    """The lowercase words of a description, without articles and possessive endings."""
+    return {w for w in re.sub(r"['’]s\b", " ", text.lower()).split() if w not in ("the", "a")}
 
 
 def _one_of(text: str, token: Token, table: EntityTable) -> str:
