@@ -554,3 +554,21 @@ def test_meeting_delegates_are_told_apart_by_their_countries(extractor):
     assert _speaker(facts, "the vote was a turning point") == "Poland's representative"
     assert _speaker(facts, "could not look away") == "delegate of Latvia"
     assert _speaker(facts, "policy was peaceful") == "representative of Belarus"
+
+
+# --- naming ---
+
+
+def test_body_named_with_its_capitals_possessive_is_the_countrys(extractor):
+    text = ("Tokyo, Nov 3 - Officials in Tokyo were cautious. Seoul's National Intelligence "
+            "Service said on Monday that about 2,000 more soldiers had been sent.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "2,000 more soldiers") == \
+        "South Korea's National Intelligence Service"
+
+
+def test_a_spokesperson_for_a_body_is_named_as_that_bodys_spokesperson(extractor):
+    text = ("A spokesperson for the Federal Chancellery in Vienna said the government would "
+            "summon the ambassador. The ministry gave no details.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "summon the ambassador") == "Federal Chancellery spokesperson"

@@ -325,11 +325,33 @@ def _country_body(key: str) -> str | None:
     return None
 
 
+def _owned_org(key: str) -> str | None:
+    """A body the alias table knows, named with its own state as owner, by the state's name,
+    capital or adjective ("seoul's national intelligence service", "north korea's central
+    military commission", "ukrainian sbu"); a body of another state is not it."""
+    for sep in ("'s ", " "):
+        parts = key.split(sep)
+        for cut in range(1, min(len(parts), 4)):
+            country = COUNTRY_ALIASES.get(sep.join(parts[:cut]))
+            org = ORG_ALIASES.get(sep.join(parts[cut:])) if country else None
+            if org and government_of(org) == country:
+                return org
+    return None
+
+
 @lru_cache(maxsize=65536)
 def canonical_org(name: str) -> str | None:
     key = normalise_name(name)
     key = re.sub(r"\s*\([^)]*\)?$", "", key)
-    return ORG_ALIASES.get(key) or _country_body(key)
+    return ORG_ALIASES.get(key) or _country_body(key) or _owned_org(key)
+
+
+# "spokesperson for the Federal Foreign Office in Berlin": the body's spokesperson, as a
+# reader names one ("Federal Foreign Office spokesperson"); the place is where the body sits.
+_SPOKESPERSON_FOR = re.compile(
+    r"^(spokes(?:person|man|woman)|press secretary)\s+(?:for|of|at)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w'’.\-]*\s+)*?[A-Z][\w'’.\-]*)"
+    r"(?:\s+(?:in|at)\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)?$")
 
 
 @lru_cache(maxsize=65536)
@@ -343,6 +365,9 @@ def canonical_name(name: str, label: str | None = None) -> str:
         return country
     text = _SPACES.sub(" ", name).strip().strip(".,;:\"“”«»").strip()
     text = re.sub(r"^(?:the|The)\s+", "", text)
+    spokes = _SPOKESPERSON_FOR.match(text)
+    if spokes:
+        text = f"{spokes.group(2)} {spokes.group(1)}"
     text = re.sub(r"\s*\([A-Z]{2,6}\)$", "", text)
     return _POSSESSIVE.sub("", text).strip()
 
