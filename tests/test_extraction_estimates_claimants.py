@@ -678,3 +678,35 @@ def test_prisoners_interviewed_are_still_counted(extractor):
     text = ("According to Lithuanian intelligence, which has interviewed the two Belarusian "
             "soldiers captured near Sudzha, more troops are being prepared.")
     assert _one(extractor, text, 2).status == "captured"
+
+
+# ---- claimants named as a whole country or by the one answering ---------------------------
+
+@pytest.mark.parametrize("text, claimant", [
+    ("Poland's military said about 2,000 Belarusian soldiers had crossed into Russia.",
+     "Poland"),
+    ("The Lithuanian government said roughly 1,200 Belarusian troops were in the Kursk "
+     "region.", "Lithuania"),
+])
+def test_a_countrys_military_or_government_is_the_country(extractor, text, claimant):
+    assert _one(extractor, text, 2000 if "2,000" in text else 1200).claimed_by == claimant
+
+
+INTERVIEW = """Lithuania's ambassador to Japan, Rasa Kairyte, warned that Belarusian troops were \
+gaining experience. "They learn fast," she said. "Every month they are better," she added.
+
+The following are edited excerpts from the interview.
+
+Q. How many Belarusian soldiers are in Kursk now?
+
+A. According to our intelligence, about 6,000 were sent in the spring. Our General Staff says \
+roughly 900 have been killed or wounded since May.
+"""
+
+
+def test_figures_in_an_interview_answer_are_the_interviewees(extractor):
+    facts = extractor.extract(INTERVIEW, DAY)
+    by_count = {e.count: e.claimed_by for e in facts.estimates}
+    assert by_count.get(6000) == "Rasa Kairyte", facts.estimates
+    assert by_count.get(900) in ("Rasa Kairyte", "General Staff of Lithuania",
+                                 "Lithuania's General Staff"), facts.estimates

@@ -1109,6 +1109,8 @@ class EstimateFinder:
         self._sent_claims: dict[int, Speaker] = {}
         self._claim_dates: dict[str, object] = {}
         self._issuer_found: Speaker | None = None
+        self._interviewee_read = False
+        self._interviewee: Speaker | None = None
 
     def run(self) -> list[Estimate]:
         out: list[Estimate] = []
@@ -1168,6 +1170,7 @@ class EstimateFinder:
                 not _at_home(clause):
             status = "deployed"     # a North Korean figure with no cue: the contingent abroad
         claimant, cue = self._claimant(doc[fig.start], path, sent)
+        claimant = self._plain_claimant(claimant, doc[fig.start])
         if claimant is not None:
             self._sent_claims[sent.start] = claimant
         stated = self._stated_on(cue, sent)
@@ -1484,6 +1487,9 @@ class EstimateFinder:
                 sp = self.resolver.resolve(tail, owner_of_source=True)
                 if sp and not sp.generic:
                     return self._keep(sp), tail.head
+        answerer = self._answerer(number)
+        if answerer is not None:
+            return answerer, None               # an interview answer's own figures
         if generic and not hedged and self.previous_claimant is not None:
             return self.previous_claimant, None
         turn = self.resolver.turn_speaker(number)
@@ -1600,6 +1606,39 @@ class EstimateFinder:
         self.previous_claimant = sp
         return sp
 
+    def _plain_claimant(self, sp: Speaker | None, number: Token) -> Speaker | None:
+        """A claimant as the facts name it: a country's armed forces or government as the
+        country ("South Korea's military said" -> South Korea); "our General Staff" in an
+        interview answer as the one answering."""
+        if sp is None:
+            return None
+        country = _country_itself(sp.name)
+        if country is not None:
+            return Speaker(country, "GPE")
+        if sp.name.lower().startswith(("our ", "my ")):
+            return self._answerer(number) or self.resolver.turn_speaker(number) or sp
+        return sp
+
+    def _answerer(self, number: Token) -> Speaker | None:
+        """The interviewee, for a figure in an answer of a Q-and-A interview ("Q. How many
+        …?" / "A. About 11,000 …"): the person the introduction quotes most (read once)."""
+        text = doc_index(self.doc).text
+        line = text.rfind("\n", 0, number.idx) + 1
+        if _ANSWER_LINE.match(text, line) is None:
+            return None
+        if not self._interviewee_read:
+            self._interviewee_read = True
+            first_q = _QUESTION_LINE.search(text)
+            if first_q is not None:
+                counts: dict[str, int] = {}
+                for q in self.quotes:
+                    if q.start < first_q.start() and q.speaker and q.speaker_label == "PERSON":
+                        counts[q.speaker] = counts.get(q.speaker, 0) + 1
+                if counts:
+                    name = max(counts, key=lambda n: (counts[n], -len(n)))
+                    self._interviewee = Speaker(name, "PERSON")
+        return self._interviewee
+
     def _stated_on(self, cue: Token | None, sent: Span):
         published = self.published
         if cue is not None:
@@ -1637,6 +1676,22 @@ class EstimateFinder:
             if day and (published is None or day <= published):
                 return day
         return published
+
+
+# Q-and-A interview lines: "Q. How many …?", "A. About 11,000 …" (also "Q:" / "A:").
+_QUESTION_LINE = re.compile(r"^[ \t]*Q[.:][ \t]", re.M)
+_ANSWER_LINE = re.compile(r"[ \t]*A[.:][ \t]")
+# A country's own institutions named as a whole: the country claims ("South Korea's military").
+# (in lower case: "the Swedish Armed Forces" is a body's proper name and stays one)
+_INSTITUTIONS = re.compile(r"^(?:[Tt]he\s+)?(.+?)(?:['’]s)?\s+(?:military|army|armed forces|"
+                           r"government|authorities|administration|leadership)$")
+
+
+def _country_itself(name: str) -> str | None:
+    """The country a claimant name stands for when it names the country's military or
+    government as a whole ("South Korea's military", "the Russian government")."""
+    match = _INSTITUTIONS.match(name.strip())
+    return canonical_country(match.group(1)) if match else None
 
 
 @Language.component("sitrep_estimates")
