@@ -572,3 +572,27 @@ def test_a_spokesperson_for_a_body_is_named_as_that_bodys_spokesperson(extractor
             "summon the ambassador. The ministry gave no details.")
     facts = extractor.extract(text)
     assert _speaker(facts, "summon the ambassador") == "Federal Chancellery spokesperson"
+
+
+def test_call_sign_in_quotes_is_a_name_and_the_n_year_old_its_bearer(extractor):
+    text = (
+        "KHARKIV region, Ukraine (AFP) - The artillery spotter known as \"Grom\" has spent "
+        "three winters on this ridge.\n\n"
+        "\"The first week they came in columns,\" said the 29-year-old, who asked to be "
+        "identified only by his call sign.\n\n"
+        "- 'No cover' -\n\n"
+        "His commander, a major with the call sign \"Lis\", said the attacks had slowed. "
+        "\"We stopped counting after fifty,\" he told AFP.")
+    facts = extractor.extract(text)
+    texts = [q.text for q in facts.quotes]
+    assert "Grom" not in texts and "No cover" not in texts
+    assert _speaker(facts, "they came in columns") == "Grom"
+    assert _speaker(facts, "the attacks had slowed") == "Lis"
+    assert _speaker(facts, "We stopped counting") == "Lis"
+
+
+def test_his_deputy_is_not_him(extractor):
+    text = ("Colonel Andriy Moroz commands the brigade. His deputy said the unit had lost "
+            "a third of its vehicles.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "the unit had lost") != "Andriy Moroz"

@@ -667,6 +667,14 @@ class Resolver:
         age = _stated_age(token)
         if age is not None:
             aged = self.table.latest(token.idx, lambda r: r.label == "PERSON" and r.age == age)
+            if aged is None and token.dep_ in ("nsubj", "nsubjpass") and token.lower_ in (
+                    "old", "year-old"):
+                # "said the 34-year-old" with no age given before: the person the narration
+                # is on (introduced in this sentence or the one before), now of that age
+                aged = self.table.latest(token.idx, lambda r: r.label == "PERSON" and
+                                         r.age is None, _window_start(token))
+                if aged is not None:
+                    aged.age = age
             if aged is not None:
                 return self._speaker(aged, token)
         # "one of the soldiers told investigators", "two of the people said"
@@ -709,6 +717,15 @@ class Resolver:
                     return turn
             if child.dep_ == "poss" and child.lower_ in ("his", "her") and not named_appos:
                 # ("His spokesman, Dmitry Peskov, said": the name in apposition speaks)
+                if token.lemma_ not in _MOUTHPIECES and (
+                        token.lower_ in cues.ROLE_NOUNS or token.lower_ in cues.SPEAKER_NOUNS):
+                    # "His commander, a captain with the call sign “Yarema”, said": another
+                    # person, the one the apposition names if it does
+                    named = next((r for t in token.subtree if t.i > token.i
+                                  for r in [self._record_at(t, ("PERSON",))] if r), None)
+                    if named is not None:
+                        return self._speaker(named, token)
+                    break
                 record = self.table.latest(token.idx, _of_gender(child.lower_))
                 if record:
                     return self._speaker(record, token)
@@ -1457,6 +1474,12 @@ def _plural_antecedent(pronoun: Token) -> Token | None:
     return (captives or found or [None])[-1]
 
 
+# What speaks for the person who owns it ("his spokesman", "her office"); any other person
+# noun after "his"/"her" is someone else ("his commander", "her deputy").
+_MOUTHPIECES = frozenset(["spokesperson", "spokesman", "spokeswoman", "spokespeople", "office",
+                          "administration", "government", "camp", "team", "aide", "staff",
+                          "cabinet", "secretariat", "ministry", "press", "service", "media",
+                          "people", "embassy", "mission", "delegation"])
 # A person's own staff that speaks for them ("Zelensky's office").
 _OWN_BODIES = frozenset(["office", "administration", "government", "cabinet", "camp",
                          "team", "secretariat"])

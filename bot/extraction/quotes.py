@@ -23,7 +23,7 @@ from bot.extraction.attribution import (
     subjects_of,
 )
 from bot.extraction.docindex import doc_index
-from bot.extraction.entities import build_table
+from bot.extraction.entities import build_table, call_sign_spans
 from bot.extraction.quotemarks import QuoteSpan, find_quotes
 from bot.extraction.types import Quote
 
@@ -71,8 +71,9 @@ def is_heading(text: str, start: int) -> bool:
     line = text[line_start:len(text) if line_end == -1 else line_end].strip()
     if line_start == 0 and line_end == -1:
         return False        # a one-line text is no heading
-    if line[:1] in _BULLETS:
+    if line[:1] in _BULLETS and not (line[-1:] == line[:1] and len(line.split()) <= 10):
         return False        # a bullet ("key points") is body text, whatever its punctuation
+    #                         ("- 'Heavy losses' -" between dashes is a subheading)
     return len(line.split()) <= 25 and not re.search(r"[.!?:][\"'”’»)]*$", line)
 
 
@@ -996,6 +997,8 @@ class QuoteFinder:
             seen.add((s, e))
             items.append((s, "reported", (s, e, subj, acc)))
         items.sort(key=lambda x: (x[0], x[1]))
+        # a quoted call sign is a name, not words said ("the drone operator known as “Tikhiy”")
+        signs = {start for start, _ in call_sign_spans(self.doc)}
         quotes: list[Quote] = []
         previous: Speaker | None = None
         prev_pos: int | None = None
@@ -1004,7 +1007,7 @@ class QuoteFinder:
                 if kind == "direct":
                     q = payload
                     span = _tokens(self.doc, q.start, q.end)
-                    if span is not None and _mention_not_speech(span):
+                    if span is not None and _mention_not_speech(span) or q.start in signs:
                         continue
                     speaker = self.attribute(q, previous, prev_pos)
                     start, end = q.start, q.end
