@@ -657,3 +657,10 @@ def test_extraction_anonymous_source_described_without_ordinal_with_place(
             "second source in Minsk said that the officers had been recalled to their units.")
     found = _speakers(attribution_extractor, text)
     assert found[-1][1] == "source in Minsk", found
+
+
+def test_extraction_names_a_states_military_speaks_for_it():
+    assert same_entity("Poland's army", "Poland")
+    assert same_entity("Tallinn’s military", "Estonia")
+    assert not same_entity("Japan's military", "South Korea")
+    assert not same_entity("Japan's Sunday newspapers", "Japan")

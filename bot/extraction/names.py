@@ -452,11 +452,17 @@ def government_of(actor: str) -> str | None:
     """The state a body speaks for: the alias table's, or the country of a body named by kind
     ("Poland's Ministry of Defence", "North Korea's Embassy")."""
     found = GOVERNMENT_OF.get(actor)
-    if found is None and "'s " in actor:
-        country, _, kind = actor.partition("'s ")
-        if kind in BODY_KINDS and COUNTRY_ALIASES.get(country.lower()):
+    if found is None and "'s " in actor.replace("’s ", "'s "):
+        country, _, kind = actor.replace("’s ", "'s ").partition("'s ")
+        if (kind in BODY_KINDS or kind.lower() in _STATE_ORGANS) and \
+                COUNTRY_ALIASES.get(country.lower()):
             return COUNTRY_ALIASES[country.lower()]
     return found
+
+
+# A state's own organs named by kind that speak for it ("South Korea's military says …").
+_STATE_ORGANS = frozenset(["military", "armed forces", "army", "navy", "air force",
+                           "government", "presidential office", "cabinet", "leadership"])
 
 
 def same_entity(name_a: str, name_b: str, label: str | None = None) -> bool:
