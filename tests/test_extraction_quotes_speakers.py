@@ -596,3 +596,27 @@ def test_his_deputy_is_not_him(extractor):
             "a third of its vehicles.")
     facts = extractor.extract(text)
     assert _speaker(facts, "the unit had lost") != "Andriy Moroz"
+
+
+def test_a_body_title_before_a_name_is_no_part_of_the_name(extractor):
+    text = ("Head of the Center for Countering Disinformation Petro Savchuk said that the "
+            "brigade had lost 300 soldiers.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "the brigade had lost") == "Petro Savchuk"
+    text = ("Director of the Institute for National Security Strategy said that the North "
+            "had sent 500 more soldiers.")
+    assert "Security Strategy" not in {q.speaker for q in extractor.extract(text).quotes}
+
+
+def test_said_name_comma_participle_is_the_name(extractor):
+    text = ("Near the river, Danylo, a 38-year-old mortar gunner, was cleaning his rifle.\n\n"
+            "\"If they come again, we will be waiting,\" said Danylo, smiling.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "we will be waiting") == "Danylo"
+
+
+def test_trailing_calling_is_the_reporters_not_the_clause_subjects(extractor):
+    text = ("Spokesman Tom Baker said on Monday that the North Koreans had lost hundreds of "
+            "men in a single week, calling their commanders' tactics \"reckless\".")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "reckless") == "Tom Baker"

@@ -689,9 +689,24 @@ def person_ents(doc: Doc):
         elif ent.label_ in ("ORG", "NORP", "GPE") and len(ent) >= 3:
             tail = [t for t in ent if t.dep_ in ("compound", "appos", "nsubj") or t == ent.root]
             last2 = list(ent[-2:])
-            if looks_like_person(last2) and ent.root in last2 and tail and \
-                    not any(t.lower_ in _NOT_PERSON_WORDS for t in ent):
+            if looks_like_person(last2) and (
+                    ent.root in last2 and tail and
+                    not any(t.lower_ in _NOT_PERSON_WORDS for t in ent) or
+                    last2[0].head.i == last2[1].i and
+                    _body_before_name(doc[ent.start:ent.end - 2])):
                 yield doc[ent.end - 2:ent.end]
+
+
+def _body_before_name(body: Span) -> bool:
+    """Whether the words NER put before a name in one ORG span are a whole body's name, so
+    the name is a person's title ("[Representative of] the Main Directorate of Intelligence
+    Andriy Yusov", "the State Duma Defence Committee Andrei Kartapolov"): a body the alias
+    tables know, or one ending in a body's head word; not "the Institute for National
+    [Security Strategy]"."""
+    words = [t for t in body if t.pos_ != "DET"]
+    if len(words) < 2:
+        return False
+    return bool(canonical_org(body.text)) or words[-1].lower_ in _NOT_PERSON_WORDS
 
 
 def clean_person(ent: Span) -> tuple[Span, list[Token]]:
