@@ -654,6 +654,12 @@ class Resolver:
         # "Briefing the Council, Miroslav Jenča, …, said": the participle's subject position
         # is the parser's; the name set off by commas speaks
         if token.tag_ == "VBG" and token.dep_ in ("nsubj", "csubj"):
+            own = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
+            if own is not None and depth < 2:
+                # "…,” said Vitaliy, shrugging.": the participle's own subject speaks
+                found = self._resolve(own, depth=depth + 1)
+                if found is not None and not found.generic:
+                    return found
             for t in token.subtree:
                 if t.i > token.i and t.ent_type_ == "PERSON" and t.doc[t.i - 1].text == ",":
                     named = self._record_at(t, ("PERSON",))

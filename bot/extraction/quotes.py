@@ -185,6 +185,18 @@ def _complement(verb: Token) -> Token | None:
     return None
 
 
+def _reporter_of_participle(verb: Token) -> Token | None:
+    """The reporting verb whose speaker a trailing participle belongs to: in "X said Y had
+    sent 10,000 troops, adding that …" (or "…, calling it “…”") the participle hangs on the
+    reported clause but X adds (or calls)."""
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i > 0 and \
+            verb.doc[verb.i - 1].text == "," and verb.head.dep_ == "ccomp" and \
+            verb.head.head.pos_ == "VERB" and verb.head.head.lemma_ in cues.REPORTING_VERBS \
+            and verb.head.head.i < verb.head.i:
+        return verb.head.head
+    return None
+
+
 def _that_sibling(verb: Token) -> Token | None:
     """A "that"-clause the parser hung beside the reporting verb instead of under it: "…
     after Japan's Yomiuri Shimbun reported, citing a government source, that Pyongyang
@@ -457,6 +469,11 @@ class QuoteFinder:
         return before, after
 
     def _from_verb(self, verb: Token, q: QuoteSpan) -> Speaker | None:
+        reporter = _reporter_of_participle(verb)
+        if reporter is not None:
+            # "X said the North Koreans had suffered …, calling the tactics “wasteful”":
+            # X calls them so, not the clause's subject
+            return self._from_verb(reporter, q)
         found = subjects_of(verb)
         if verb.lemma_ == "quote":
             # "Budanov told an outlet, and I'm quoting him, “…”": the one quoted speaks
@@ -845,12 +862,10 @@ class QuoteFinder:
             for child in verb.children:
                 if child.dep_ == "nsubjpass":
                     return child
-        if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i > 0 and \
-                verb.doc[verb.i - 1].text == "," and verb.head.dep_ == "ccomp" and \
-                verb.head.head.pos_ == "VERB" and verb.head.head.lemma_ in cues.REPORTING_VERBS \
-                and verb.head.head.i < verb.head.i:
+        reporter = _reporter_of_participle(verb)
+        if reporter is not None:
             # "X said Y had sent 10,000 troops, adding that …": X adds, not Y
-            return self._speaking_subject(verb.head.head)
+            return self._speaking_subject(reporter)
         found = subjects_of(verb)
         if _misparsed_upper(verb) is not None:
             # "X reported, citing sources, that …" parsed upside down: the citing is X's
