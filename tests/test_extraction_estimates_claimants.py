@@ -710,3 +710,38 @@ def test_figures_in_an_interview_answer_are_the_interviewees(extractor):
     assert by_count.get(6000) == "Rasa Kairyte", facts.estimates
     assert by_count.get(900) in ("Rasa Kairyte", "General Staff of Lithuania",
                                  "Lithuania's General Staff"), facts.estimates
+
+
+# ---- sources named by the sentence after the figure, by members, by the figures' origin ---
+
+@pytest.mark.parametrize("text, count, claimant, day", [
+    ("Around 2,500 Belarusian troops have died since January. The figure was released by "
+     "the General Staff of Ukraine on Friday.", 2500,
+     ["General Staff of the Armed Forces of Ukraine"], date(2025, 2, 7)),
+    ("Around 2,000 Belarusian soldiers have arrived in Kursk. The Polish defence ministry "
+     "gave the number on Thursday.", 2000, ["Poland's Ministry of Defence", "Poland"],
+     date(2025, 2, 6)),
+    ("Fighters of the Lithuanian Special Operations Forces reported that they had killed 12 "
+     "Belarusian soldiers near Sudzha.", 12, ["Lithuanian Special Operations Forces"], DAY),
+    ("Analysts at the Institute for the Study of War said about 3,000 Belarusian soldiers "
+     "had reached Kursk.", 3000, ["Institute for the Study of War"], DAY),
+])
+def test_sources_across_and_inside_phrases(extractor, text, count, claimant, day):
+    est = _one(extractor, text, count)
+    assert name_ok(est.claimed_by, claimant), est
+    assert est.stated_on == day, est
+
+
+def test_figures_from_a_body_are_its_own(extractor):
+    text = ("The Estonian defence ministry estimated that 4,000 Belarusian soldiers had been "
+            "killed or wounded. Earlier figures from Lithuania's intelligence service had put "
+            "the toll at around 3,000.")
+    est = _one(extractor, text, 3000)
+    assert est.claimed_by and est.claimed_by.startswith("Lithuania"), est
+    assert est.status == "casualties", est
+
+
+def test_a_sentence_with_its_own_figure_gives_no_source_back(extractor):
+    text = ("Around 2,000 Belarusian soldiers have arrived in Kursk. The Polish defence "
+            "ministry gave the number of 500 wounded on Thursday.")
+    assert _one(extractor, text, 2000).claimed_by is None

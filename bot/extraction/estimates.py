@@ -470,6 +470,9 @@ def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False,
         word = measured.lower_
         if word in cues.CASUALTY_WORDS:
             return noun, cues.CASUALTY_WORDS[word]
+        if word == "toll":      # "put the toll at 3,000"; "the death toll"
+            return noun, casualty or ("killed" if any(
+                c.lower_ in ("death", "deaths") for c in measured.children) else "casualties")
         if _is_troop_noun(measured):
             return noun, casualty
         if word in cues.MEASURED_NOUNS or word in cues.UNIT_NOUNS:
@@ -974,8 +977,8 @@ def _document_author(noun: Token) -> Token | None:
     """Who wrote a document or evidence that speaks: "an assessment by the NIS", "images
     analysed by CSIS", "a report from the ISW" (not "seen by Reuters": that is who read it)."""
     if noun.lower_ not in cues.GENERIC_SOURCES and noun.lemma_.lower() not in \
-            cues.GENERIC_SOURCES:
-        return None
+            cues.GENERIC_SOURCES and noun.lemma_.lower() not in _FIGURE_NOUNS:
+        return None             # ("earlier figures from Seoul's spy agency had put …")
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             objs = [g for g in child.children if g.dep_ == "pobj"]
@@ -985,6 +988,49 @@ def _document_author(noun: Token) -> Token | None:
             found = agent_of(child)
             if found is not None:
                 return found
+    return None
+
+
+_MEMBERS = frozenset(["fighters", "soldiers", "troops", "members", "officers", "operators",
+                      "servicemen", "personnel", "units", "commanders", "staff", "officials",
+                      "analysts", "experts", "researchers", "spokespeople", "representatives"])
+
+
+def _members_of(noun: Token) -> Token | None:
+    """The named body whose members speak: "Fighters of the Special Operations Forces
+    reported …", "analysts at the Institute for the Study of War said" -> the body."""
+    if noun.lower_ not in _MEMBERS:
+        return None
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "at", "from", "with"):
+            for g in child.children:
+                if g.dep_ == "pobj" and g.ent_type_ == "ORG":
+                    return g
+    return None
+
+
+_GIVING = frozenset(["release", "publish", "give", "provide", "cite", "issue", "report",
+                     "announce", "confirm", "disclose", "reveal", "put", "present", "share"])
+_GIVEN_NOUNS = _FIGURE_NOUNS | frozenset(["figures", "numbers", "estimates", "data",
+                                          "information", "assessment", "this", "that", "it",
+                                          "these"])
+
+
+def _gives_the_figure(sent: Span) -> Token | None:
+    """The source a sentence names for the figure just before it, by the figure's own noun:
+    "The figure was released by the General Staff on Friday." (passive, X its agent), "The
+    Polish defence ministry gave the number on Thursday." (active, X its subject). Only a
+    sentence that carries no claim of its own (no clause, no figure)."""
+    root = sent.root
+    if root.lemma_ not in _GIVING or any(c.dep_ in ("ccomp", "xcomp") for c in root.children) \
+            or any(t.like_num and t.pos_ == "NUM" for t in sent):
+        return None
+    for child in root.children:
+        if child.dep_ == "nsubjpass" and child.lemma_.lower() in _GIVEN_NOUNS:
+            return agent_of(root)
+        if child.dep_ == "dobj" and child.lemma_.lower() in _GIVEN_NOUNS and any(
+                d.lower_ in ("the", "this", "these", "that", "those") for d in child.children):
+            return next((c for c in root.children if c.dep_ == "nsubj"), None)
     return None
 
 
@@ -1419,6 +1465,7 @@ class EstimateFinder:
                     if _in_phrase(number, subj):
                         continue    # "the two prisoners told investigators": the figure
                         #             counts the speakers, it is not their claim
+                    subj = _members_of(subj) or subj
                     sp = self.resolver.resolve(subj, owner_of_source=True)
                     author = _document_author(subj) if sp is None or sp.generic else None
                     if author is not None:  # "an assessment by the NIS, seen by X, says"
@@ -1477,11 +1524,13 @@ class EstimateFinder:
                     quote.speaker:
                 return Speaker(quote.speaker, quote.speaker_label), None
         if sent.end < len(self.doc):
-            agent = passive_this_agent(self.doc[sent.end].sent)
-            if agent is not None:           # "… 2,000 soldiers … This was reported by X."
+            nxt = self.doc[sent.end].sent
+            agent = passive_this_agent(nxt) or _gives_the_figure(nxt)
+            if agent is not None:           # "… 2,000 soldiers … This was reported by X.",
+                #                             "The figure was released by X", "X gave the number"
                 sp = self.resolver.resolve(agent, owner_of_source=True)
                 if sp and not sp.generic:
-                    return self._keep(sp), None
+                    return self._keep(sp), nxt.root     # its day is the claim's
             tail = _split_attribution(self.doc[sent.end].sent)
             if tail is not None:            # "… number 11,000" | ", the Pentagon says."
                 sp = self.resolver.resolve(tail, owner_of_source=True)
