@@ -620,3 +620,13 @@ def test_trailing_calling_is_the_reporters_not_the_clause_subjects(extractor):
             "men in a single week, calling their commanders' tactics \"reckless\".")
     facts = extractor.extract(text)
     assert _speaker(facts, "reckless") == "Tom Baker"
+
+
+def test_delegate_of_a_country_named_over_several_words(extractor):
+    text = ("The representative of the Russian Federation said the resolution was one-sided."
+            "\n\nSpeaking in right of reply, the representative of the Democratic People's "
+            "Republic of Korea rejected the references to his country. He said that his "
+            "country's policy was peaceful.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "policy was peaceful") == \
+        "representative of the Democratic People's Republic of Korea"

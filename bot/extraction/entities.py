@@ -1015,9 +1015,9 @@ def _add_delegates(doc: Doc, table: EntityTable, named: set[int]) -> None:
             if c.dep_ == "prep" and c.i == tok.i + 1 and (
                     c.lower_ == "for" or c.lower_ == "of" and tok.lower_ != "speaker"):
                 objs = [g for g in c.children if g.dep_ == "pobj" and
-                        canonical_country(doc[g.left_edge.i:g.i + 1].text)]
-                if objs:
-                    end = objs[0].i + 1
+                        canonical_country(doc[g.left_edge.i:g.right_edge.i + 1].text)]
+                if objs:        # ("the Democratic People's Republic of Korea")
+                    end = objs[0].right_edge.i + 1
             elif c.dep_ == "poss" and c.i == tok.i - 2 and tok.lower_ != "speaker" and \
                     canonical_country(c.text):
                 start = c.left_edge.i
