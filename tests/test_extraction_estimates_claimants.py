@@ -745,3 +745,34 @@ def test_a_sentence_with_its_own_figure_gives_no_source_back(extractor):
     text = ("Around 2,000 Belarusian soldiers have arrived in Kursk. The Polish defence "
             "ministry gave the number of 500 wounded on Thursday.")
     assert _one(extractor, text, 2000).claimed_by is None
+
+
+def test_a_source_named_in_the_next_sentence_that_carries_on(extractor):
+    text = ("The Lithuanian spy agency briefed lawmakers on Monday. About 5,000 Belarusian "
+            "soldiers are now in the Kursk region. Roughly 700 of them have been wounded, the "
+            "agency said.")
+    facts = extractor.extract(text, DAY)
+    by_count = {e.count: e for e in facts.estimates}
+    assert by_count[5000].claimed_by == by_count[700].claimed_by is not None, facts.estimates
+    assert by_count[700].force == "Belarus"      # "of them": the troops just counted
+
+
+def test_no_source_from_the_next_sentence_when_it_starts_anew(extractor):
+    text = ("About 5,000 Belarusian soldiers are now in the Kursk region. Some 300 Polish "
+            "troops guard the border, the Polish ministry said.")
+    assert _one(extractor, text, 5000).claimed_by is None
+
+
+def test_a_figure_describing_its_source_gets_none_from_the_next_sentence(extractor):
+    text = ("According to Lithuanian intelligence, which has interviewed the two Belarusian "
+            "soldiers captured near Sudzha, more troops are being prepared. The two "
+            "prisoners remain in Vilnius, the agency said.")
+    facts = extractor.extract(text, DAY)
+    first = [e for e in facts.estimates if e.count == 2 and "interviewed" in e.sentence]
+    assert first and first[0].claimed_by is None, facts.estimates
+
+
+def test_that_is_according_to(extractor):
+    text = ("Roughly 700 Belarusian soldiers have been wounded. That is according to the "
+            "Lithuanian spy agency.")
+    assert _one(extractor, text, 700).claimed_by is not None

@@ -1022,8 +1022,18 @@ def _gives_the_figure(sent: Span) -> Token | None:
     Polish defence ministry gave the number on Thursday." (active, X its subject). Only a
     sentence that carries no claim of its own (no clause, no figure)."""
     root = sent.root
-    if root.lemma_ not in _GIVING or any(c.dep_ in ("ccomp", "xcomp") for c in root.children) \
-            or any(t.like_num and t.pos_ == "NUM" for t in sent):
+    if any(t.like_num and t.pos_ == "NUM" for t in sent):
+        return None
+    if any(c.dep_ == "nsubj" and c.lower_ in ("this", "that", "it") for c in root.children):
+        # "That is according to the Lithuanian spy agency." (read either way by the parser)
+        found = according_to(root) if root.lemma_ == "be" else None
+        if found is None and root.lower_ == "according":
+            objs = [g for c in root.children if c.lower_ == "to" for g in c.children
+                    if g.dep_ == "pobj"]
+            found = objs[0] if objs else None
+        if found is not None:
+            return found
+    if root.lemma_ not in _GIVING or any(c.dep_ in ("ccomp", "xcomp") for c in root.children):
         return None
     for child in root.children:
         if child.dep_ == "nsubjpass" and child.lemma_.lower() in _GIVEN_NOUNS:
@@ -1156,6 +1166,11 @@ class EstimateFinder:
         self._claim_dates: dict[str, object] = {}
         self._issuer_found: Speaker | None = None
         self._interviewee_read = False
+        self._last_force: tuple[int, str] | None = None
+        # per figure read: (sentence start, sentence end, source named in its own sentence,
+        # refers back to troops named before, inside a direct quote, in a sentence that
+        # frames a source of its own)
+        self._meta: list[tuple[int, int, bool, bool, bool, bool]] = []
         self._interviewee: Speaker | None = None
 
     def run(self) -> list[Estimate]:
@@ -1177,8 +1192,34 @@ class EstimateFinder:
                     continue
                 found = found or bool(estimates)
                 out.extend(estimates)
+                if len(estimates) > 1:      # one entry per estimate, composed ones too
+                    self._meta.extend([self._meta[-1]] * (len(estimates) - 1))
             pending.append((sent, found))
+        return self._sources_named_after(out)
+
+    def _sources_named_after(self, out: list[Estimate]) -> list[Estimate]:
+        """A figure with no source takes the one the next sentence of its paragraph names
+        for itself when that sentence carries on about the same troops ("About 5,000 …
+        are in Kursk. Roughly 700 of them have been wounded, the agency said.")."""
+        if len(self._meta) != len(out):
+            return out
+        for k, est in enumerate(out):
+            start, end, _own, _back, quoted, framed = self._meta[k]
+            if est.claimed_by is not None or quoted or framed or \
+                    "\n\n" in self.doc[start:end].text_with_ws:
+                continue
+            nxt = next((j for j in range(k + 1, len(out)) if self._meta[j][0] >= end), None)
+            if nxt is None or self._meta[nxt][0] != end:
+                continue
+            _s, _e, own, back, quoted, _f = self._meta[nxt]
+            if own and back and not quoted and out[nxt].claimed_by is not None:
+                out[k] = replace(est, claimed_by=out[nxt].claimed_by,
+                                 stated_on=out[nxt].stated_on)
         return out
+
+    def _sentence_before(self, sent: Span) -> int:
+        """Start of the sentence before `sent` (its own start for the first)."""
+        return self.doc[sent.start - 1].sent.start if sent.start else sent.start
 
     def _estimate(self, sent: Span, fig: Figure, context: bool = False,
                   article: bool = False) -> list[Estimate]:
@@ -1211,7 +1252,13 @@ class EstimateFinder:
                 all(t.is_punct or t.is_space for t in self.doc[sent.start:top.head.i])) and \
                 status in _CASUALTY_STATUSES:
             status = "deployed"     # the whole of "1,000 of the 11,000 were killed"
-        force = self._force(anchor, path, sent)
+        anaphoric = any(t.lower_ in cues.ANAPHORIC_COUNTED for t in anchor.subtree)
+        force = self._force_named(anchor, path)
+        if force is None and anaphoric and self._last_force is not None and \
+                self._last_force[0] >= self._sentence_before(sent):
+            force = self._last_force[1]     # "600 of them": the troops just counted
+        force = force or "North Korea"
+        self._last_force = (sent.start, force)
         if status == "other" and force == "North Korea" and fig.value < 200_000 and \
                 not _at_home(clause):
             status = "deployed"     # a North Korean figure with no cue: the contingent abroad
@@ -1238,6 +1285,14 @@ class EstimateFinder:
             claimed_by=claimant.name if claimant else None, stated_on=stated,
             sentence=sentence, start=start_char, end=end_char)
         result = [base]
+        # for a source named only after it: "About 5,000 are in Kursk. Roughly 700 of them
+        # have been wounded, the agency said." (see run)
+        self._meta.append((sent.start, sent.end, cue is not None and sent.start <= cue.i <
+                           sent.end, anaphoric or not _sentence_about_troops(sent),
+                           any(q.kind == "direct" and q.start <= start_char < q.end
+                               for q in self.quotes),
+                           any(t.lower_ == "according" or t.pos_ == "VERB" and
+                               t.lemma_ in cues.SPEECH_VERBS for t in sent)))
         if _each_side(path):            # "each side has lost tens of thousands of men"
             result = [replace(base, force="Russia"), replace(base, force="Ukraine")]
         units = self._units(anchor, fig)
