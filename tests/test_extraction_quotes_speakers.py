@@ -630,3 +630,17 @@ def test_delegate_of_a_country_named_over_several_words(extractor):
     facts = extractor.extract(text)
     assert _speaker(facts, "policy was peaceful") == \
         "representative of the Democratic People's Republic of Korea"
+
+
+def test_the_younger_one_and_a_subject_the_parser_hung_on_an_absolute_phrase(extractor):
+    text = (
+        "Two soldiers were captured in January. The older man, a sniper, said he had been "
+        "promised a house.\n\n"
+        "In the video, the older man, his arm in a sling, says he would like to stay. The "
+        "younger one, sitting on a cot, says he wants to go home, then adds: “If they let "
+        "me, I will study here.”")
+    facts = extractor.extract(text)
+    # (how the two are named is another matter: which of them speaks is tested here)
+    assert "older" in _speaker(facts, "he would like to stay")
+    assert "younger" in _speaker(facts, "he wants to go home")
+    assert "younger" in _speaker(facts, "I will study here")

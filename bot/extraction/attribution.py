@@ -683,6 +683,11 @@ class Resolver:
                     aged.age = age
             if aged is not None:
                 return self._speaker(aged, token)
+        # "The younger one, lying on a bunk, says …": the one of the people just described
+        if lower == "one" and _has_det(token) and depth < 2:
+            ones = self._the_adjective_one(token)
+            if ones is not None:
+                return ones
         # "one of the soldiers told investigators", "two of the people said"
         part = _partitive_of(token)
         if part is not None:
@@ -1164,6 +1169,23 @@ class Resolver:
         record = self.table.add(name, label, at.idx, at.idx + len(at.text), salient=True)
         return self._speaker(record, at) if record is not None else Speaker(name, label)
 
+    def _the_adjective_one(self, token: Token) -> Speaker | None:
+        """"the younger one" after "the older man": the person noun of the last such mention
+        in this sentence or the two before, with this one's adjective ("younger man")."""
+        adjs = [c for c in token.children if c.dep_ == "amod" and c.i < token.i]
+        if not adjs:
+            return None
+        doc = token.doc
+        start = doc[_first_token(token, 2)]
+        noun = next((t for t in reversed(doc[start.i:token.i]) if t.pos_ == "NOUN" and
+                     t.lemma_ in cues.GROUP_SPEAKERS and not self._in_quoted(t.idx)), None)
+        if noun is None:
+            return None
+        name = f"{words_text(adjs)} {noun.lemma_}"
+        record = self.table.add(name, "PERSON", token.idx, token.idx + len(token.text),
+                                salient=True)
+        return self._speaker(record, token) if record is not None else Speaker(name, "PERSON")
+
     def _apposed(self, token: Token) -> Speaker | None:
         """The person a noun phrase in apposition describes ("one of them, a 26-year-old
         rifleman" -> rifleman): its head noun and describing words, no age or article; into
@@ -1378,6 +1400,16 @@ def _stated_age(token: Token) -> int | None:
         if t.lower_ == "year-old" and k >= 1 and doc[k - 1].text.rstrip("-").isdigit():
             return int(doc[k - 1].text.rstrip("-"))
     return None
+
+
+def _first_token(token: Token, back: int) -> int:
+    """The index of the first token of the sentence `back` sentences before `token`'s."""
+    sent = token.sent
+    for _ in range(back):
+        if sent.start == 0:
+            break
+        sent = token.doc[sent.start - 1].sent
+    return sent.start
 
 
 def _window_start(token: Token, back: int = 1) -> int:

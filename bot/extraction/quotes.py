@@ -138,6 +138,12 @@ def _complement(verb: Token) -> Token | None:
             t.text == ":" for t in verb.doc[ccomps[0].i + 1:verb.i]):
         # "His boss has been candid: X said that …": the clause after the verb is X's
         ccomps = ccomps[1:]
+    if len(ccomps) > 1 and ccomps[0].i < verb.i < ccomps[-1].i and \
+            ccomps[-1].left_edge.i == verb.i + 1 and not verb.doc[verb.i + 1].is_punct and \
+            not any(t.is_quote for t in ccomps[0].subtree):
+        # "the older man, his jaw bandaged, says he would like …": a clause before the verb
+        # and one after: the one after is what is said
+        ccomps = [c for c in ccomps if c.i > verb.i]
     if ccomps:
         child = ccomps[0]
         if child.pos_ in ("VERB", "AUX") or child.pos_ == "NOUN" and any(
@@ -889,6 +895,15 @@ class QuoteFinder:
                 return subj
         if found:
             return found[0]
+        for clause in (c for c in verb.children if c.dep_ in ("ccomp", "advcl") and
+                       c.i < verb.i):
+            # "the older man, his jaw bandaged, says …" parsed with the man hung on the
+            # absolute phrase: a person set off by a comma before it speaks
+            for t in clause.subtree:
+                if t.dep_ == "npadvmod" and t.head.i == clause.i and t.i < clause.i and \
+                        t.doc[t.right_edge.i + 1].text == "," and (
+                            t.lemma_ in cues.GROUP_SPEAKERS or t.ent_type_ == "PERSON"):
+                    return t
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head    # "The representative of Ukraine, recalling that …, said …"
         # "Seoul, meanwhile, has been telling …": a name the parser did not take for the subject
