@@ -644,3 +644,37 @@ def test_the_younger_one_and_a_subject_the_parser_hung_on_an_absolute_phrase(ext
     assert "older" in _speaker(facts, "he would like to stay")
     assert "younger" in _speaker(facts, "he wants to go home")
     assert "younger" in _speaker(facts, "I will study here")
+
+
+# --- naming: unnamed speakers described as a reader would ---
+
+
+def test_an_unnamed_officials_nationality_comes_from_where_they_speak(extractor):
+    text = "A defence ministry official in Warsaw said that the brigade had moved."
+    assert _speaker(extractor.extract(text), "the brigade had moved") == \
+        "Polish defence ministry official"
+
+
+def test_an_unnamed_officials_body_word_is_the_body_just_named(extractor):
+    text = ("Tallinn's reaction was quick. The Ministry of Defence said the drills were over. "
+            "A ministry official told reporters that the brigade had moved.")
+    assert _speaker(extractor.extract(text), "the brigade had moved") == \
+        "Estonian defence ministry official"
+
+
+def test_an_unnamed_soldier_is_of_the_group_just_introduced(extractor):
+    text = ("Reporters spoke to three Belarusian soldiers at the border. A conscript from an "
+            "engineering battalion said that the officers had left.")
+    assert _speaker(extractor.extract(text), "the officers had left") == "Belarusian conscript"
+
+
+def test_one_such_member_is_the_group_and_standing_words_go(extractor):
+    text = ("Several prominent nationalist bloggers have written about the losses. One such "
+            "blogger wrote that 300 soldiers had died.")
+    assert _speaker(extractor.extract(text), "300 soldiers had died") == "nationalist bloggers"
+
+
+def test_the_older_man_of_a_group_is_named_by_the_groups_noun(extractor):
+    text = ("Two Syrian defectors spoke to reporters. The younger defector said he had fled in "
+            "May. The older man said that his unit had lost 40 soldiers.")
+    assert _speaker(extractor.extract(text), "his unit had lost") == "older defector"

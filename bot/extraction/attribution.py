@@ -29,6 +29,8 @@ from bot.extraction.names import (
     canonical_country,
     canonical_name,
     canonical_org,
+    demonym,
+    government_of,
     same_person,
 )
 
@@ -921,6 +923,14 @@ class Resolver:
                     # an unnamed person is taken up only by words that describe them: "the
                     # representative of Belarus" is not the representative of Chile
                     found = None
+                if found is None and cls in _PERSON_CLASSES and any(
+                        t.lower_ == "former" for t in words):
+                    # "…,’ the former Estonian prime minister added." after "She said …": an
+                    # epithet of the person the narration is on, whatever their office now
+                    focus = self.table.latest(token.idx, _is_personish, _window_start(token))
+                    if focus is not None and self._last_event(focus, token.idx) >= \
+                            _window_start(token):
+                        found = focus
                 if found:
                     return self._speaker(found, token)
                 if cls in ("president", "leader") and _has_det(token) and \
@@ -981,8 +991,23 @@ class Resolver:
                         return self._speaker(self.table.add(found.name, found.label, first.idx,
                                                             first.idx + len(first.text)) or
                                              EntityRecord(found.name, found.label), token)
+            if any(c.lower_ == "such" for c in token.children):
+                # "One such channel wrote" after "pro-war Telegram channels have begun …":
+                # one of the group named before
+                plural = token.lower_ if token.tag_ == "NNS" else token.lower_ + "s"
+                found = self.table.latest(token.idx, lambda r: r.name.lower().endswith(
+                    " " + plural) or r.name.lower() == plural, _window_start(token, 2))
+                if found is not None:
+                    return self._speaker(found, token)
+                group = next((doc_tok for doc_tok in reversed(token.doc[
+                    max(0, token.i - 80):token.i]) if doc_tok.lemma_ == token.lemma_ and
+                    doc_tok.tag_ == "NNS"), None) if depth < 2 else None
+                if group is not None and len(phrase_tokens(group)) > 1:
+                    found = self._resolve(group, depth=depth + 1)
+                    if found is not None and not found.generic:
+                        return found
             # a new unnamed speaker: register it so later "he" / "the spokesperson" finds it
-            text = _anonymous_description(token, text)
+            text = self._with_nationality(token, _anonymous_description(token, text))
             name = canonical_name(_one_of(text, token, self.table))
             if not name:
                 return None
@@ -1004,6 +1029,75 @@ class Resolver:
             while words and words[-1].lower_ in ("of", "for", "the", "and", "on"):
                 words = words[:-1]
             return self._body(words_text(words), token)
+        return None
+
+    def _with_nationality(self, token: Token, text: str) -> str:
+        """An unnamed speaker's description with the nationality the article gives them, as a
+        reader names them: from the place they speak in ("a foreign ministry official in
+        Seoul" -> South Korean foreign ministry official), the body their own words name ("A
+        ministry official" after "The Ministry of Foreign Affairs …" of Seoul -> South Korean
+        foreign ministry official), or a group of their sort the last sentences introduced
+        with one ("two Russian servicemen … A contract soldier" -> Russian contract soldier)."""
+        phrase = phrase_tokens(token)
+        if any(t.ent_type_ in ("NORP", "GPE") or canonical_country(t.text) for t in phrase) or \
+                any(canonical_country(w) for w in text.split()) or \
+                canonical_country(" ".join(text.split()[:2])):
+            return text
+        doc = token.doc
+        country = None
+        k = token.i + 1
+        if k + 1 < len(doc) and doc[k].lower_ in ("in", "from") and doc[k].head.i == token.i:
+            for width in (2, 1):
+                place = doc[k + 1:k + 1 + width]
+                if len(place) == width and canonical_country(place.text) and \
+                        place.text not in text:
+                    country = canonical_country(place.text)
+                    break
+        if country is None:
+            own = [t for t in phrase if t.i < token.i and t.dep_ == "compound" and
+                   t.lower_ in _AT_BODIES]
+            if own:
+                word = own[-1].lower_
+                record = self.table.latest(token.idx, lambda r: r.label == "ORG" and
+                                           word in r.name.lower().split(), _window_start(token))
+                body = (canonical_org(record.name) or record.name) if record else None
+                country = government_of(body) if body else None
+                kind = body_kind(body) if country else None
+                if kind and kind.lower().endswith(word) and text.lower().startswith(word):
+                    # "ministry official" of the Ministry of Foreign Affairs: its kind
+                    kind = kind.lower()
+                    if "defence" in kind and "defense" in body.lower():
+                        kind = kind.replace("defence", "defense")
+                    text = kind + text[len(word):]
+                elif kind and word == "ministry" and text.lower().startswith(word):
+                    first, _, rest = kind.lower().partition(" of ")
+                    if first == "ministry" and rest:
+                        text = f"{rest} ministry{text[len(word):]}"
+        if country is None and token.lemma_ in _SERVING:
+            country = self._group_country(token)
+        found = demonym(country) if country else None
+        return f"{found} {text}" if found else text
+
+    @staticmethod
+    def _group_country(token: Token) -> str | None:
+        """The country of a group of the same sort (soldiers, officials) introduced in this
+        sentence or the two before with a nationality ("two Russian servicemen")."""
+        doc = token.doc
+        start = token.sent.start
+        for _ in range(2):
+            if start > 0:
+                start = doc[start - 1].sent.start
+        kin = _SERVING_KIN[_SERVING[token.lemma_]]
+        for i in range(token.i - 1, max(start, token.i - 150) - 1, -1):
+            t = doc[i]
+            if t.tag_ != "NNS" or t.lemma_ not in kin:
+                continue
+            for c in t.children:
+                if c.dep_ in ("amod", "compound", "nmod") and c.i < t.i:
+                    country = canonical_country(c.text) or (
+                        canonical_country(f"{doc[c.i - 1].text} {c.text}") if c.i else None)
+                    if country:
+                        return country
         return None
 
     def _context_body(self, token: Token, words: list[Token], text: str) -> str | None:
@@ -1161,10 +1255,19 @@ class Resolver:
                 and t.pos_ != "NUM" and not t.like_num]
         right = [t for t in words if t.i > noun.i]
         head = noun.lemma_ if singular else noun.text.lower()
+        if singular and mods and noun.lemma_ in _ANY_PERSON and _has_det(noun):
+            # "The older man said" after "the younger prisoner told …": one of the group the
+            # article is on, named as such ("older prisoner")
+            member = _member_noun(noun)
+            if member is not None:
+                head = member
         if not mods and not right and not anaphoric:
             return None
         name = " ".join([words_text(mods)] * bool(mods) + [head] + [words_text(right)] *
                         bool(right))
+        if singular and not anaphoric and head == noun.text.lower():
+            # "a contract soldier from a motorised rifle unit" after "two Russian servicemen"
+            name = self._with_nationality(noun, _anonymous_description(noun, name))
         label = "PERSON" if singular else "ORG"
         record = self.table.add(name, label, at.idx, at.idx + len(at.text), salient=True)
         return self._speaker(record, at) if record is not None else Speaker(name, label)
@@ -1288,6 +1391,8 @@ def _owner_words(token: Token, words: list[Token]) -> list[Token]:
 _ORDINALS = ("second ", "third ", "fourth ", "another ", "first ", "other ")
 
 
+_STANDING = frozenset(["popular", "prominent", "influential", "well-known", "respected",
+                       "noted", "renowned", "several", "many", "numerous", "various"])
 _PLACED = frozenset(["source", "official", "diplomat", "resident", "officer", "person",
                      "people", "analyst", "expert", "observer"])
 
@@ -1296,11 +1401,19 @@ def _anonymous_description(token: Token, text: str) -> str:
     """An anonymous source's description as a reader would name it: "a second source in
     Pyongyang" -> "source in Pyongyang" (no ordinal; the place it speaks from kept)."""
     doc = token.doc
-    if token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "with" and \
-            doc[token.i + 1].head.i == token.i and f" {token.text} with " in f" {text} ":
-        # "a Ukrainian officer with the 80th Air Assault Brigade": the unit is where he
-        # serves, not who he is
-        text = text[:text.index(f"{token.text} with ") + len(token.text)]
+    first, _, rest = text.partition(" ")
+    while rest and first.lower() in _STANDING and token.tag_ == "NNS":
+        # "Popular pro-war Telegram channels", "Several prominent bloggers": how well known
+        # or how many, not who
+        text = rest
+        first, _, rest = text.partition(" ")
+    k = token.i + 1
+    if k < len(doc) and doc[k].head.i == token.i and f" {token.text} {doc[k].text} " in \
+            f" {text} " and (doc[k].lower_ == "with" or doc[k].lower_ == "from" and any(
+                c.dep_ == "pobj" and c.lemma_ in cues.UNIT_NOUNS for c in doc[k].children)):
+        # "a Ukrainian officer with the 80th Air Assault Brigade", "a contract soldier from a
+        # motorised rifle unit": the unit is where he serves, not who he is
+        text = text[:text.index(f"{token.text} {doc[k].text} ") + len(token.text)]
     if token.lemma_ not in _PLACED:
         return text
     lowered = text.lower()
@@ -1337,6 +1450,17 @@ def _anonymous_description(token: Token, text: str) -> str:
 
 _AT_BODIES = frozenset(["ministry", "embassy", "agency", "office", "department", "council",
                         "service", "commission", "command", "institute"])
+# Sorts of people a description's nationality can come from a group of ("two Russian
+# servicemen … A contract soldier said").
+_SERVING_KIN = {
+    "military": frozenset(["soldier", "serviceman", "servicemen", "troop", "fighter", "officer",
+                           "marine", "sailor", "conscript", "sergeant", "commander", "prisoner",
+                           "pow", "captive", "veteran", "deserter", "sniper", "gunner",
+                           "medic", "operator", "paratrooper", "volunteer", "mercenary"]),
+    "official": frozenset(["official", "diplomat", "officer", "aide", "adviser", "advisor",
+                           "lawmaker", "spokesperson"]),
+}
+_SERVING = {lemma: sort for sort, lemmas in _SERVING_KIN.items() for lemma in lemmas}
 
 
 def _body_in_place(token: Token, text: str) -> str | None:
@@ -1545,6 +1669,24 @@ def _fuller_mention(noun: Token) -> Token | None:
                 c.text) or c.tag_ == "VBN") or c.dep_ == "amod" and c.i > earlier.i
                for c in earlier.children):
             return earlier
+    return None
+
+
+_ANY_PERSON = frozenset(["man", "woman", "person"])
+_MEMBER_NOUNS = cues.GROUP_SPEAKERS - _ANY_PERSON - {"mother", "father", "wife", "husband",
+                                                     "relative"}
+
+
+def _member_noun(noun: Token) -> str | None:
+    """The noun of the group of people the article mentioned last before `noun` ("the
+    younger prisoner" -> prisoner), in the last 300 tokens."""
+    doc = noun.doc
+    for i in reversed(doc_index(doc).with_lemma(_MEMBER_NOUNS)):
+        if i >= noun.i:
+            continue
+        if i < noun.i - 300:
+            break
+        return doc[i].lemma_
     return None
 
 

@@ -484,3 +484,27 @@ def same_entity(name_a: str, name_b: str, label: str | None = None) -> bool:
         return True
     return label in ("ORG", "GPE", "NORP", "LOC", "FAC", None) and \
         len(na) > 5 and len(nb) > 5 and fuzz.ratio(na, nb) >= 92
+
+
+# How a reader writes a state's people and things before a noun ("a South Korean official",
+# "a US official"); otherwise the adjective among the state's aliases.
+_DEMONYM_OVERRIDES = {"United States": "US", "United Kingdom": "British", "European Union": "EU",
+                      "Switzerland": "Swiss", "Greece": "Greek", "Kazakhstan": "Kazakh",
+                      "Czech Republic": "Czech", "Slovakia": "Slovak", "New Zealand":
+                      "New Zealand", "Netherlands": "Dutch", "Turkey": "Turkish",
+                      "France": "French", "Denmark": "Danish", "Taiwan": "Taiwanese",
+                      "Ireland": "Irish"}
+_ADJECTIVE_END = ("an", "ese", "ish", "ian", "i", "ic")
+
+
+@lru_cache(maxsize=512)
+def demonym(country: str) -> str | None:
+    """"South Korea" -> "South Korean", "Russia" -> "Russian", "United States" -> "US"."""
+    if country in _DEMONYM_OVERRIDES:
+        return _DEMONYM_OVERRIDES[country]
+    stem = country.lower()[:3]
+    for alias in _COUNTRIES.get(country, ()):
+        if alias != country.lower() and alias.startswith(stem) and \
+                alias.endswith(_ADJECTIVE_END) and alias.count(" ") == country.count(" "):
+            return " ".join(w.capitalize() for w in alias.split())
+    return None
