@@ -678,3 +678,31 @@ def test_the_older_man_of_a_group_is_named_by_the_groups_noun(extractor):
     text = ("Two Syrian defectors spoke to reporters. The younger defector said he had fled in "
             "May. The older man said that his unit had lost 40 soldiers.")
     assert _speaker(extractor.extract(text), "his unit had lost") == "older defector"
+
+
+def test_a_description_with_a_proper_modifier_gets_no_nationality(extractor):
+    text = "A Western diplomat in Seoul said that the talks had stalled."
+    assert _speaker(extractor.extract(text), "the talks had stalled") == "Western diplomat"
+
+
+def test_the_official_is_the_one_introduced_with_a_in_spite_of_a_name_after_it(extractor):
+    text = ("Western and Ukrainian officials said the units had moved. A US official, speaking "
+            "to Reuters on condition of anonymity, said Washington was watching.\n\n"
+            "\"They are being thrown in without armour,\" the official said.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "thrown in without armour") == "US official"
+
+
+def test_former_office_epithet_is_the_person_the_narration_is_on(extractor):
+    text = ("\"This is about boots now,\" EU foreign policy chief Kaja Kallas told reporters. "
+            "She said the war had become a global issue. \"What happens in Kursk matters in "
+            "Tallinn,\" the former Estonian prime minister added.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "What happens in Kursk") == "Kaja Kallas"
+
+
+def test_clause_after_the_verb_beats_a_clause_before_a_semicolon(extractor):
+    text = ("The ministry has put the losses higher; President Maia Sandu said in March that "
+            "the casualties had passed 6,000.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "the casualties had passed 6,000") == "Maia Sandu"

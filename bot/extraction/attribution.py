@@ -1039,7 +1039,9 @@ class Resolver:
         foreign ministry official), or a group of their sort the last sentences introduced
         with one ("two Russian servicemen … A contract soldier" -> Russian contract soldier)."""
         phrase = phrase_tokens(token)
-        if any(t.ent_type_ in ("NORP", "GPE") or canonical_country(t.text) for t in phrase) or \
+        if any(t.ent_type_ in ("NORP", "GPE") or canonical_country(t.text) or
+               t.i < token.i and t.pos_ in ("ADJ", "PROPN") and t.text[:1].isupper() and
+               not t.is_sent_start for t in phrase) or \
                 any(canonical_country(w) for w in text.split()) or \
                 canonical_country(" ".join(text.split()[:2])):
             return text
