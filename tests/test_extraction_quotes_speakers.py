@@ -687,7 +687,8 @@ def test_a_description_with_a_proper_modifier_gets_no_nationality(extractor):
 
 def test_the_official_is_the_one_introduced_with_a_in_spite_of_a_name_after_it(extractor):
     text = ("Western and Ukrainian officials said the units had moved. A US official, speaking "
-            "to Reuters on condition of anonymity, said Washington was watching.\n\n"
+            "to reporter Anna Weiss on condition of anonymity, said Washington was watching."
+            "\n\n"
             "\"They are being thrown in without armour,\" the official said.")
     facts = extractor.extract(text)
     assert _speaker(facts, "thrown in without armour") == "US official"

@@ -1045,9 +1045,10 @@ def _add_unnamed_roles(doc: Doc, table: EntityTable, named: set[int]) -> None:
         dets = [c for c in tok.children if c.dep_ == "det"]
         if not dets or dets[0].lower_ not in ("a", "an"):
             continue
-        if any(t.i in named for t in tok.subtree) or any(
+        if any(t.i in named for t in tok.subtree if t.i <= tok.i) or any(
                 c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in tok.children):
-            continue
+            continue        # (a name later in the phrase is someone else's: "a US official,
+            #                 speaking to Euractiv …")
         words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ != "det" and not t.is_punct]
         # "a Western diplomat in Seoul", "an official from Lithuania"
         place = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "from")

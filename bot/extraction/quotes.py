@@ -138,11 +138,12 @@ def _complement(verb: Token) -> Token | None:
             t.text == ":" for t in verb.doc[ccomps[0].i + 1:verb.i]):
         # "His boss has been candid: X said that …": the clause after the verb is X's
         ccomps = ccomps[1:]
-    if len(ccomps) > 1 and ccomps[0].i < verb.i < ccomps[-1].i and \
-            ccomps[-1].left_edge.i == verb.i + 1 and not verb.doc[verb.i + 1].is_punct and \
+    if len(ccomps) > 1 and ccomps[0].i < verb.i < ccomps[-1].i and (
+            _that_mark(ccomps[-1]) is not None or ccomps[-1].left_edge.i == verb.i + 1 and
+            not verb.doc[verb.i + 1].is_punct) and \
             not any(t.is_quote for t in ccomps[0].subtree):
-        # "the older man, his jaw bandaged, says he would like …": a clause before the verb
-        # and one after: the one after is what is said
+        # "the older man, his jaw bandaged, says he would like …", "…; Zelensky said in
+        # March that …": a clause before the verb and one after: the one after is said
         ccomps = [c for c in ccomps if c.i > verb.i]
     if ccomps:
         child = ccomps[0]
