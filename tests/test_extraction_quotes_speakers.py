@@ -707,3 +707,19 @@ def test_clause_after_the_verb_beats_a_clause_before_a_semicolon(extractor):
             "the casualties had passed 6,000.")
     facts = extractor.extract(text)
     assert _speaker(facts, "the casualties had passed 6,000") == "Maia Sandu"
+
+
+def test_members_of_a_named_body_speak_for_it(extractor):
+    text = ("Officers of the State Emergency Service reported that 40 soldiers had been "
+            "evacuated from the bridge.")
+    assert _speaker(extractor.extract(text), "40 soldiers had been evacuated") == \
+        "State Emergency Service"
+    text = "Officers of the General Staff said that the bridge had been evacuated."
+    assert _speaker(extractor.extract(text), "the bridge had been evacuated") != "Staff"
+
+
+def test_one_of_the_men_is_of_the_group_the_article_counted(extractor):
+    text = ("Kyiv offered to swap the three Belarusian soldiers captured near Gomel for "
+            "Ukrainian prisoners held in Minsk. In a video, one of the men said that he had "
+            "been promised a bonus.")
+    assert _speaker(extractor.extract(text), "promised a bonus") == "Belarusian soldier"

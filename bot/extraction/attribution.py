@@ -690,6 +690,18 @@ class Resolver:
             ones = self._the_adjective_one(token)
             if ones is not None:
                 return ones
+        # "Fighters of the Special Operations Forces reported", "analysts at the ISW said":
+        # the members speak for the body they belong to
+        body = _members_of(token) if depth < 2 else None
+        if body is not None:
+            found = self._resolve(body, depth=depth + 1)
+            if found is not None and not found.generic and found.label in ("ORG", "GPE"):
+                return found
+            if found is None and body.ent_type_ != "ORG":
+                # a body NER missed, named by its capitalised words
+                named = [t for t in phrase_tokens(body) if t.pos_ != "DET"]
+                if sum(t.is_title for t in named) >= 2:
+                    return self._body(words_text(named), body)
         # "one of the soldiers told investigators", "two of the people said"
         part = _partitive_of(token)
         if part is not None:
@@ -1658,15 +1670,22 @@ _CAPTIVES = frozenset(["soldier", "prisoner", "pow", "captive", "serviceman", "f
 
 def _fuller_mention(noun: Token) -> Token | None:
     """The nearest earlier mention of the same noun with a describing modifier ("two North
-    Korean soldiers captured in Kursk" for a later "the soldiers")."""
+    Korean soldiers captured in Kursk" for a later "the soldiers"; for "the men" too)."""
     doc = noun.doc
     kin = _CAPTIVES if noun.lemma_ in _CAPTIVES else frozenset([noun.lemma_])
+    counted = noun.lemma_ in _ANY_PERSON or noun.lower_ in ("men", "women", "people")
+    if counted:
+        # "one of the men": the group the article counted ("the two North Korean soldiers
+        # captured"), not the nearest soldiers named in passing
+        kin = kin | _CAPTIVES
     for i in reversed(doc_index(doc).with_lemma(kin)):
         if i >= noun.i:
             continue
         if i < noun.i - 600:
             break
         earlier = doc[i]
+        if counted and not any(c.dep_ == "nummod" for c in earlier.children):
+            continue
         if any(c.dep_ in ("amod", "compound") and (c.ent_type_ == "NORP" or canonical_country(
                 c.text) or c.tag_ == "VBN") or c.dep_ == "amod" and c.i > earlier.i
                for c in earlier.children):
@@ -1689,6 +1708,25 @@ def _member_noun(noun: Token) -> str | None:
         if i < noun.i - 300:
             break
         return doc[i].lemma_
+    return None
+
+
+_MEMBERS = frozenset(["fighters", "soldiers", "troops", "members", "officers", "operators",
+                      "servicemen", "personnel", "commanders", "officials", "analysts",
+                      "experts", "researchers", "spokespeople", "representatives"])
+
+
+def _members_of(noun: Token) -> Token | None:
+    """The named body whose members speak: "Fighters of the Special Operations Forces
+    reported …", "analysts at the Institute for the Study of War said" -> the body's token."""
+    if noun.lower_ not in _MEMBERS or noun.pos_ != "NOUN" or noun.text[1:] != noun.lower_[1:]:
+        return None
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "at", "from", "with"):
+            for g in child.children:
+                if g.dep_ == "pobj" and (g.ent_type_ == "ORG" or g.pos_ == "PROPN" and
+                                         g.text[:1].isupper() and not g.ent_type_):
+                    return g
     return None
 
 
