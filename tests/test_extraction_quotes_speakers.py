@@ -723,3 +723,15 @@ def test_one_of_the_men_is_of_the_group_the_article_counted(extractor):
             "Ukrainian prisoners held in Minsk. In a video, one of the men said that he had "
             "been promised a bonus.")
     assert _speaker(extractor.extract(text), "promised a bonus") == "Belarusian soldier"
+
+
+def test_the_older_and_younger_ones_keep_the_names_they_were_given(extractor):
+    text = (
+        "The two soldiers were questioned in Kyiv. The younger prisoner said he had been "
+        "told he was going to an exercise. The older prisoner said his unit had lost half "
+        "its men.\n\n"
+        "In the video, the older man, his head bandaged, says he would like to stay. The "
+        "younger one says he wants to go home.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "he would like to stay") == "older prisoner"
+    assert _speaker(facts, "he wants to go home") == "younger prisoner"

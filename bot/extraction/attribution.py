@@ -716,7 +716,10 @@ class Resolver:
                 token.dep_ == "nsubj" and token.head.lemma_ in cues.SPEECH_VERBS
                 and token.head.lemma_ not in cues.COGNITIVE_VERBS
                 and not (token.head.tag_ == "VBZ" and token.head.i == token.i + 1
-                         and token.head.lemma_ == "report")):      # "the prisoner reports"
+                         and token.head.lemma_ == "report") or      # "the prisoner reports"
+                token.dep_ == "npadvmod" and token.head.dep_ in ("ccomp", "advcl") and
+                token.head.head.lemma_ in cues.SPEECH_VERBS):
+            # ("the older man, his jaw bandaged, says": hung on the absolute phrase)
             return self._group(token, singular=token.tag_ == "NN")
         if token.lower_ in _OWN_BODIES:
             # "President Yoon Suk Yeol's office said": the office speaks for him
@@ -1269,6 +1272,14 @@ class Resolver:
                 and t.pos_ != "NUM" and not t.like_num]
         right = [t for t in words if t.i > noun.i]
         head = noun.lemma_ if singular else noun.text.lower()
+        if singular and mods and _has_det(noun):
+            # "the older man" again: the one the article already called the older one
+            prefix = words_text(mods).lower() + " "
+            same = self.table.latest(noun.idx, lambda r: r.label == "PERSON" and
+                                     r.name.lower().startswith(prefix) and
+                                     r.name[:1].islower())
+            if same is not None:
+                return self._speaker(same, at)
         if singular and mods and noun.lemma_ in _ANY_PERSON and _has_det(noun):
             # "The older man said" after "the younger prisoner told …": one of the group the
             # article is on, named as such ("older prisoner")
@@ -1292,13 +1303,22 @@ class Resolver:
         adjs = [c for c in token.children if c.dep_ == "amod" and c.i < token.i]
         if not adjs:
             return None
+        prefix = words_text(adjs).lower() + " "
+        same = self.table.latest(token.idx, lambda r: r.label == "PERSON" and
+                                 r.name.lower().startswith(prefix) and r.name[:1].islower())
+        if same is not None:
+            return self._speaker(same, token)   # the one already called "the younger …"
         doc = token.doc
         start = doc[_first_token(token, 2)]
         noun = next((t for t in reversed(doc[start.i:token.i]) if t.pos_ == "NOUN" and
                      t.lemma_ in cues.GROUP_SPEAKERS and not self._in_quoted(t.idx)), None)
         if noun is None:
             return None
-        name = f"{words_text(adjs)} {noun.lemma_}"
+        head = noun.lemma_
+        other = self._record_at(noun, ("PERSON",))
+        if head in _ANY_PERSON and other is not None and other.name[:1].islower():
+            head = other.name.split()[-1]   # named as the other one was ("older prisoner")
+        name = f"{words_text(adjs)} {head}"
         record = self.table.add(name, "PERSON", token.idx, token.idx + len(token.text),
                                 salient=True)
         return self._speaker(record, token) if record is not None else Speaker(name, "PERSON")

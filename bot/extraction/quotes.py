@@ -904,6 +904,7 @@ class QuoteFinder:
                 if t.dep_ == "npadvmod" and t.head.i == clause.i and t.i < clause.i and \
                         t.doc[t.right_edge.i + 1].text == "," and (
                             t.lemma_ in cues.GROUP_SPEAKERS or t.ent_type_ == "PERSON"):
+                    self._resolved[t.i] = self.resolver.resolve(t)     # in reading order
                     return t
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head    # "The representative of Ukraine, recalling that …, said …"
