@@ -664,3 +664,9 @@ def test_extraction_names_a_states_military_speaks_for_it():
     assert same_entity("Tallinn’s military", "Estonia")
     assert not same_entity("Japan's military", "South Korea")
     assert not same_entity("Japan's Sunday newspapers", "Japan")
+
+
+def test_extraction_names_a_states_envoy_speaks_for_it():
+    assert same_entity("Belarus's envoy", "Belarus")
+    assert same_entity("Poland’s representative", "Poland")
+    assert not same_entity("Poland's envoy", "Belarus")

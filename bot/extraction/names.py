@@ -462,7 +462,11 @@ def government_of(actor: str) -> str | None:
 
 # A state's own organs named by kind that speak for it ("South Korea's military says …").
 _STATE_ORGANS = frozenset(["military", "armed forces", "army", "navy", "air force",
-                           "government", "presidential office", "cabinet", "leadership"])
+                           "government", "presidential office", "cabinet", "leadership",
+                           # its diplomats speak for it ("North Korea's envoy at the UN")
+                           "envoy", "ambassador", "delegation", "delegate", "representative",
+                           "mission", "permanent representative", "un ambassador",
+                           "envoy to the un", "ambassador to the un"])
 
 
 def same_entity(name_a: str, name_b: str, label: str | None = None) -> bool:
