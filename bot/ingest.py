@@ -1,4 +1,4 @@
-"""Ingest: inputs -> articles -> extracted facts -> the database, one transaction per article.
+"""Ingest: inputs -> articles -> extracted facts -> the database, one transaction per batch.
 
 Exact duplicates (same normalised words) are skipped; near-copies are stored as copies of the
 first article, without facts of their own; the rest go through the extractor in batches.
@@ -8,7 +8,6 @@ A failing input is reported and leaves nothing behind; the others go on.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
@@ -59,10 +58,9 @@ class Ingestor:
     """Reads, plans, extracts and stores inputs in batches.
 
     While one batch is being stored, the next one is already read, planned and handed to the
-    extractor, so extraction never waits for the database: an extractor with worker processes
-    (`--workers N`) runs ahead by itself; the in-process one runs in one background thread
-    (spaCy's parser and matrix products, and SQLite, release the GIL, so storing overlaps
-    with extracting). Only that thread ever runs the in-process model during an ingest.
+    extractor, so an extractor with worker processes (`--workers N`) never waits for the
+    database. (The in-process extractor is not moved to a thread: spaCy holds the GIL for most
+    of its work, and nlp.pipe beside a busy Python thread took 2.2-2.9 times as long.)
     Near-copies and duplicates are found across both batches in memory, and against the
     database for everything stored before.
     """
@@ -76,7 +74,6 @@ class Ingestor:
         self.batch_size = batch_size
         self.clock = clock
         self.resolver = EntityResolver()
-        self._ahead: ThreadPoolExecutor | None = None
 
     @property
     def extractor(self) -> Extractor:
@@ -106,35 +103,13 @@ class Ingestor:
 
     def _pipeline(self, batches: Iterator[list]) -> Iterator[IngestResult]:
         previous: _Batch | None = None
-        try:
-            for items in batches:
-                current = self._prepare(items, previous)
-                if previous is not None:
-                    yield from self._store_batch(previous)
-                previous = current
+        for items in batches:
+            current = self._prepare(items, previous)
             if previous is not None:
                 yield from self._store_batch(previous)
-        finally:
-            if self._ahead is not None:
-                # waits for a batch still in extraction (stopped early or interrupted), so the
-                # model is never left running behind the caller's back
-                self._ahead.shutdown(wait=True, cancel_futures=True)
-                self._ahead = None
-
-    def _extract_ahead(self, items: list[tuple[str, object]]) -> Iterator:
-        """Start extracting `items` now; the iterator yields their facts, in order."""
-        extractor = self.extractor
-        if getattr(extractor, "runs_ahead", False):
-            return iter(extractor.extract_many(items))
-        if self._ahead is None:
-            self._ahead = ThreadPoolExecutor(1, thread_name_prefix="sitrep-extract")
-        return _facts_of(self._ahead.submit(_collect, extractor.extract_many(items)))
-
-    def _extract_now(self, text: str, published) -> object:
-        """One article's facts, in turn with the batches already given to the extractor."""
-        if self._ahead is not None:
-            return self._ahead.submit(self.extractor.extract, text, published).result()
-        return self.extractor.extract(text, published)
+            previous = current
+        if previous is not None:
+            yield from self._store_batch(previous)
 
     def _prepare(self, items: list[tuple[str, SourceDocument | IngestResult]],
                  previous: _Batch | None) -> _Batch:
@@ -154,19 +129,39 @@ class Ingestor:
         new_texts = [(p.document.text, p.document.published) for p in batch.plans
                      if isinstance(p, _Pending) and p.is_new]
         if new_texts:
-            batch.facts = self._extract_ahead(new_texts)
+            batch.facts = iter(self.extractor.extract_many(new_texts))
         return batch
 
     def _store_batch(self, batch: _Batch) -> Iterator[IngestResult]:
-        for index, plan in enumerate(batch.plans):
-            if isinstance(plan, IngestResult):
-                yield plan
-                continue
-            article_facts = next(batch.facts) if plan.is_new else None
-            result = self._store(plan, article_facts)
-            if result.article_id is not None and result.status == STORED:
-                batch.stored_ids[index] = result.article_id
-            yield result
+        """Store a batch in one transaction and report it once committed (an article reported
+        stored is stored). When that fails, the batch is stored again one article per
+        transaction, so that only the article at fault fails and the others go on."""
+        work = [(plan, next(batch.facts) if isinstance(plan, _Pending) and plan.is_new else None)
+                for plan in batch.plans]
+        results: list[IngestResult] = []
+        try:
+            with self.sessions.begin() as session:
+                for index, (plan, facts) in enumerate(work):
+                    results.append(plan if isinstance(plan, IngestResult)
+                                   else self._store_in(session, plan, facts))
+                    if results[-1].status == STORED:
+                        batch.stored_ids[index] = results[-1].article_id
+        except SQLAlchemyError:
+            self.resolver.rollback()
+            batch.stored_ids.clear()
+            results = []
+            for index, (plan, facts) in enumerate(work):
+                results.append(plan if isinstance(plan, IngestResult)
+                               else self._store_alone(plan, facts))
+                if results[-1].status == STORED:
+                    batch.stored_ids[index] = results[-1].article_id
+        except BaseException:
+            self.resolver.rollback()
+            batch.stored_ids.clear()
+            raise
+        else:
+            self.resolver.commit()
+        yield from results
 
     def _plan(self, session: Session, source: str, document: SourceDocument, batch: _Batch,
               previous: _Batch | None, seen_hashes: dict[str, None]) -> IngestResult | _Pending:
@@ -200,7 +195,8 @@ class Ingestor:
             pending.copy_of_id = near[0].id
         return pending
 
-    def _store(self, plan: _Pending, facts) -> IngestResult:
+    def _store_in(self, session: Session, plan: _Pending, facts) -> IngestResult:
+        """Add one article (with its facts, or as a copy) in the caller's transaction."""
         source = plan.document.source
         original_id = plan.copy_of_id
         if plan.copy_of_plan is not None:
@@ -208,46 +204,29 @@ class Ingestor:
             original_id = original_batch.stored_ids.get(original_index)
             if original_id is None:
                 # its original failed to store: this one stands on its own
-                facts = self._extract_now(plan.document.text, plan.document.published)
+                facts = self.extractor.extract(plan.document.text, plan.document.published)
+        original = session.get(Article, original_id) if original_id else None
+        article_id = add_article(session, plan.document, plan.content_hash, plan.shingles,
+                                 copy_of=original, ingested_at=self.clock())
+        if original is not None:
+            return IngestResult(source, COPY, f"near-copy of article {original.id}",
+                                article_id=article_id, original_id=original.id)
+        add_facts(session, article_id, facts, self.resolver)
+        return IngestResult(source, STORED, _facts_summary(facts), article_id=article_id)
+
+    def _store_alone(self, plan: _Pending, facts) -> IngestResult:
+        """One article in a transaction of its own: a database error fails it alone."""
         try:
             with self.sessions.begin() as session:
-                original = session.get(Article, original_id) if original_id else None
-                article_id = add_article(session, plan.document, plan.content_hash,
-                                         plan.shingles, copy_of=original,
-                                         ingested_at=self.clock())
-                if original is None:
-                    add_facts(session, article_id, facts, self.resolver)
-                    result = IngestResult(source, STORED, _facts_summary(facts),
-                                          article_id=article_id)
-                else:
-                    result = IngestResult(source, COPY, f"near-copy of article {original.id}",
-                                          article_id=article_id, original_id=original.id)
+                result = self._store_in(session, plan, facts)
         except SQLAlchemyError as exc:
             self.resolver.rollback()
-            return IngestResult(source, FAILED, f"database error: {_reason(exc)}")
+            return IngestResult(plan.document.source, FAILED, f"database error: {_reason(exc)}")
         except BaseException:
             self.resolver.rollback()
             raise
         self.resolver.commit()
         return result
-
-
-def _collect(facts: Iterator) -> tuple[list, Exception | None]:
-    """Run in the extraction thread: the facts made before an error, and the error."""
-    made: list = []
-    try:
-        for item in facts:
-            made.append(item)
-    except Exception as exc:  # handed to the storing side, after the articles before it
-        return made, exc
-    return made, None
-
-
-def _facts_of(future: Future) -> Iterator:
-    made, error = future.result()
-    yield from made
-    if error is not None:
-        raise error
 
 
 def _facts_summary(facts) -> str:

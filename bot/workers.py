@@ -28,8 +28,6 @@ def _extract_chunk(chunk: list[tuple[str, date | None]]) -> list[ArticleFacts]:
 
 
 class PooledExtractor:
-    runs_ahead = True    # extract_many starts the workers at once: no thread needed to overlap
-
     def __init__(self, workers: int, chunk_size: int = 4):
         if workers < 2:
             raise ValueError("PooledExtractor needs at least 2 workers; use Extractor for one")

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from bot.ingest import COPY, DUPLICATE, FAILED, STORED, Ingestor
 from bot.sources import iter_inputs
-from bot.storage.models import Article, EntityAlias, EntityMention, Estimate
+from bot.storage.models import Article, EntityAlias, EntityMention, Estimate, Quote
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 WIRE = (
@@ -216,10 +216,9 @@ def test_ingest_20_mb_file_is_refused_by_the_default_limit(sessions, extractor, 
     assert _count(sessions, Article) == 0
 
 
-def test_ingest_stopped_early_keeps_what_it_reported_and_leaves_no_thread(sessions, extractor,
-                                                                          tmp_path):
-    # the in-process extractor runs a batch ahead in a background thread: a caller that stops
-    # reading keeps the articles already reported, and no extraction is left running
+def test_ingest_stopped_early_keeps_what_it_reported(sessions, extractor, tmp_path):
+    # a caller that stops reading (a closed generator) keeps what was reported: the first
+    # batch, committed before its first result; the next run stores the rest and knows those
     for i in range(5):
         (tmp_path / f"{i}.txt").write_text(
             WIRE.replace("11,000", f"{11 + i},000") + f"\nStory {i}: " +
@@ -229,11 +228,51 @@ def test_ingest_stopped_early_keeps_what_it_reported_and_leaves_no_thread(sessio
     first = next(results)
     results.close()
     assert first.status == STORED
-    assert not [t for t in threading.enumerate() if t.name.startswith("sitrep-extract")]
-    assert _count(sessions, Article) == 1
+    assert _count(sessions, Article) == 2
     again = _ingest(sessions, extractor, tmp_path, batch_size=2)
-    assert [r.status for r in again] == [DUPLICATE] + [STORED] * 4
+    assert [r.status for r in again] == [DUPLICATE] * 2 + [STORED] * 3
     assert again[0].original_id == first.article_id
     with sessions() as session:
         figures = sorted(session.scalars(select(Estimate.count)).all())
     assert figures == [11_000, 12_000, 13_000, 14_000, 15_000]
+
+
+def _refuse_titles(sessions, title: str) -> None:
+    """A trigger in the database itself refuses articles with this title (a real write error)."""
+    with sessions.begin() as session:
+        connection = session.connection()
+        if connection.dialect.name == "sqlite":
+            connection.exec_driver_sql(
+                "CREATE TRIGGER refuse BEFORE INSERT ON articles "
+                f"WHEN NEW.title = '{title}' BEGIN SELECT RAISE(ABORT, 'refused'); END")
+        else:
+            connection.exec_driver_sql(
+                "CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN "
+                f"IF NEW.title = '{title}' THEN RAISE EXCEPTION 'refused'; END IF; "
+                "RETURN NEW; END $$ LANGUAGE plpgsql")
+            connection.exec_driver_sql("CREATE TRIGGER refuse BEFORE INSERT ON articles "
+                                       "FOR EACH ROW EXECUTE FUNCTION refuse()")
+
+
+def test_ingest_write_error_fails_that_article_alone(sessions, extractor, tmp_path):
+    # a batch is one transaction; when it fails, the batch is stored again one article at a
+    # time, so only the article the database refuses fails and the rest of the batch is kept
+    for i in range(4):
+        title = "Refused" if i == 1 else f"Report {i}"
+        (tmp_path / f"{i}.txt").write_text(
+            WIRE.replace("title: Pyongyang's troops reach Kursk", f"title: {title}")
+            .replace("11,000", f"{11 + i},000") + f"\nStory {i}: "
+            + " ".join(f"word{i}x{j}" for j in range(40)) + "\n", encoding="utf-8")
+    (tmp_path / "4.txt").write_text(WIRE + "\nReporting by A. Writer.\n", encoding="utf-8")
+    _refuse_titles(sessions, "Refused")
+    results = _ingest(sessions, extractor, tmp_path, batch_size=8)
+    assert [r.status for r in results] == [STORED, FAILED, STORED, STORED, COPY]
+    assert "database error" in results[1].message and "refused" in results[1].message
+    assert results[4].original_id == results[0].article_id
+    with sessions() as session:
+        titles = sorted(session.scalars(select(Article.title)).all())
+        figures = sorted(session.scalars(select(Estimate.count)).all())
+        quote_articles = set(session.scalars(select(Quote.article_id)).all())
+    assert titles == ["Pyongyang's troops reach Kursk", "Report 0", "Report 2", "Report 3"]
+    assert figures == [11_000, 13_000, 14_000]
+    assert quote_articles <= {r.article_id for r in results if r.status == STORED}
