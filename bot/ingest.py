@@ -173,8 +173,8 @@ class Ingestor:
         except SQLAlchemyError as exc:
             return IngestResult(source, FAILED, f"database error: {_reason(exc)}")
         if existing is not None:
-            return IngestResult(source, DUPLICATE, f"already stored as article {existing.id}",
-                                original_id=existing.id)
+            return IngestResult(source, DUPLICATE, f"already stored as article {existing}",
+                                original_id=existing)
         seen_hashes[content_hash] = None
         shingles = fingerprints.shingle_hashes(document.text)
         pending = _Pending(document, content_hash, shingles)

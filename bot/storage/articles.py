@@ -21,8 +21,10 @@ from bot.storage.models import (
 )
 
 
-def find_duplicate(session: Session, content_hash: str) -> Article | None:
-    return session.scalars(select(Article).where(Article.content_hash == content_hash)).first()
+def find_duplicate(session: Session, content_hash: str) -> int | None:
+    """The id of the stored article with the same normalised words, if any."""
+    return session.connection().execute(
+        select(Article.id).where(Article.content_hash == content_hash)).scalar()
 
 
 def find_near_copy(session: Session, shingles: set[int], max_candidates: int = 5
