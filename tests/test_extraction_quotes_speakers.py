@@ -735,3 +735,25 @@ def test_the_older_and_younger_ones_keep_the_names_they_were_given(extractor):
     facts = extractor.extract(text)
     assert _speaker(facts, "he would like to stay") == "older prisoner"
     assert _speaker(facts, "he wants to go home") == "younger prisoner"
+
+
+def test_a_spokesman_for_a_short_form_is_named_by_the_bodys_full_name(extractor):
+    text = ("Ukraine's Special Operations Forces published a video on Friday. A spokesman for "
+            "the forces said that 30 North Korean soldiers had been killed.")
+    assert _speaker(extractor.extract(text), "30 North Korean soldiers") == \
+        "Ukraine's Special Operations Forces spokesman"
+    text = ("Ukraine's Special Operations Forces published a video on Friday. The forces said "
+            "that 30 North Korean soldiers had been killed.")
+    assert _speaker(extractor.extract(text), "30 North Korean soldiers") == \
+        "Ukraine's Special Operations Forces"
+
+
+def test_an_unnamed_speakers_nationality_from_a_fuller_mention_not_the_enemys(extractor):
+    text = ("Belarusian Telegram channels have reported heavy fighting near the border for a "
+            "week. Officials in Minsk were silent. The weather was cold. On Monday a Telegram "
+            "channel wrote that 200 soldiers had been killed.")
+    assert _speaker(extractor.extract(text), "200 soldiers had been killed") == \
+        "Belarusian Telegram channel"
+    text = ("North Korean soldiers have been fighting near Sudzha since December. A soldier "
+            "from the 47th Brigade said that the North Koreans were brave.")
+    assert "North Korean" not in _speaker(extractor.extract(text), "the North Koreans were")

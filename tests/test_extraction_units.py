@@ -670,3 +670,11 @@ def test_extraction_names_a_states_envoy_speaks_for_it():
     assert same_entity("Belarus's envoy", "Belarus")
     assert same_entity("Poland’s representative", "Poland")
     assert not same_entity("Poland's envoy", "Belarus")
+
+
+def test_extraction_names_an_unnamed_spokesperson_speaks_for_the_body():
+    assert same_entity("Estonian Defence Forces spokesperson",
+                       "spokesperson for the Estonian Defence Forces")
+    assert same_entity("Pentagon spokeswoman", "United States")
+    assert not same_entity("Pentagon spokeswoman", "Kremlin")
+    assert not same_entity("spokesman", "Kremlin")

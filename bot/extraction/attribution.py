@@ -1021,6 +1021,21 @@ class Resolver:
                     found = self._resolve(group, depth=depth + 1)
                     if found is not None and not found.generic:
                         return found
+            if len(words) == 2 and _has_det(token) and token.lower_ in _BODY_HEADS:
+                # "the forces said" after "Ukraine's Special Operations Forces published …": the
+                # body the article named in full, by its head word
+                found = self.table.latest(token.idx, lambda r: r.label == "ORG" and
+                                          _head_word(r.name) == token.lower_)
+                if found is not None:
+                    return self._speaker(found, token)
+            if head in _SPOKES and depth < 2:
+                # "a spokesman for the forces": that body's spokesman, by the body's full name
+                of = next((g for c in token.children if c.dep_ == "prep" and c.lower_ in (
+                    "for", "of", "at") for g in c.children if g.dep_ == "pobj"), None)
+                found = self._resolve(of, depth=depth + 1) if of is not None else None
+                if found is not None and not found.generic and found.label in ("ORG", "GPE") \
+                        and found.name[:1].isupper():
+                    text = f"{found.name} {token.lower_}"
             # a new unnamed speaker: register it so later "he" / "the spokesperson" finds it
             text = self._with_nationality(token, _anonymous_description(token, text))
             name = canonical_name(_one_of(text, token, self.table))
@@ -1055,8 +1070,9 @@ class Resolver:
         with one ("two Russian servicemen … A contract soldier" -> Russian contract soldier)."""
         phrase = phrase_tokens(token)
         if any(t.ent_type_ in ("NORP", "GPE") or canonical_country(t.text) or
-               t.i < token.i and t.pos_ in ("ADJ", "PROPN") and t.text[:1].isupper() and
-               not t.is_sent_start for t in phrase) or \
+               t.i < token.i and t.text[:1].isupper() and (
+                   t.pos_ == "ADJ" and not t.is_sent_start or t.is_upper or
+                   canonical_org(t.text)) for t in phrase) or \
                 any(canonical_country(w) for w in text.split()) or \
                 canonical_country(" ".join(text.split()[:2])):
             return text
@@ -1090,27 +1106,41 @@ class Resolver:
                     first, _, rest = kind.lower().partition(" of ")
                     if first == "ministry" and rest:
                         text = f"{rest} ministry{text[len(word):]}"
-        if country is None and token.lemma_ in _SERVING:
+        if country is None:
             country = self._group_country(token)
+            if country and any(e.start > token.i and canonical_country(e.text) == country
+                               for e in token.sent.ents):
+                # "A soldier said the North Koreans were brave": not one of them
+                country = None
         found = demonym(country) if country else None
         return f"{found} {text}" if found else text
 
     @staticmethod
     def _group_country(token: Token) -> str | None:
         """The country of a group of the same sort (soldiers, officials) introduced in this
-        sentence or the two before with a nationality ("two Russian servicemen")."""
+        sentence or the two before with a nationality ("two Russian servicemen"), or of an
+        earlier mention of the same noun with one ("Russian Telegram channels … a Telegram
+        channel wrote"; up to 300 tokens back)."""
         doc = token.doc
         start = token.sent.start
         for _ in range(2):
             if start > 0:
                 start = doc[start - 1].sent.start
-        kin = _SERVING_KIN[_SERVING[token.lemma_]]
-        for i in range(token.i - 1, max(start, token.i - 150) - 1, -1):
+        kin = _SERVING_KIN.get(_SERVING.get(token.lemma_, ""), frozenset())
+        own = frozenset([token.lemma_, token.lower_, token.lower_ + "s"] + (
+            [token.lower_[:-3] + "men"] if token.lower_.endswith("man") else []))
+        mods = {t.lower_ for t in phrase_tokens(token) if t.i < token.i and
+                t.pos_ in ("ADJ", "NOUN", "PROPN")}
+        for i in range(token.i - 1, max(0, token.i - 300) - 1, -1):
             t = doc[i]
-            if t.tag_ != "NNS" or t.lemma_ not in kin:
+            if not (t.lemma_ in own or t.lower_ in own or
+                    i >= start and t.tag_ == "NNS" and t.lemma_ in kin):
                 continue
-            for c in t.children:
-                if c.dep_ in ("amod", "compound", "nmod") and c.i < t.i:
+            words = phrase_tokens(t)
+            if i < start and (not mods or not mods <= {w.lower_ for w in words}):
+                continue    # further back: only a fuller mention of the same description
+            for c in words:
+                if c.i < t.i and c.pos_ in ("ADJ", "PROPN", "NOUN"):
                     country = canonical_country(c.text) or (
                         canonical_country(f"{doc[c.i - 1].text} {c.text}") if c.i else None)
                     if country:
@@ -1480,6 +1510,20 @@ def _anonymous_description(token: Token, text: str) -> str:
                                    for t in doc[k + 2:end + 1]):
             text = f"{text} at the {doc[k + 2:end + 1].text}"
     return text
+
+
+_SPOKES = frozenset(["spokesman", "spokeswoman", "spokesperson", "spokespeople"])
+# Head words a body's full name can be taken up by ("the forces", "the directorate").
+_BODY_HEADS = frozenset(["forces", "directorate", "service", "committee", "commission",
+                         "command", "council", "agency", "headquarters", "centre", "center",
+                         "bureau", "secretariat", "institute", "inspectorate", "guard"])
+
+
+def _head_word(name: str) -> str:
+    """The head word of a body's name: "Ukraine's Special Operations Forces" -> forces, "Main
+    Directorate of Intelligence" -> directorate."""
+    first = re.split(r" (?:of|for|on) ", name, maxsplit=1)[0].split()
+    return first[-1].lower() if first else ""
 
 
 _AT_BODIES = frozenset(["ministry", "embassy", "agency", "office", "department", "council",

@@ -486,8 +486,26 @@ def same_entity(name_a: str, name_b: str, label: str | None = None) -> bool:
         return True
     if label in (None, "PERSON") and same_person(name_a, name_b):
         return True
-    return label in ("ORG", "GPE", "NORP", "LOC", "FAC", None) and \
-        len(na) > 5 and len(nb) > 5 and fuzz.ratio(na, nb) >= 92
+    if label in ("ORG", "GPE", "NORP", "LOC", "FAC", None) and \
+            len(na) > 5 and len(nb) > 5 and fuzz.ratio(na, nb) >= 92:
+        return True
+    # an unnamed spokesperson speaks for the body ("JCS spokesperson", "spokesperson for the
+    # JCS", "the JCS")
+    body_a, body_b = _spoken_for(na), _spoken_for(nb)
+    if body_a or body_b:
+        return same_entity(body_a or name_a, body_b or name_b, label)
+    return False
+
+
+_SPOKES = r"(?:spokes(?:person|man|woman)|press secretary)"
+_SPOKES_AFTER = re.compile(rf"^(.+?) {_SPOKES}$")
+_SPOKES_BEFORE = re.compile(rf"^{_SPOKES} (?:for|of|at) (?:the )?(.+)$")
+
+
+def _spoken_for(key: str) -> str | None:
+    """The body a normalised spokesperson description speaks for, or None."""
+    found = _SPOKES_AFTER.match(key) or _SPOKES_BEFORE.match(key)
+    return found.group(1) if found else None
 
 
 # How a reader writes a state's people and things before a noun ("a South Korean official",
