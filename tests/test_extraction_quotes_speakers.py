@@ -737,6 +737,20 @@ def test_the_older_and_younger_ones_keep_the_names_they_were_given(extractor):
     assert _speaker(facts, "he wants to go home") == "younger prisoner"
 
 
+def test_praise_and_thanks_carry_their_scare_quotes(extractor):
+    text = ("Vladimir Putin said the country would remember them, and Russia's top general, "
+            "Valery Gerasimov, praised their \"discipline\".")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "discipline") == "Valery Gerasimov"
+
+
+def test_unnamed_office_of_a_country_is_its_known_holder(extractor):
+    text = ("Pyongyang confirmed the deployment on Monday, and on the same day Moscow's top "
+            "general thanked the troops for their \"courage\".")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "courage") == "Valery Gerasimov"
+
+
 def test_a_spokesman_for_a_short_form_is_named_by_the_bodys_full_name(extractor):
     text = ("Ukraine's Special Operations Forces published a video on Friday. A spokesman for "
             "the forces said that 30 North Korean soldiers had been killed.")

@@ -963,6 +963,9 @@ class Resolver:
                         _keys_agree(keys, r.role_keys)))
                     if ahead is not None:
                         return self._speaker(ahead, token)
+                    holder = self._known_holder(cls, keys, token)
+                    if holder is not None:
+                        return holder
             # "a commander near the town, who gave only his call sign, Kit, told …": the name
             # the relative clause gives
             for child in token.children:
@@ -1220,6 +1223,22 @@ class Resolver:
                             return self._body(BODIES[(kind, country)], token)
                 return self._speaker(record, subj)
         return None
+
+    def _known_holder(self, cls: str, keys: frozenset[str], token: Token) -> Speaker | None:
+        """"Moscow's top general", "Ukraine's foreign minister" the article never names: the
+        one office holder of that class, country and field the known roles list
+        (cues.KNOWN_ROLES), when exactly one fits."""
+        countries = {k for k in keys if canonical_country(k)}
+        if len(countries) != 1:
+            return None
+        fits = [name for name, role in cues.KNOWN_ROLES.items()
+                for role_cls, role_keys_ in [role_keys(role.split())]
+                if role_cls == cls and countries <= role_keys_ and
+                _keys_agree(keys, role_keys_)]
+        if len(fits) != 1:
+            return None
+        found = self.table.add(fits[0], "PERSON", token.idx, token.idx + len(token.text))
+        return self._speaker(found, token) if found else Speaker(fits[0], "PERSON")
 
     def _own_country_holder(self, cls: str, token: Token) -> Speaker | None:
         """The known holder of office `cls` in the country of the speaker around `token`

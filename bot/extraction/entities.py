@@ -88,8 +88,9 @@ def _role_keys(words: tuple[str, ...]) -> tuple[str | None, frozenset[str]]:
         cls = "president"       # not "head of the State Duma Committee …"
     elif "prime minister" in text or "prime-minister" in text:
         cls = "leader"          # "the prime minister" is not "the defence minister"
-    elif re.search(r"\bcommander[- ]in[- ]chief\b", text):
-        cls = "commander"       # "Ukraine's commander-in-chief", not a "chief" (minister)
+    elif re.search(r"\bcommander[- ]in[- ]chief\b|\bchief of (?:the )?general staff\b", text):
+        cls = "commander"       # "Ukraine's commander-in-chief", not a "chief" (minister);
+        #                         a chief of the general staff is its top general
     elif "top diplomat" in text or "foreign policy chief" in text:
         cls = "minister"
         keys.add("foreign")

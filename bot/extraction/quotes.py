@@ -258,10 +258,11 @@ def _without_participles(clause: Token) -> list[Token]:
                 # "…, noting, “…”": what follows the participle is its own, even where the
                 # parser hung the quote on the clause
                 cut.update(t.i for t in clause.subtree if t.i >= child.left_edge.i)
-        elif child.dep_ in ("advcl", "conj") and child.i > clause.i and \
-                child.lemma_ in cues.REPORTING_VERBS and any(
+        elif child.dep_ in ("advcl", "conj") and child.i > clause.i and (
+                child.lemma_ in cues.REPORTING_VERBS or child.lemma_ in cues.SPEECH_VERBS) and any(
                     c.dep_ == "nsubj" for c in child.children):
-            # "…, while Ukraine's military intelligence said …": another speaker's report
+            # "…, while Ukraine's military intelligence said …", "…, and the general praised
+            # …": another speaker's statement
             first = min(t.i for t in child.subtree)
             cut.update(t.i for t in clause.subtree if t.i >= first - 1 and t.i > clause.i and
                        t.i not in range(clause.left_edge.i, first - 1))
