@@ -776,3 +776,24 @@ def test_that_is_according_to(extractor):
     text = ("Roughly 700 Belarusian soldiers have been wounded. That is according to the "
             "Lithuanian spy agency.")
     assert _one(extractor, text, 700).claimed_by is not None
+
+
+@pytest.mark.parametrize("text, count, status", [
+    # the verb over the figure decides; a conjoined verb with its own figure does not
+    ("Kyiv said its forces had killed 50 Belarusian soldiers and wounded 47 in three days of "
+     "fighting.", 50, "killed"),
+    ("Kyiv said its forces had killed 50 Belarusian soldiers and wounded 47 in three days of "
+     "fighting.", 47, "wounded"),
+    ("The conflict has killed or wounded 3,000 Belarusian soldiers, Vilnius said.", 3000,
+     "casualties"),
+    ("Russia is losing more than 1,500 soldiers a day, killed or wounded, the minister said.",
+     1500, "casualties"),
+    ("The war was costing Moscow about 1,500 soldiers every single day, the envoy said.", 1500,
+     "casualties"),
+    ("Lithuanian intelligence has claimed that some 4,000 Belarusian soldiers have been put "
+     "out of action.", 4000, "casualties"),
+    ("Vilnius said about 300 Belarusian soldiers had been killed and 2,700 wounded.", 300,
+     "killed"),
+])
+def test_casualty_status_follows_the_figures_own_verb(extractor, text, count, status):
+    assert _one(extractor, text, count).status == status

@@ -777,6 +777,15 @@ def _limit(number: Token) -> bool:
 
 
 def _moved_or_lost(number: Token) -> bool:
+    """A bare figure sent, lost, killed or placed somewhere (see _moved_or_lost_)."""
+    tok = _figure_head(number)
+    if tok.dep_ == "nsubjpass" and tok.head.lemma_ == "put" and _out_of_action(
+            list(tok.head.subtree)):
+        return True             # "some 4,000 have been put out of action"
+    return _moved_or_lost_(number)
+
+
+def _moved_or_lost_(number: Token) -> bool:
     """A bare figure sent, lost, killed or placed somewhere: the object of a sending verb,
     the subject of a passive sending/casualty verb or of "fight"/"die"/"arrive", or the
     subject of "be in <place>" ("as many as 8,000 were in the Kursk region")."""
@@ -1086,6 +1095,31 @@ def _by_date(words: list[Token]) -> bool:
         g.ent_type_ == "DATE" for g in t.children) for t in words)
 
 
+def _pair_of_losses(words: list[Token]) -> bool:
+    """"killed or wounded" / "killed and wounded" among a clause's words: both together."""
+    for t in words:
+        kind = cues.CASUALTY_WORDS.get(t.lower_)
+        if kind in ("killed", "wounded") and any(
+                cues.CASUALTY_WORDS.get(c.lower_) not in (None, kind) and _shares_figure(c)
+                for c in t.conjuncts):
+            return True         # (not "killed 50 soldiers and wounded 47": two figures)
+    return False
+
+
+def _shares_figure(verb: Token) -> bool:
+    """Whether a conjoined verb has no figure or object of its own ("killed or wounded 3,000"
+    shares it; "killed 50 and wounded 47", "300 were killed and 2,700 wounded" do not)."""
+    own = ("dobj", "nsubj", "nsubjpass") if verb.dep_ == "conj" else ("dobj", "nsubjpass")
+    return not any(g.like_num or g.dep_ in own for g in verb.children)
+    # (the first conjunct's subject is both verbs': "the conflict has killed or wounded …")
+
+
+def _out_of_action(words: list[Token]) -> bool:
+    """"put out of action": killed or wounded, as a unit's losses."""
+    return any(t.lower_ == "action" and t.i >= 2 and t.doc[t.i - 1].lower_ == "of" and
+               t.doc[t.i - 2].lower_ == "out" for t in words)
+
+
 def _casualty(words: list[str]) -> str | None:
     found = {cues.CASUALTY_WORDS[w] for w in words if w in cues.CASUALTY_WORDS}
     if not found:
@@ -1238,8 +1272,18 @@ class EstimateFinder:
         # a subject of its own is another figure's ("15,000 were sent, and 4,700 were killed")
         conj = [c for t in clause if t.pos_ == "VERB" for c in t.children if c.dep_ == "conj"
                 and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
-        status = casualty or _casualty([t.lower_ for t in clause + conj]) or \
-            _done_to(anchor) or self._status(anchor, path, sent)
+        done = _done_to(anchor)
+        if done is not None and (casualty is None or casualty != "casualties"):
+            # the verb whose object the figure is ("had killed 50 soldiers and wounded 47":
+            # the 50 were killed), with a conjoined casualty verb sharing the object
+            status = _casualty([done] + [cues.CASUALTY_WORDS.get(c.lemma_, "") for c in
+                                         _figure_head(anchor).head.conjuncts
+                                         if _shares_figure(c)])
+        else:
+            status = casualty or _casualty([t.lower_ for t in clause + conj]) or \
+                done or self._status(anchor, path, sent)
+        if status in ("killed", "wounded") and _pair_of_losses(clause + conj):
+            status = "casualties"       # "losing 1,500 soldiers a day, killed or wounded"
         if status not in _CASUALTY_STATUSES and status != "planned":
             if _sent_to_train(path):
                 status = "training"     # "sent about 10,000 troops to train in eastern Russia"
@@ -1371,8 +1415,12 @@ class EstimateFinder:
         words = self._clause_words(anchor, path)
         lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
         verb = next((t for t in path[1:6] if t.pos_ in ("VERB", "AUX")), None)
-        if verb is not None and verb.lemma_ == "lose":
-            return "casualties"         # "Russia has lost tens of thousands of soldiers"
+        if verb is not None and verb.lemma_ in ("lose", "cost"):
+            return "casualties"         # "Russia has lost tens of thousands of soldiers",
+            #                             "the war was costing Moscow 1,500 soldiers a day"
+        top = _figure_head(anchor)
+        if top.head.lemma_ == "put" and _out_of_action(list(top.head.subtree)):
+            return "casualties"         # "some 4,000 have been put out of action"
         if any(t.lower_ in ("will", "would", "'ll") and t.dep_ == "aux" and
                t.head.lemma_ not in _WILL_NOT_PLANNED for t in words) or \
                 _preparing_to_send(words) or \
