@@ -678,3 +678,12 @@ def test_extraction_names_an_unnamed_spokesperson_speaks_for_the_body():
     assert same_entity("Pentagon spokeswoman", "United States")
     assert not same_entity("Pentagon spokeswoman", "Kremlin")
     assert not same_entity("spokesman", "Kremlin")
+
+
+def test_extraction_names_a_persons_office_and_a_states_organs_by_adjective():
+    assert same_entity("Maia Sandu's office", "Maia Sandu")
+    assert same_entity("Alar Karis's aides", "Alar Karis")
+    assert not same_entity("Alar Karis's aides", "Maia Sandu")
+    assert same_entity("Moldovan presidential office", "Moldova")
+    assert same_entity("the Estonian military", "Estonia")
+    assert not same_entity("Estonian military", "Latvia")

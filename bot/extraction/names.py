@@ -457,6 +457,13 @@ def government_of(actor: str) -> str | None:
         if (kind in BODY_KINDS or kind.lower() in _STATE_ORGANS) and \
                 COUNTRY_ALIASES.get(country.lower()):
             return COUNTRY_ALIASES[country.lower()]
+    if found is None:
+        # "South Korean presidential office", "the Russian military": by the state's adjective
+        words = actor.lower().split()
+        for cut in (1, 2):
+            country = COUNTRY_ALIASES.get(" ".join(words[:cut]))
+            if country and " ".join(words[cut:]) in _STATE_ORGANS:
+                return country
     return found
 
 
@@ -500,11 +507,13 @@ def same_entity(name_a: str, name_b: str, label: str | None = None) -> bool:
 _SPOKES = r"(?:spokes(?:person|man|woman)|press secretary)"
 _SPOKES_AFTER = re.compile(rf"^(.+?) {_SPOKES}$")
 _SPOKES_BEFORE = re.compile(rf"^{_SPOKES} (?:for|of|at) (?:the )?(.+)$")
+# "Yoon Suk Yeol's office", "Lee Jae-myung's aides": a person's own staff speak for them
+_OWN_STAFF = re.compile(rf"^(.+?)'s (?:office|aides|staff|press office|{_SPOKES})$")
 
 
 def _spoken_for(key: str) -> str | None:
-    """The body a normalised spokesperson description speaks for, or None."""
-    found = _SPOKES_AFTER.match(key) or _SPOKES_BEFORE.match(key)
+    """The body or person a normalised spokesperson or staff description speaks for."""
+    found = _OWN_STAFF.match(key) or _SPOKES_AFTER.match(key) or _SPOKES_BEFORE.match(key)
     return found.group(1) if found else None
 
 
