@@ -771,3 +771,20 @@ def test_an_unnamed_speakers_nationality_from_a_fuller_mention_not_the_enemys(ex
     text = ("North Korean soldiers have been fighting near Sudzha since December. A soldier "
             "from the 47th Brigade said that the North Koreans were brave.")
     assert "North Korean" not in _speaker(extractor.extract(text), "the North Koreans were")
+
+
+def test_the_general_is_not_a_chief_of_the_general_staff_by_the_word_general(extractor):
+    text = ("Chief of the General Staff Valery Gerasimov claimed the region was retaken. "
+            "Ukraine's commander-in-chief, Oleksandr Syrskyi, has given a different picture. "
+            "In a post on Friday, the general said Russia had lost more than 50,000 soldiers "
+            "in the region.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "Russia had lost more than 50,000") == "Oleksandr Syrskyi"
+
+
+def test_according_to_his_president_is_the_head_of_his_country(extractor):
+    text = ("President Volodymyr Zelensky spoke by video. The representative of Ukraine said "
+            "that Russian losses had exceeded 30,000, according to his President.")
+    facts = extractor.extract(text)
+    quotes = [q for q in facts.quotes if "Russian losses" in q.text]
+    assert quotes and all(q.speaker != "his President" for q in quotes)

@@ -753,6 +753,18 @@ class Resolver:
                                   for r in [self._record_at(t, ("PERSON",))] if r), None)
                     if named is not None:
                         return self._speaker(named, token)
+                    cls = role_keys([token.text])[0]
+                    owner = self.table.latest(token.idx, _of_gender(child.lower_))
+                    countries = frozenset(k for k in (owner.role_keys if owner else ())
+                                          if canonical_country(k))
+                    if cls in ("president", "leader") and countries:
+                        # "according to his President": the head of his country
+                        head_of = self.table.latest(token.idx, lambda r: r.label == "PERSON"
+                                                    and r.role_class == cls and
+                                                    bool(countries & r.role_keys))
+                        if head_of is not None:
+                            return self._speaker(head_of, token)
+                        return self._known_holder(cls, countries, token)
                     break
                 record = self.table.latest(token.idx, _of_gender(child.lower_))
                 if record:
@@ -928,7 +940,8 @@ class Resolver:
                     # one the article gave that very word
                     found = self.table.latest_within(
                         token.idx, _window_start(token, 2), lambda r: r.label == "PERSON" and
-                        r.role_class == cls and head in (r.role or "").lower().split())
+                        r.role_class == cls and
+                        head in (r.role or "").lower().replace("general staff", "").split())
                 found = found or self.table.by_role([t.text for t in words], token.idx)
                 if found is not None and "news" in text.lower().split() and not (
                         {w.lower() for w in found.name.split()} & _WIRES):

@@ -69,6 +69,15 @@ _RANKS = {"general": "general", "gen": "general", "admiral": "admiral", "adm": "
           "sgt": "sergeant"}
 
 
+def _ranks_in(role: str | None) -> set[str]:
+    """The military ranks a title holds ("Gen. X" -> general; not the "General" of "Chief of
+    the General Staff")."""
+    words = (role or "").split()
+    return {_RANKS[w.lower().strip(".")] for k, w in enumerate(words)
+            if w.lower().strip(".") in _RANKS and not (
+                k + 1 < len(words) and words[k + 1].lower() == "staff")}
+
+
 def role_keys(words: list[str]) -> tuple[str | None, frozenset[str]]:
     """(class, keys) of a role phrase: "US Defense Secretary" -> ("minister", {us, defense})."""
     return _role_keys(tuple(words))
@@ -452,8 +461,7 @@ class EntityTable:
                      if w.lower().strip(".") in _RANKS), None)
         if found is None and rank:
             # "the admiral" is the one titled "Adm.", not the general named since
-            found = self.latest(before, lambda r: fits(r) and any(
-                _RANKS.get(w.lower().strip(".")) == rank for w in (r.role or "").split()))
+            found = self.latest(before, lambda r: fits(r) and rank in _ranks_in(r.role))
         found = found or self.latest(before, fits)
         if found is None and cls == "commander" and any(
                 w.lower().strip(".") in ("general", "gen") for w in words):
