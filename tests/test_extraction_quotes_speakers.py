@@ -788,3 +788,11 @@ def test_according_to_his_president_is_the_head_of_his_country(extractor):
     facts = extractor.extract(text)
     quotes = [q for q in facts.quotes if "Russian losses" in q.text]
     assert quotes and all(q.speaker != "his President" for q in quotes)
+
+
+def test_a_countrys_representative_is_not_its_known_ambassador(extractor):
+    text = ("Kremlin spokesman Dmitry Peskov spoke to reporters on Friday. The Kremlin "
+            "representative also rejected the estimate, calling it \"another hostile "
+            "invention\".")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "another hostile invention") != "Vassily Nebenzia"

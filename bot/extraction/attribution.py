@@ -1242,8 +1242,8 @@ class Resolver:
         one office holder of that class, country and field the known roles list
         (cues.KNOWN_ROLES), when exactly one fits."""
         countries = {k for k in keys if canonical_country(k)}
-        if len(countries) != 1:
-            return None
+        if len(countries) != 1 or cls not in ("president", "leader", "minister", "commander"):
+            return None     # (a country has many envoys and spokespeople, one top general)
         fits = [name for name, role in cues.KNOWN_ROLES.items()
                 for role_cls, role_keys_ in [role_keys(role.split())]
                 if role_cls == cls and countries <= role_keys_ and
