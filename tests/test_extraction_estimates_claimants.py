@@ -797,3 +797,26 @@ def test_that_is_according_to(extractor):
 ])
 def test_casualty_status_follows_the_figures_own_verb(extractor, text, count, status):
     assert _one(extractor, text, count).status == status
+
+
+@pytest.mark.parametrize("text, count, status", [
+    # a conjoined clause with its own subject is a clause of its own
+    ("Minsk has decided to send around 9,000 troops, and the first group of some 1,200 has "
+     "already been moved to Russia's Far East, Vilnius said.", 1200, "deployed"),
+    # a finite clause inside a side branch says nothing of the figure's troops
+    ("Kyiv said that about 6,000 Belarusian troops remained in the Kursk region, most of "
+     "them in rear positions, and that the engineers would free up Russian units.", 6000,
+     "deployed"),
+    ("Vilnius said Minsk had sent about 4,000 soldiers to Russia's Far East for training.",
+     4000, "training"),
+    ("Several thousand Belarusian soldiers were already moving west by train, Kyiv said.",
+     1000, "deployed"),
+    ("Roughly 3,000 Belarusian soldiers were in the Kursk region by early this month, Kyiv "
+     "said.", 3000, "deployed"),
+    ("Minsk was prepared to send tens of thousands more soldiers if Moscow asked, Kyiv said.",
+     10000, "planned"),
+    ("Kyiv said Minsk could eventually rotate as many as 40,000 soldiers through the war.",
+     40000, "planned"),
+])
+def test_status_of_the_figures_own_clause(extractor, text, count, status):
+    assert _one(extractor, text, count).status == status

@@ -582,7 +582,7 @@ _WILL_NOT_PLANNED = frozenset(["change", "stop", "matter", "make", "decide", "al
 def _preparing_to_send(words: list[Token]) -> bool:
     """"is preparing to send as many as 30,000", "was prepared to send tens of thousands
     more": a plan, not training."""
-    return any(t.lemma_ == "prepare" and any(
+    return any(t.lemma_ in ("prepare", "prepared", "ready", "willing") and any(
         c.dep_ == "xcomp" and c.lemma_ in ("send", "dispatch", "deploy", "provide", "supply")
         for c in t.children) for t in words)
 
@@ -903,6 +903,15 @@ def _sent_to_train(path: list[Token]) -> bool:
         if child.dep_ == "prep" and child.lower_ == "for" and any(
                 g.lower_ in ("training", "drills", "exercises") for g in child.children):
             return True
+    # "sent about 10,000 soldiers to eastern Russia for training", "… total to train in …"
+    # with the purpose hung lower by the parser: read off the sending clause's words
+    for tok in _branch(verb):
+        if tok.i > verb.i and tok.i >= 1 and (
+                tok.lower_ in ("training", "drills", "exercises") and
+                tok.doc[tok.i - 1].lower_ == "for" or
+                tok.lemma_ in ("train", "drill") and tok.pos_ == "VERB" and
+                tok.doc[tok.i - 1].lower_ == "to"):
+            return True
     return False
 
 
@@ -1089,10 +1098,17 @@ def _each_side(path: list[Token]) -> bool:
         for g in c.children) for t in upto for c in t.children)
 
 
+def _by_train(tok: Token) -> bool:
+    """"moving west by train": the train is how they travel, not training."""
+    return tok.lower_ in ("train", "trains") and tok.i > 0 and \
+        tok.doc[tok.i - 1].lower_ in ("by", "on", "a", "the")
+
+
 def _by_date(words: list[Token]) -> bool:
     """"by December", "by the end of the year": a deadline, so the figure is planned."""
     return any(t.lower_ == "by" and t.dep_ == "prep" and any(
-        g.ent_type_ == "DATE" for g in t.children) for t in words)
+        g.ent_type_ == "DATE" for g in t.children) for t in words) and not any(
+        t.tag_ == "VBD" for t in words)     # "7,000 were in Kursk by early this month": done
 
 
 def _pair_of_losses(words: list[Token]) -> bool:
@@ -1184,6 +1200,26 @@ def _under_speech(tok: Token) -> bool:
         if anc.pos_ in ("VERB", "AUX"):
             return anc.lemma_ in cues.SPEECH_VERBS
     return False
+
+
+def _own_clause(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _branch(top: Token) -> list[Token]:
+    """A side branch's words, leaving out relative clauses and finite clauses of their own
+    hung inside it ("most of them in rear positions, and that the arrival … would free up")."""
+    out: list[Token] = []
+    stack = [top]
+    while stack:
+        tok = stack.pop()
+        if tok.dep_ == "relcl" or tok is not top and tok.pos_ in ("VERB", "AUX") and \
+                _own_clause(tok):
+            continue
+        out.append(tok)
+        stack.extend(tok.children)
+    out.sort(key=lambda t: t.i)
+    return out
 
 
 class EstimateFinder:
@@ -1395,9 +1431,16 @@ class EstimateFinder:
         return False
 
     def _clause_words(self, anchor: Token, path: list[Token]) -> list[Token]:
+        """The words of the figure's own clause: up its path to the first claim verb, or to
+        the head of a coordination whose conjunct has its own subject ("North Korea has
+        decided to send 12,000, and the first group of 1,500 has been moved": the 1,500's
+        clause is the second); the side branches without the finite clauses they hold."""
         words: list[Token] = []
-        for tok in path:
+        for k, tok in enumerate(path):
             if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in cues.CLAIM_VERBS and tok is not anchor:
+                break
+            if k and path[k - 1].dep_ == "conj" and path[k - 1].pos_ in ("VERB", "AUX") and \
+                    _own_clause(path[k - 1]):
                 break
             words.append(tok)
             for child in tok.children:
@@ -1408,7 +1451,7 @@ class EstimateFinder:
                     continue
                 if child in path:
                     continue
-                words.extend(t for t in child.subtree if t.dep_ not in ("relcl",))
+                words.extend(_branch(child))
         return words
 
     def _status(self, anchor: Token, path: list[Token], sent: Span) -> str:
@@ -1427,11 +1470,13 @@ class EstimateFinder:
                 lemmas & {"plan", "expect", "intend", "decide", "aim", "pledge"} or \
                 _by_date(words) or any(
                     t.lower_ in ("could", "may", "might") and t.dep_ == "aux" and
-                    t.head.lemma_ in ("send", "dispatch", "deploy", "make", "provide") and
+                    (t.head.lemma_ in ("send", "dispatch", "deploy", "make", "provide") or
+                     verb is not None and t.head.i == verb.i and
+                     t.head.lemma_ not in ("have", "be")) and
                     t.head.tag_ != "VBG" for t in words):
             return "planned"            # "could send as many as 30,000 more"
         if any((t.lemma_.lower() in cues.STATUS_TRAINING or t.lower_ in cues.STATUS_TRAINING)
-               and not _moved_from(t) for t in words):
+               and not _moved_from(t) and not _by_train(t) for t in words):
             return "training"           # not "moved from training grounds to the front"
         if lemmas & cues.STATUS_COMBAT - _NEAR_FRONT:
             return "combat"         # "moved to the front (line)" is a deployment
