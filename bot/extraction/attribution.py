@@ -739,7 +739,8 @@ class Resolver:
         # service" in an interview answer is the interviewee's
         named_appos = any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children)
         for child in token.children:
-            if child.dep_ == "poss" and child.lower_ in ("our", "my"):
+            if child.dep_ == "poss" and child.lower_ in ("our", "my") and not named_appos:
+                # ("my colleague Pat Ryder said": the colleague named speaks)
                 turn = self.turn_speaker(token)
                 if turn is not None:
                     return turn
