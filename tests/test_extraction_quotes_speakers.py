@@ -798,16 +798,6 @@ def test_a_countrys_representative_is_not_its_known_ambassador(extractor):
     assert _speaker(facts, "another hostile invention") != "Vassily Nebenzia"
 
 
-def test_a_presidents_office_or_aides_are_the_presidential_office(extractor):
-    text = ("Moldova's president, Maia Sandu, said she wants calm, and her aides have said she "
-            "will not send troops.")
-    assert _speaker(extractor.extract(text), "will not send troops") == \
-        "Moldovan presidential office"
-    text = "Defence Minister Hanno Pevkur's office said that the brigade had been sent."
-    assert _speaker(extractor.extract(text), "the brigade had been sent") == \
-        "Hanno Pevkur's office"
-
-
 def test_my_colleague_named_in_a_briefing_turn_is_the_colleague(extractor):
     text = ("MR SMITH: We have nothing to add on numbers. I'd point you to the Pentagon: my "
             "colleague Ann Dale said that the units have been integrated into Russian "
