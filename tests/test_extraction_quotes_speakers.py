@@ -804,3 +804,12 @@ def test_my_colleague_named_in_a_briefing_turn_is_the_colleague(extractor):
             "formations.\n\nQUESTION: Thank you.")
     facts = extractor.extract(text)
     assert _speaker(facts, "the units have been integrated") == "Ann Dale"
+
+
+def test_a_presidents_office_or_aides_are_the_presidential_office(extractor):
+    text = ("Moldova's president, Maia Sandu, said she wants calm, and her aides have said she "
+            "will not send troops.")
+    assert _speaker(extractor.extract(text), "will not send troops") == \
+        "Moldovan presidential office"
+    text = "Defence Minister Hanno Pevkur's office said that the brigade had been sent."
+    assert _speaker(extractor.extract(text), "the brigade had been sent") == "Hanno Pevkur"

@@ -18,6 +18,7 @@ from bot.extraction.docindex import doc_index
 from bot.extraction.entities import (
     EntityRecord,
     EntityTable,
+    known_role,
     looks_like_person,
     role_keys,
     title_run_before,
@@ -587,7 +588,30 @@ class Resolver:
         if found is not None and not found.generic and found.label and \
                 not self._in_quoted(token.idx):
             insort(self._spoken, (token.idx, len(self._spoken), found), key=lambda e: e[:2])
+        if found is not None and found.label == "PERSON" and token is not None and \
+                token.text in _STAFF_NOUNS and found.name[:1].isupper() and \
+                any(c.dep_ == "poss" for c in token.children):
+            return self._staff_of(found, token.lower_)
         return found
+
+    def _staff_of(self, person: Speaker, noun: str) -> Speaker:
+        """A president's own office or aides as their country's presidential office, as the
+        guide names it ("President Yoon Suk Yeol's office", "his aides" of South Korea's
+        president); anyone else's office speaks as that person ("Mark Carney")."""
+        record = self.table.find(person.name, "PERSON")
+        role = " ".join([record.role or "", *sorted(record.role_keys)]) if record else ""
+        role = f"{role} {known_role(person.name) or ''}"
+        words = re.findall(r"[\w’'-]+", role.replace("’s", "").replace("'s", ""))
+        countries = {canonical_country(w) for w in words} | {
+            canonical_country(f"{a} {b}") for a, b in zip(words, words[1:])}
+        countries.discard(None)
+        president = (record is not None and record.role_class == "president") or \
+            "president" in role.lower().split()
+        if president and len(countries) == 1:
+            found = demonym(countries.pop())
+            if found:
+                return Speaker(f"{found} presidential office", "ORG")
+        return person
 
     def _resolve(self, token: Token | None, owner_of_source: bool = False, depth: int = 0
                  ) -> Speaker | None:
@@ -1754,6 +1778,8 @@ _MOUTHPIECES = frozenset(["spokesperson", "spokesman", "spokeswoman", "spokespeo
                           "cabinet", "secretariat", "ministry", "press", "service", "media",
                           "people", "embassy", "mission", "delegation"])
 # A person's own staff that speaks for them ("Zelensky's office").
+# A person's own staff ("his aides said", "President X's office said").
+_STAFF_NOUNS = frozenset(["office", "aides", "staff"])
 _OWN_BODIES = frozenset(["office", "administration", "government", "cabinet", "camp",
                          "team", "secretariat"])
 # A country's bodies: "its embassy", "its foreign ministry", "its military".
