@@ -820,3 +820,10 @@ def test_casualty_status_follows_the_figures_own_verb(extractor, text, count, st
 ])
 def test_status_of_the_figures_own_clause(extractor, text, count, status):
     assert _one(extractor, text, count).status == status
+
+
+def test_a_count_named_before_a_quote_paragraph(extractor):
+    text = ("Minsk has sent 4,000 soldiers to Russia, Kyiv says.\n\nA Lithuanian lawmaker told "
+            "reporters that the agency had revised its count.\n\n\"At the end of March it was "
+            "5,000. It is still rising,\" the lawmaker said.")
+    assert _one(extractor, text, 5000).claimed_by is not None

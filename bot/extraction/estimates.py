@@ -274,13 +274,16 @@ def _context_after(pending: list[tuple[Span, bool]], context: bool, article: boo
         if question and "how many" in sent.text.lower() and (context or any(
                 t.lower_ in cues.CASUALTY_WORDS for t in sent)):
             return True         # "How many have been killed?" asks about the troops
+        # a sentence naming a count sets up the figures after it, even across a paragraph
+        # break ("… told reporters that the agency had revised its count.¶"At the end of
+        # October it was 10,000."), once the article has counted troops
+        count = article and sum(t.is_alpha for t in sent) >= 4 and any(
+            t.lower_ in _FIGURE_NOUNS and t.pos_ == "NOUN" and any(
+                c.dep_ in ("poss", "det") for c in t.children) for t in sent)
         if "\n\n" in sent.text_with_ws and not question:
-            return False        # a new paragraph, unless it answers this question
+            return bool(count)  # a new paragraph, unless it answers this question
         if sum(t.is_alpha for t in sent) >= 4:     # not a label or a fragment
-            return found or _sentence_about_troops(sent) or article and any(
-                t.lower_ in _FIGURE_NOUNS and t.pos_ == "NOUN" and any(
-                    c.dep_ in ("poss", "det") for c in t.children) for t in sent)
-            # ("… had revised its count. At the end of October it was 10,000.")
+            return found or _sentence_about_troops(sent) or bool(count)
     return context
 
 
