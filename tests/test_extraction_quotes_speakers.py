@@ -813,3 +813,30 @@ def test_a_presidents_office_or_aides_are_the_presidential_office(extractor):
         "Moldovan presidential office"
     text = "Defence Minister Hanno Pevkur's office said that the brigade had been sent."
     assert _speaker(extractor.extract(text), "the brigade had been sent") == "Hanno Pevkur"
+
+
+
+def test_bare_general_staff_is_a_body_of_the_officials_country_not_a_general(extractor):
+    text = ("As Commander-in-Chief of the Armed Forces of Ukraine, Colonel General Oleksandr "
+            "Syrskyi, noted on Monday, the units attack on foot.\n\n"
+            "The aggressor's leadership denies it. The General Staff emphasises that such "
+            "statements are refuted by the facts.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "such statements are refuted") == \
+        "General Staff of the Armed Forces of Ukraine"
+
+
+
+def test_as_the_statement_put_it_gives_the_quotes_speaker(extractor):
+    text = ("The timing was deliberate. As the KCNA statement put it, the troops had "
+            "“fulfilled their duty” with honour.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "fulfilled their duty") == "Korean Central News Agency"
+
+
+
+def test_a_countrys_envoy_at_the_un_is_its_known_ambassador_there(extractor):
+    text = ("North Korea’s envoy at the United Nations called the reports “baseless "
+            "slander.”")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "baseless slander") == "Kim Song"

@@ -859,6 +859,10 @@ class Resolver:
                     return self._body(body, token)
             if found is not None:
                 return self._speaker(found, token)
+            if cues.ROLE_NOUNS & {w.lower() for w in text.split()}:
+                # "the General Staff emphasises": a body whose country the article does not
+                # give, never a person of its name's words ("General" is no general here)
+                return self._body(text, token)
         body = self._context_body(token, words, text)
         if body is not None:
             return self._body(body, token)
@@ -1001,7 +1005,9 @@ class Resolver:
                         _keys_agree(keys, r.role_keys)))
                     if ahead is not None:
                         return self._speaker(ahead, token)
-                    holder = self._known_holder(cls, keys, token)
+                    # (with the place it holds office at: "envoy at the United Nations")
+                    holder = self._known_holder(cls, keys | role_keys(
+                        [t.text for t in token.subtree if t.i <= token.i + 6])[1], token)
                     if holder is not None:
                         return holder
             # "a commander near the town, who gave only his call sign, Kit, told …": the name
@@ -1197,6 +1203,13 @@ class Resolver:
                 canonical_country(t.text) or t.ent_type_ in ("GPE", "NORP") for t in words):
             return None
         countries = [self._actor_country(token), self._dateline_country(token)]
+        official = self.table.latest(token.idx, lambda r: r.label == "PERSON" and any(
+            canonical_country(k) for k in r.role_keys), skip=self._in_quoted)
+        if official is not None:
+            # else the country of the official the article named last ("Commander-in-Chief
+            # of the Armed Forces of Ukraine Oleksandr Syrskyi … The General Staff …")
+            countries += sorted(canonical_country(k) for k in official.role_keys
+                                if canonical_country(k))[:1]
         for country in countries:
             if country:
                 found = canonical_org(f"{country}'s {text}")
@@ -1267,8 +1280,10 @@ class Resolver:
         one office holder of that class, country and field the known roles list
         (cues.KNOWN_ROLES), when exactly one fits."""
         countries = {k for k in keys if canonical_country(k)}
-        if len(countries) != 1 or cls not in ("president", "leader", "minister", "commander"):
-            return None     # (a country has many envoys and spokespeople, one top general)
+        if len(countries) != 1 or cls not in ("president", "leader", "minister", "commander") \
+                and not (cls == "ambassador" and "un" in keys):
+            return None     # (a country has many envoys and spokespeople, one top general,
+            #                 one envoy at the UN)
         fits = [name for name, role in cues.KNOWN_ROLES.items()
                 for role_cls, role_keys_ in [role_keys(role.split())]
                 if role_cls == cls and countries <= role_keys_ and

@@ -135,6 +135,8 @@ def _role_keys(words: tuple[str, ...]) -> tuple[str | None, frozenset[str]]:
     for country_words in ("u.s.", "u.s", "us"):
         if country_words in text.split():
             keys.add("united states")
+    if re.search(r"\b(?:un|u\.n\.|united nations)\b", text):
+        keys.add("un")          # "ambassador to the UN", "envoy at the United Nations"
     if lowered and set(lowered) & _LEGISLATURE and ((cls or person_cls) in (None, "leader") or (
             cls is None and person_cls == "minister" and
             not {"minister", "secretary"} & set(lowered))):

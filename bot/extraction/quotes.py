@@ -548,6 +548,17 @@ class QuoteFinder:
                     relayed = sp    # a trailing "…, according to Y": Y only relays
         if relayed is not None:
             return relayed
+        for anc in [node, *node.ancestors]:
+            for adv in anc.children:
+                # "As the KCNA statement put it, the troops had “accomplished their mission”":
+                # the one whose words the "as" clause says these are
+                if adv.dep_ == "advcl" and adv.i not in inside and any(
+                        c.dep_ == "mark" and c.lower_ == "as" for c in adv.children) and (
+                        adv.lemma_ in cues.SPEECH_VERBS or adv.lemma_ == "put" and any(
+                            c.dep_ == "dobj" and c.lower_ == "it" for c in adv.children)):
+                    sp = self._from_verb(adv, q)
+                    if sp:
+                        return sp
         root = node.sent.root
         for tok in node.sent:
             if tok.lower_ == "according" and not (q.start <= tok.idx < q.end):
