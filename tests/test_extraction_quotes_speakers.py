@@ -840,3 +840,13 @@ def test_a_countrys_envoy_at_the_un_is_its_known_ambassador_there(extractor):
             "slander.”")
     facts = extractor.extract(text)
     assert _speaker(facts, "baseless slander") == "Kim Song"
+
+
+def test_a_short_form_of_a_body_named_in_full_is_that_body(extractor):
+    text = ("The Polish Armed Forces' Operational Command said on Monday that it had scrambled "
+            "jets. Later the Operational Command said that 300 soldiers had arrived.")
+    assert _speaker(extractor.extract(text), "300 soldiers had arrived") == \
+        "Polish Armed Forces' Operational Command"
+    text = ("Members of the National Assembly's Defense Committee met. The National Assembly "
+            "said that 300 soldiers had arrived.")
+    assert _speaker(extractor.extract(text), "300 soldiers had arrived") == "National Assembly"

@@ -17,9 +17,11 @@ from bot.extraction import cues
 from bot.extraction.docindex import doc_index
 from bot.extraction.names import (
     TITLE_WORDS,
+    body_kind,
     canonical_country,
     canonical_name,
     canonical_org,
+    head_word,
     normalise_name,
     same_person,
 )
@@ -869,6 +871,11 @@ def build_table(doc: Doc) -> EntityTable:
                                                               doc_index(doc).text))
             if earlier is not None:
                 text = earlier.name
+        if label == "ORG" and text == ent.text and len(ent) > 2 and \
+                ent[0].pos_ in ("ADV", "CCONJ", "SCONJ") and ent[1].pos_ == "DET":
+            text = ent[2:].text         # "Later the Operational Command": NER took the adverb
+        if label == "ORG" and len(text.split()) >= 2:
+            text = _full_form(table, text, ent.start_char)
         record = table.add(text, label, ent.start_char, ent.end_char,
                            salient=is_subject(ent.root))
         # "South Korea's Joint Chiefs of Staff (JCS)": the bracketed short form is an alias
@@ -878,6 +885,24 @@ def build_table(doc: Doc) -> EntityTable:
             table._by_key.setdefault(after[1].text.lower(), record)
     _add_unnamed_roles(doc, table, person_token_ids)
     return table
+
+
+def _full_form(table: EntityTable, text: str, before: int) -> str:
+    """A short form of a body the article named in full before, ending in the same head word
+    ("the Operational Command" after "the Polish Armed Forces' Operational Command", "the
+    Border Guard Service" after "the State Border Guard Service of Ukraine"): the full name.
+    Names the alias tables know, and bodies named by kind ("the General Staff"), keep theirs;
+    "the National Assembly" is not "the National Assembly's defence committee"."""
+    short = re.sub(r"^(?:the|The)\s+", "", text)
+    if canonical_org(short) or body_kind(short) or len(short.split()) < 2:
+        return text
+    key = f" {short.lower()} "
+    head = head_word(short)
+    earlier = table.latest(before, lambda r: r.label == "ORG" and len(r.name) > len(short) and
+                           head_word(r.name) == head and key in " {} ".format(
+                               r.name.lower().replace("’", "'").replace("'s ", " ")
+                               .replace("' ", " ")))
+    return earlier.name if earlier is not None else text
 
 
 def _add_titled_names(doc: Doc, table: EntityTable, named: set[int]) -> None:

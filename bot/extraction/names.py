@@ -539,3 +539,11 @@ def demonym(country: str) -> str | None:
                 alias.endswith(_ADJECTIVE_END) and alias.count(" ") == country.count(" "):
             return " ".join(w.capitalize() for w in alias.split())
     return None
+
+
+def head_word(name: str) -> str:
+    """The head word of a body's name, lowercased: "Ukraine's Special Operations Forces" ->
+    forces, "Main Directorate of Intelligence" -> directorate, "Coordination Headquarters for
+    the Treatment of Prisoners of War" -> headquarters."""
+    first = re.split(r" (?:of|for|on) ", name, maxsplit=1)[0].split()
+    return first[-1].lower().strip(".,'’") if first else ""
