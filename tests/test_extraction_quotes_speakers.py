@@ -850,3 +850,21 @@ def test_a_short_form_of_a_body_named_in_full_is_that_body(extractor):
     text = ("Members of the National Assembly's Defense Committee met. The National Assembly "
             "said that 300 soldiers had arrived.")
     assert _speaker(extractor.extract(text), "300 soldiers had arrived") == "National Assembly"
+
+
+
+def test_clause_around_a_quote_with_a_subordinate_subject_is_reported_too(extractor):
+    text = ("A British defence official said the conscripts had been “used as cannon fodder, "
+            "in the way the army used its penal units in the east”.")
+    facts = extractor.extract(text)
+    kinds = {q.kind for q in facts.quotes if "cannon fodder" in q.text}
+    assert kinds == {"direct", "reported"}
+
+
+
+def test_a_subjects_belief_participle_stays_in_the_reported_clause(extractor):
+    text = ("Two North Korean prisoners have told interrogators that they were sent abroad "
+            "believing they were going on an exercise.")
+    facts = extractor.extract(text)
+    found = [q.text for q in facts.quotes if q.kind == "reported"]
+    assert found == ["they were sent abroad believing they were going on an exercise"]

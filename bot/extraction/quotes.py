@@ -251,8 +251,9 @@ def _without_participles(clause: Token) -> list[Token]:
     cut: set[int] = set()
     for child in clause.children:
         if child.dep_ == "advcl" and child.tag_ == "VBG" and (
-                child.i > clause.i and child.lemma_ in cues.SPEECH_VERBS or
-                child.lemma_ in ("cite", "quote")):
+                child.i > clause.i and child.lemma_ in cues.SPEECH_VERBS and
+                child.lemma_ not in _BELIEF_VERBS or child.lemma_ in ("cite", "quote")):
+            # ("they were sent abroad believing they were going …": the subject's belief)
             cut.update(t.i for t in child.subtree)      # "…, citing U.S. officials, …"
             if child.i > clause.i and child.lemma_ in cues.SPEECH_VERBS:
                 # "…, noting, “…”": what follows the participle is its own, even where the
@@ -275,7 +276,12 @@ def _full_clause(doc: Doc, q: QuoteSpan) -> bool:
     if span is None:
         return False
     inside = range(span.start, span.end)
-    return any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.i in inside for t in span)
+    roots = [t for t in span if t.head.i not in inside or t.head.i == t.i]
+    # the quote's own head has its subject inside ("“used as infantry mass, in the way Russia
+    # used …”" is no sentence: only a clause within it has one)
+    return any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.i in inside and
+               (t.head in roots or t.head.head in roots and t.head.dep_ == "conj")
+               for t in span)
 
 
 def _inverted_head(verb: Token) -> Token | None:
@@ -773,6 +779,8 @@ class QuoteFinder:
                 continue
             if any(c.dep_ == "neg" for c in tok.children):
                 continue
+            if tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.lemma_ in _BELIEF_VERBS:
+                continue    # "…, believing they were going on an exercise": no claim of its own
             if tok.dep_ == "acl" and tok.head.lemma_ in cues.GENERIC_SOURCES:
                 continue
             if is_heading(self.text, tok.idx):
