@@ -868,3 +868,9 @@ def test_a_subjects_belief_participle_stays_in_the_reported_clause(extractor):
     facts = extractor.extract(text)
     found = [q.text for q in facts.quotes if q.kind == "reported"]
     assert found == ["they were sent abroad believing they were going on an exercise"]
+
+
+def test_a_given_name_ner_left_in_the_body_before_it_is_the_persons(extractor):
+    text = ("Representative of the Main Directorate of Intelligence Taras Hlushko said that "
+            "300 soldiers had arrived.")
+    assert _speaker(extractor.extract(text), "300 soldiers had arrived") == "Taras Hlushko"

@@ -698,7 +698,7 @@ def person_ents(doc: Doc):
             continue
         if ent.label_ == "PERSON":
             if _plausible_person(ent):
-                yield ent
+                yield _with_given_name(ent)
         elif ent.label_ in ("ORG", "NORP", "GPE") and len(ent) >= 3:
             tail = [t for t in ent if t.dep_ in ("compound", "appos", "nsubj") or t == ent.root]
             last2 = list(ent[-2:])
@@ -708,6 +708,26 @@ def person_ents(doc: Doc):
                     last2[0].head.i == last2[1].i and
                     _body_before_name(doc[ent.start:ent.end - 2])):
                 yield doc[ent.end - 2:ent.end]
+
+
+def _with_given_name(ent: Span) -> Span:
+    """A name whose given name NER left at the end of the body before it ("[the Main
+    Directorate of Intelligence Taras] [Hlushko]"): the whole name, when the words before
+    the given name are a whole body's name."""
+    doc = ent.doc
+    k = ent.start - 1
+    if k < 2 or len(ent) > 2 or doc[k].ent_type_ not in ("ORG", "NORP", "GPE") or \
+            doc[k].ent_iob_ != "I" or doc[k].head.i not in range(ent.start, ent.end) or \
+            not looks_like_person([doc[k], *ent]):
+        return ent
+    start = k
+    while start > 0 and doc[start - 1].ent_iob_ == "I":
+        start -= 1
+    if start > 0 and doc[start - 1].ent_iob_ == "B":
+        start -= 1
+    if not _body_before_name(doc[start:k]):
+        return ent
+    return doc[k:ent.end]
 
 
 def _body_before_name(body: Span) -> bool:
