@@ -827,3 +827,29 @@ def test_a_count_named_before_a_quote_paragraph(extractor):
             "reporters that the agency had revised its count.\n\n\"At the end of March it was "
             "5,000. It is still rising,\" the lawmaker said.")
     assert _one(extractor, text, 5000).claimed_by is not None
+
+
+@pytest.mark.parametrize("text, count, status", [
+    ("Yusov said the Belarusian contingent had been reinforced with «several hundred» "
+     "artillery and drone specialists since the start of December.", 100, None),
+    ("The agency released satellite images showing what it said were more than 4,000 "
+     "Belarusian personnel gathering at a training ground near Pskov on Oct. 16.", 4000, None),
+    ("Ukraine captured two Belarusian soldiers near Sudzha last week. The two men, both in "
+     "their twenties, are still being held near Kyiv.", 2, "captured"),
+])
+def test_more_figures_found(extractor, text, count, status):
+    found = [e for e in extractor.extract(text, DAY).estimates if e.count == count]
+    assert found, text
+    if status:
+        assert all(e.status == status for e in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "The agency said Russian ships had carried Belarusian troops from Baltiysk to Pskov "
+    "between October 8 and 13.",
+    "He said his unit had seen \"dozens, not hundreds\" of Belarusian soldiers in each attack "
+    "since they returned.",
+    "Ten civilian drone specialists from Minsk attended the fair.",
+])
+def test_more_figures_not_troops(extractor, text):
+    assert not extractor.extract(text, DAY).estimates, text

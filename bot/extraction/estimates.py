@@ -138,7 +138,10 @@ def find_figures(sent: Span, maybe=None) -> list[Figure]:
                 low, high = rng
                 value, qualifier = high, "range"
         if value is None or (is_year(text) and "," not in text) or \
-                tok.ent_type_ in _BAD_ENTS and not _scaled_date(tok):
+                tok.ent_type_ in _BAD_ENTS and not _scaled_date(tok) or \
+                i - 2 >= sent.start and doc[i - 1].lower_ in ("and", "to", "-", "–") and \
+                doc[i - 2].ent_type_ == "DATE" and doc[i - 2].like_num:
+            # (the end of a span of days: "between October 8 and 13")
             i = j
             continue
         if qualifier != "range":
@@ -204,7 +207,12 @@ def _counted(doc: Doc, fig: Figure) -> Token | None:
                 if objs:
                     return objs[0]
         if head.dep_ in ("nummod", "amod", "quantmod") and head.head.pos_ in ("NOUN", "PROPN"):
-            return head.head
+            noun = head.head
+            for _ in range(2):      # "several hundred artillery and drone specialists"
+                if noun.dep_ in ("compound", "nmod") and noun.head.i > noun.i and \
+                        noun.head.pos_ == "NOUN":
+                    noun = noun.head
+            return noun
         return head
     outside = [t for t in doc[fig.start:fig.end]
                if not fig.start <= t.head.i < fig.end and t.like_num]
@@ -245,8 +253,16 @@ def _is_demonym_plural(tok: Token) -> bool:
 def _is_troop_noun(tok: Token) -> bool:
     return tok.lower_ in cues.TROOP_NOUNS or tok.lemma_.lower() in cues.TROOP_NOUNS or \
         _is_demonym_plural(tok) or tok.lower_ in cues.MILITARY_TRADES and any(
-            c.dep_ in ("amod", "compound") and c.lower_ in ("military", "army", "combat")
-            for c in tok.children)      # "5,000 military builders", "army engineers"
+            c.dep_ in ("amod", "compound", "nmod") and c.lower_ in _MILITARY_MODIFIERS
+            for c in tok.children) and not any(
+            c.lower_ in ("civilian", "civil", "private", "commercial") for c in tok.lefts
+            for c in c.subtree)
+    # ("5,000 military builders", "army engineers"; not "ten civilian drone specialists")
+
+
+_MILITARY_MODIFIERS = frozenset(["military", "army", "combat", "artillery", "drone",
+                                 "missile", "assault", "infantry", "sniper", "tank",
+                                 "air-defence", "air-defense"])
 
 
 def _sentence_about_troops(sent: Span) -> bool:
@@ -552,12 +568,17 @@ def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False,
         if done is not None and _sentence_about_troops(sent) or \
                 done is not None and noun.lower_ == "men" and context:
             return noun, done           # "Ukraine announced it had captured the two men"
+        if noun.lower_ == "men" and context and fig.value >= 2 and any(
+                c.dep_ == "det" and c.lower_ in ("the", "those", "these")
+                for c in noun.children):
+            return noun, None           # "the two men" of the troops just counted
         return None
     if _is_troop_noun(noun):
         # "3,000 troop carriers": the troop noun must not itself modify another noun
         if noun.dep_ in ("compound", "amod") and noun.head.i > noun.i and (
                 noun.head.pos_ == "NOUN" or noun.head.pos_ != "PROPN" and noun.head.dep_ in (
-                    "pobj", "dobj", "nsubj", "nsubjpass")) and not _is_troop_noun(noun.head):
+                    "pobj", "dobj", "nsubj", "nsubjpass")) and not _is_troop_noun(noun.head) \
+                and not noun.head.lower_.endswith("ing"):   # ("personnel gathering at …")
             return None         # "four Russian military ranges"
         return noun, casualty or _casualty([c.lower_ for c in noun.children])
     if noun.lower_ in cues.CASUALTY_WORDS:
@@ -680,8 +701,10 @@ _SMALL_GROUPS = frozenset(["group", "team", "squad", "wave", "cell", "party"])
 def _tactic(number: Token, value: int) -> bool:
     """A small figure describing tactics, not a force: "in small groups of three to five
     personnel", "attacking in groups of 10 to 15"."""
-    if value >= 100:
+    if value > 100:
         return False
+    if _per_event(number):
+        return True                       # "saw 'dozens, not hundreds' in each attack"
     tok = _figure_head(number)
     if tok.dep_ != "pobj" and tok.head.dep_ == "pobj":
         tok = tok.head                    # "groups of three to five personnel"
@@ -691,6 +714,18 @@ def _tactic(number: Token, value: int) -> bool:
     return group.lemma_.lower() in _SMALL_GROUPS and (
         group.tag_ in ("NNS", "NNPS") or any(c.lower_ in ("small", "tiny") for c in
                                             group.children))
+
+
+_EVENTS = frozenset(["attack", "assault", "wave", "engagement", "raid", "sortie", "clash"])
+
+
+def _per_event(number: Token) -> bool:
+    """A figure counted per attack ("in each attack", "in every assault"): tactics."""
+    verb = next((a for a in number.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    scope = _branch(verb) if verb is not None else []
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "per", "during") and any(
+        g.lemma_ in _EVENTS and any(d.lower_ in ("each", "every") for d in g.children)
+        for g in c.children) for c in scope)
 
 
 def _rhetorical(doc: Doc, fig: Figure) -> bool:
@@ -1335,7 +1370,10 @@ class EstimateFinder:
                 all(t.is_punct or t.is_space for t in self.doc[sent.start:top.head.i])) and \
                 status in _CASUALTY_STATUSES:
             status = "deployed"     # the whole of "1,000 of the 11,000 were killed"
-        anaphoric = any(t.lower_ in cues.ANAPHORIC_COUNTED for t in anchor.subtree)
+        anaphoric = any(t.lower_ in cues.ANAPHORIC_COUNTED for t in anchor.subtree) or \
+            fig.value < 10 and anchor.lower_ == "men" and any(
+                c.dep_ == "det" and c.lower_ in ("the", "those", "these")
+                for c in anchor.children)      # "the two men": the ones just counted
         force = self._force_named(anchor, path)
         if force is None and anaphoric and self._last_force is not None and \
                 self._last_force[0] >= self._sentence_before(sent):
@@ -1461,6 +1499,9 @@ class EstimateFinder:
         words = self._clause_words(anchor, path)
         lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
         verb = next((t for t in path[1:6] if t.pos_ in ("VERB", "AUX")), None)
+        if verb is not None and verb.lemma_ in ("hold", "detain", "imprison", "interrogate") \
+                and any(c.dep_ == "auxpass" for c in verb.children):
+            return "captured"           # "two soldiers are being held in Kyiv"
         if verb is not None and verb.lemma_ in ("lose", "cost"):
             return "casualties"         # "Russia has lost tens of thousands of soldiers",
             #                             "the war was costing Moscow 1,500 soldiers a day"
