@@ -874,3 +874,9 @@ def test_a_given_name_ner_left_in_the_body_before_it_is_the_persons(extractor):
     text = ("Representative of the Main Directorate of Intelligence Taras Hlushko said that "
             "300 soldiers had arrived.")
     assert _speaker(extractor.extract(text), "300 soldiers had arrived") == "Taras Hlushko"
+
+
+def test_nationality_goes_after_rank_words(extractor):
+    text = "A senior government official in Warsaw said that the brigade had moved."
+    assert _speaker(extractor.extract(text), "the brigade had moved") == \
+        "senior Polish government official"

@@ -1160,7 +1160,13 @@ class Resolver:
                 # "A soldier said the North Koreans were brave": not one of them
                 country = None
         found = demonym(country) if country else None
-        return f"{found} {text}" if found else text
+        if not found:
+            return text
+        words = text.split()
+        rank = 0
+        while rank < len(words) - 1 and words[rank].lower() in _RANK_WORDS:
+            rank += 1           # "senior South Korean government official"
+        return " ".join(words[:rank] + [found] + words[rank:])
 
     @staticmethod
     def _group_country(token: Token) -> str | None:
@@ -1527,6 +1533,8 @@ def _owner_words(token: Token, words: list[Token]) -> list[Token]:
 _ORDINALS = ("second ", "third ", "fourth ", "another ", "first ", "other ")
 
 
+_RANK_WORDS = frozenset(["senior", "top", "high-ranking", "high-level", "junior", "mid-level",
+                         "former", "retired", "veteran", "one", "another"])
 _STANDING = frozenset(["popular", "prominent", "influential", "well-known", "respected",
                        "noted", "renowned", "several", "many", "numerous", "various"])
 _PLACED = frozenset(["source", "official", "diplomat", "resident", "officer", "person",
