@@ -880,3 +880,22 @@ def test_nationality_goes_after_rank_words(extractor):
     text = "A senior government official in Warsaw said that the brigade had moved."
     assert _speaker(extractor.extract(text), "the brigade had moved") == \
         "senior Polish government official"
+
+
+
+def test_live_blog_key_events_lines_are_body_text_in_headline_style(extractor):
+    text = ("Key events\n"
+            "Sandu says Moldova ready to expel diplomats if Moscow sends troops\n"
+            "Border agency confirms incident, says two drones crossed overnight\n\n"
+            "17.41 GMT\n\nMore on this shortly.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "Moldova ready to expel diplomats") == "Sandu"
+    assert _speaker(facts, "two drones crossed overnight")
+
+
+
+def test_a_gerund_object_of_another_verb_is_nobodys_report(extractor):
+    text = ("Analyst Jun Park said he doubted Pyongyang would accept a swap, because doing so "
+            "would mean admitting that it had sent troops at all.")
+    facts = extractor.extract(text)
+    assert not [q for q in facts.quotes if q.text.startswith("it had sent troops")]

@@ -64,6 +64,10 @@ _CONTENT_NOUNS = frozenset(["fact", "report", "reports", "claim", "claims", "evi
                             "assurances", "way", "time", "day", "point", "extent"])
 
 
+_KEY_LABELS = frozenset(["key events", "key points", "key developments", "key updates",
+                         "summary", "the latest", "what we know", "at a glance"])
+
+
 def is_heading(text: str, start: int) -> bool:
     """A headline or subheading line: short, no sentence-final punctuation."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -74,6 +78,12 @@ def is_heading(text: str, start: int) -> bool:
     if line[:1] in _BULLETS and not (line[-1:] == line[:1] and len(line.split()) <= 10):
         return False        # a bullet ("key points") is body text, whatever its punctuation
     #                         ("- 'Heavy losses' -" between dashes is a subheading)
+    block = text.rfind("\n\n", 0, line_start)
+    block = 0 if block == -1 else block + 2
+    label = text[max(0, block):text.find("\n", block) if text.find("\n", block) != -1 else
+                 len(text)].strip().rstrip(":").lower()
+    if block < line_start and label in _KEY_LABELS:
+        return False        # a live blog's "Key events" lines are body text, bullets or not
     return len(line.split()) <= 25 and not re.search(r"[.!?:][\"'”’»)]*$", line)
 
 
@@ -155,10 +165,12 @@ def _complement(verb: Token) -> Token | None:
                 any(c.dep_ in ("acl", "relcl") and c.tag_ in ("VBN", "VBD") for c in
                     child.children):
             return child    # "clarified that the estimate dated from …" parsed as a noun
-        if child.pos_ == "ADJ" and any(
+        if child.pos_ == "ADJ" and (any(
                 c.dep_ == "mark" and c.lower_ == "that" for c in child.children) and any(
-                t.dep_ in ("nsubj", "nsubjpass") for t in child.subtree):
-            return child    # an adjective clause too: "… that Pyongyang was prepared to …"
+                t.dep_ in ("nsubj", "nsubjpass") for t in child.subtree) or
+                child.i > verb.i and any(c.dep_ == "nsubj" for c in child.children)):
+            return child    # an adjective clause too: "… that Pyongyang was prepared to …",
+            #                 "Zelenskyy says Ukraine ready to hand over …" (headline style)
         return None
     for child in verb.children:
         if child.dep_ == "advcl" and child.i > verb.i and _that_clause(child) and any(
@@ -781,6 +793,9 @@ class QuoteFinder:
                 continue
             if tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.lemma_ in _BELIEF_VERBS:
                 continue    # "…, believing they were going on an exercise": no claim of its own
+            if tok.tag_ == "VBG" and tok.dep_ in ("xcomp", "dobj", "csubj") and \
+                    not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                continue    # "doing so would mean admitting that …": a gerund, nobody's claim
             if tok.dep_ == "acl" and tok.head.lemma_ in cues.GENERIC_SOURCES:
                 continue
             if is_heading(self.text, tok.idx):
@@ -916,6 +931,13 @@ class QuoteFinder:
                 return subj
         if found:
             return found[0]
+        for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i and
+                       c.lemma_ in cues.SPEECH_VERBS and verb.doc[verb.i - 1].text == ","):
+            # "South Korea's spy agency confirms capture, says one soldier …": the subject
+            # the two verbs share (headline style)
+            shared = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if shared is not None:
+                return shared
         for clause in (c for c in verb.children if c.dep_ in ("ccomp", "advcl") and
                        c.i < verb.i):
             # "the older man, his jaw bandaged, says …" parsed with the man hung on the
