@@ -853,3 +853,35 @@ def test_more_figures_found(extractor, text, count, status):
 ])
 def test_more_figures_not_troops(extractor, text):
     assert not extractor.extract(text, DAY).estimates, text
+
+
+TRANSCRIPT = """MS. HANSEN: Good afternoon, everyone.
+
+Q: Thanks. The Ukrainians are saying 3,000 Belarusian troops are now in Kursk. Do you have \
+a number?
+
+MS. HANSEN: I'm not going to get ahead of our assessment.
+
+Q: And the Lithuanians say 200 of them have been killed. Can you confirm?
+"""
+
+
+def test_figures_in_a_reporters_questions(extractor):
+    facts = extractor.extract(TRANSCRIPT, DAY)
+    by_count = {e.count: e for e in facts.estimates}
+    assert by_count[3000].claimed_by == "Ukraine", facts.estimates
+    assert by_count[200].claimed_by == "Lithuania", facts.estimates
+    assert (by_count[200].status, by_count[200].force) == ("killed", "Belarus")
+
+
+def test_an_interview_label_is_no_part_of_a_name(extractor):
+    text = "Q. Lithuania says 12,000 Belarusian troops are in Russia. Is that your estimate?"
+    assert _one(extractor, text, 12000).claimed_by == "Lithuania"
+
+
+@pytest.mark.parametrize("text", [
+    "Will Ukraine hand over the two Belarusian prisoners to Poland?",
+    "Ukraine holds two Belarusian prisoners in Kyiv, officials said.",
+])
+def test_a_captor_is_not_the_force(extractor, text):
+    assert _one(extractor, text, 2).force == "Belarus"

@@ -502,10 +502,12 @@ def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False,
         return noun, casualty or cues.CASUALTY_WORDS.get(measured.lower_)
     if noun.lower_ in cues.ANAPHORIC_COUNTED and noun.dep_ == "pobj" and \
             noun.head.lower_ == "of" and fig.value >= 10 and \
-            (context or _sentence_about_troops(sent) or article and fig.value >= 1000 and (
-                _moved_or_lost(doc[fig.end - 1]) or _figure_head(doc[fig.end - 1]).head.lemma_
-                == "be") and not _other_things(sent)):
-        return doc[fig.end - 1], casualty          # "roughly 10,000 of them"
+            (context or _sentence_about_troops(sent) or article and (
+                fig.value >= 1000 and (_moved_or_lost(doc[fig.end - 1]) or
+                                       _figure_head(doc[fig.end - 1]).head.lemma_ == "be")
+                or casualty) and not _other_things(sent)):
+        return doc[fig.end - 1], casualty          # "roughly 10,000 of them", "200 of them
+        #                                            have been killed" once troops are counted
     if noun.like_num and noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
             noun.i >= fig.end and fig.value >= 10 and (
                 casualty or context or article or _sentence_about_troops(sent) or
@@ -592,6 +594,11 @@ def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False,
 
 _FIGURE_NOUNS = frozenset(["figure", "estimate", "toll", "tally", "count", "number"])
 _MORE = frozenset(["more", "additional"])
+# Verbs whose subject acts on the troops counted, so is the other side, not their owner.
+_DONE_BY_THE_OTHER_SIDE = frozenset([
+    "capture", "kill", "wound", "injure", "hold", "take", "release", "hand", "exchange",
+    "swap", "interrogate", "question", "eliminate", "destroy", "face", "repel", "attack",
+    "detain", "neutralise", "neutralize", "liquidate", "accept", "encircle", "surround"])
 _CLAIM_NOUNS = frozenset(["estimate", "figure", "count", "tally", "assessment",
                           "calculation", "claim", "data"])
 _CASUALTY_STATUSES = frozenset(["casualties", "killed", "wounded", "captured"])
@@ -1376,10 +1383,10 @@ class EstimateFinder:
                 for c in anchor.children)      # "the two men": the ones just counted
         force = self._force_named(anchor, path)
         if force is None and anaphoric and self._last_force is not None and \
-                self._last_force[0] >= self._sentence_before(sent):
+                sent.start_char - self._last_force[0] <= 600:
             force = self._last_force[1]     # "600 of them": the troops just counted
         force = force or "North Korea"
-        self._last_force = (sent.start, force)
+        self._last_force = (sent.start_char, force)
         if status == "other" and force == "North Korea" and fig.value < 200_000 and \
                 not _at_home(clause):
             status = "deployed"     # a North Korean figure with no cue: the contingent abroad
@@ -1568,6 +1575,8 @@ class EstimateFinder:
         for tok in path[1:]:
             if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in cues.CLAIM_VERBS:
                 continue
+            if tok.pos_ == "VERB" and tok.lemma_ in _DONE_BY_THE_OTHER_SIDE:
+                continue    # "Ukraine holds two prisoners": the subject is their captor
             for child in tok.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and child.i != anchor.i:
                     words = " ".join(t.text for t in child.subtree)
@@ -1853,7 +1862,13 @@ class EstimateFinder:
         interview answer as the one answering."""
         if sp is None:
             return None
-        country = _country_itself(sp.name)
+        label = _QA_LABEL.match(sp.name)
+        if label is not None:       # "Q. Lithuania says …": the label is no part of the name
+            rest = sp.name[label.end():]
+            sp = Speaker(canonical_country(rest) or rest, sp.label)
+        country = _country_itself(sp.name) or (
+            canonical_country(sp.name[:-1]) if sp.name.endswith("s") and sp.name[:1].isupper()
+            else None)      # "the Lithuanians say": the country
         if country is not None:
             return Speaker(country, "GPE")
         if sp.name.lower().startswith(("our ", "my ")):
@@ -1922,6 +1937,7 @@ class EstimateFinder:
 # Q-and-A interview lines: "Q. How many …?", "A. About 11,000 …" (also "Q:" / "A:").
 _QUESTION_LINE = re.compile(r"^[ \t]*Q[.:][ \t]", re.M)
 _ANSWER_LINE = re.compile(r"[ \t]*A[.:][ \t]")
+_QA_LABEL = re.compile(r"^[QA][.:]\s+(?=\S)")
 # A country's own institutions named as a whole: the country claims ("South Korea's military").
 # (in lower case: "the Swedish Armed Forces" is a body's proper name and stays one)
 _INSTITUTIONS = re.compile(r"^(?:[Tt]he\s+)?(.+?)(?:['’]s)?\s+(?:military|army|armed forces|"
