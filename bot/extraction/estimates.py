@@ -1332,9 +1332,6 @@ class EstimateFinder:
                                  stated_on=out[nxt].stated_on)
         return out
 
-    def _sentence_before(self, sent: Span) -> int:
-        """Start of the sentence before `sent` (its own start for the first)."""
-        return self.doc[sent.start - 1].sent.start if sent.start else sent.start
 
     def _estimate(self, sent: Span, fig: Figure, context: bool = False,
                   article: bool = False) -> list[Estimate]:
