@@ -899,3 +899,12 @@ def test_a_gerund_object_of_another_verb_is_nobodys_report(extractor):
             "would mean admitting that it had sent troops at all.")
     facts = extractor.extract(text)
     assert not [q for q in facts.quotes if q.text.startswith("it had sent troops")]
+
+
+def test_an_unnamed_official_is_of_the_datelines_state(extractor):
+    text = "WARSAW, Nov 4 (Reuters) - Belarus has moved 300 soldiers, a senior official said."
+    assert _speaker(extractor.extract(text), "Belarus has moved") == "senior Polish official"
+    text = "WARSAW, Nov 4 (Reuters) - A senior official said that Polish troops would stay."
+    assert _speaker(extractor.extract(text), "Polish troops would stay") == "senior official"
+    text = "WARSAW, Nov 4 (Reuters) - Western officials said that 300 soldiers had arrived."
+    assert _speaker(extractor.extract(text), "300 soldiers had arrived") == "Western officials"

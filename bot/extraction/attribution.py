@@ -1118,7 +1118,8 @@ class Resolver:
         phrase = phrase_tokens(token)
         if any(t.ent_type_ in ("NORP", "GPE") or canonical_country(t.text) or
                t.i < token.i and t.text[:1].isupper() and (
-                   t.pos_ == "ADJ" and not t.is_sent_start or t.is_upper or
+                   t.pos_ == "ADJ" and (not t.is_sent_start or t.lower_ in _REGIONAL) or
+                   t.is_upper or
                    canonical_org(t.text)) for t in phrase) or \
                 any(canonical_country(w) for w in text.split()) or \
                 canonical_country(" ".join(text.split()[:2])):
@@ -1158,6 +1159,13 @@ class Resolver:
             if country and any(e.start > token.i and canonical_country(e.text) == country
                                for e in token.sent.ents):
                 # "A soldier said the North Koreans were brave": not one of them
+                country = None
+        if country is None and token.lemma_ in _OFFICIALS:
+            # "SEOUL (Reuters) - … a senior official said": an official of the dateline's
+            # state, unless their own clause is about that state's people
+            country = self._dateline_country(token)
+            if country and any(e.start > token.i and canonical_country(e.text) == country
+                               for e in token.sent.ents if e.label_ == "NORP"):
                 country = None
         found = demonym(country) if country else None
         if not found:
@@ -1533,6 +1541,14 @@ def _owner_words(token: Token, words: list[Token]) -> list[Token]:
 _ORDINALS = ("second ", "third ", "fourth ", "another ", "first ", "other ")
 
 
+# Adjectives of a region or bloc a description may start a sentence with ("Western
+# officials said"), unlike a sentence-initial common adjective ("Popular channels").
+_REGIONAL = frozenset(["western", "eastern", "european", "asian", "african", "arab", "baltic",
+                       "nordic", "allied", "gulf", "latin", "soviet", "transatlantic"])
+# Unnamed people who speak for a state's government (not diplomats posted abroad, analysts
+# or sources).
+_OFFICIALS = frozenset(["official", "lawmaker", "legislator", "aide", "adviser", "advisor",
+                        "spokesperson", "spokesman", "spokeswoman", "minister", "officer"])
 _RANK_WORDS = frozenset(["senior", "top", "high-ranking", "high-level", "junior", "mid-level",
                          "former", "retired", "veteran", "one", "another"])
 _STANDING = frozenset(["popular", "prominent", "influential", "well-known", "respected",
