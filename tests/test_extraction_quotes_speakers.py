@@ -908,3 +908,10 @@ def test_an_unnamed_official_is_of_the_datelines_state(extractor):
     assert _speaker(extractor.extract(text), "Polish troops would stay") == "senior official"
     text = "WARSAW, Nov 4 (Reuters) - Western officials said that 300 soldiers had arrived."
     assert _speaker(extractor.extract(text), "300 soldiers had arrived") == "Western officials"
+
+
+def test_a_bodys_own_spokesperson_is_named_by_the_body(extractor):
+    text = ("The foreign ministry in Tokyo said it was concerned. The ministry's spokesperson "
+            "said that 300 soldiers had arrived.")
+    assert _speaker(extractor.extract(text), "300 soldiers had arrived") == \
+        "Ministry of Foreign Affairs of Japan spokesperson"

@@ -1078,7 +1078,9 @@ class Resolver:
             if head in _SPOKES and depth < 2:
                 # "a spokesman for the forces": that body's spokesman, by the body's full name
                 of = next((g for c in token.children if c.dep_ == "prep" and c.lower_ in (
-                    "for", "of", "at") for g in c.children if g.dep_ == "pobj"), None)
+                    "for", "of", "at") for g in c.children if g.dep_ == "pobj"), None) or \
+                    next((c for c in token.children if c.dep_ == "poss" and c.pos_ in (
+                        "NOUN", "PROPN")), None)     # "the ministry's spokesperson"
                 found = self._resolve(of, depth=depth + 1) if of is not None else None
                 if found is not None and not found.generic and found.label in ("ORG", "GPE") \
                         and found.name[:1].isupper():
