@@ -915,3 +915,18 @@ def test_a_bodys_own_spokesperson_is_named_by_the_body(extractor):
             "said that 300 soldiers had arrived.")
     assert _speaker(extractor.extract(text), "300 soldiers had arrived") == \
         "Ministry of Foreign Affairs of Japan spokesperson"
+
+
+
+def test_qa_answers_speak_for_the_interviewee_and_keep_their_reasons(extractor):
+    text = ("In an interview on Thursday, Ambassador Olena Hrytsenko said the units had adapted "
+            "quickly.\n\n"
+            "Q. What do the prisoners want?\n\n"
+            "A. Our people who talk to them every day say they are frightened, because their "
+            "families could be punished. One of our brigade commanders told me at the time "
+            "that his men could not believe what they were seeing.")
+    facts = extractor.extract(text)
+    texts = [q.text for q in facts.quotes]
+    assert "they are frightened, because their families could be punished" in texts
+    assert _speaker(facts, "they are frightened") == "Olena Hrytsenko"
+    assert _speaker(facts, "his men could not believe") == "brigade commander"

@@ -52,6 +52,9 @@ _LEAD_IN = re.compile(
     r"(?:,[^\n()—–]{1,30}?)?\s*(?:\([^)\n]{1,30}\))?\s*(?:[—–-]{1,2}\s|[—–](?=[A-Z])))")
 
 
+# Q-and-A interview lines: "Q. How many …?" / "A. About 11,000 …" (also "Q:" / "A:").
+_QUESTION = re.compile(r"^[ \t]*Q[.:][ \t]", re.M)
+_ANSWER = re.compile(r"[ \t]*A[.:][ \t]")
 _JOURNALIST = re.compile(r"\b(?:ANCHOR|REPORTER|HOST|CORRESPONDENT|PRESENTER|MODERATOR|"
                          r"INTERVIEWER|NARRATOR)\b", re.IGNORECASE)
 _NAMED_TURN = re.compile(r"([A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+){0,3}):\s")
@@ -487,8 +490,29 @@ class Resolver:
                     earlier = [s for s in self._turns.values() if s is not None
                                and len(s.name.split()) > len(words) and same_person(s.name, name)]
                     speaker = earlier[-1] if earlier else Speaker(name, "PERSON")
+        if match is None and _ANSWER.match(text, para):
+            speaker = self._interviewee(text)   # "A. Our people who talk to them say …"
         self._turns[para] = speaker
         return speaker
+
+    def _interviewee(self, text: str) -> Speaker | None:
+        """The one answering a Q-and-A interview ("Q. …" / "A. …"): the person the
+        introduction before the first question names most (as a subject first)."""
+        first_q = _QUESTION.search(text)
+        if first_q is None:
+            return None
+        counts: dict[int, tuple[int, int]] = {}
+        for pos, _, salient, record in self.table.events:
+            if pos >= first_q.start():
+                break
+            if record.label == "PERSON":
+                n, subj = counts.get(id(record), (0, 0))
+                counts[id(record)] = (n + 1, subj + salient)
+        if not counts:
+            return None
+        best = max(counts, key=lambda k: (counts[k][1], counts[k][0]))
+        record = next(r for r in self.table.records if id(r) == best)
+        return Speaker(record.name, "PERSON")
 
     def _label(self, text: str, start: int):
         """The turn label opening the line at `start`: "MAJ. GEN. PAT RYDER:" anywhere; in an

@@ -64,6 +64,7 @@ _CONTENT_NOUNS = frozenset(["fact", "report", "reports", "claim", "claims", "evi
                             "assurances", "way", "time", "day", "point", "extent"])
 
 
+_REASON_MARKS = frozenset(["because", "although", "though", "since"])
 _KEY_LABELS = frozenset(["key events", "key points", "key developments", "key updates",
                          "summary", "the latest", "what we know", "at a glance"])
 
@@ -109,7 +110,7 @@ def _that_clause(sub: Token) -> bool:
     if marks[0].dep_ == "mark":
         return True
     if marks[0].dep_ == "advmod" and sub.dep_ == "relcl" and sub.head.lemma_ == "time" and \
-            sub.head.head.lower_ == "for":
+            sub.head.head.lower_ in ("for", "at"):
         return True         # "confirmed for the first time that its troops had fought …"
     # "that" as the clause's object although it has its own subject, and comes before it
     return marks[0].dep_ == "dobj" and all(s.lower_ != "that" and s.i > marks[0].i
@@ -195,7 +196,7 @@ def _complement(verb: Token) -> Token | None:
                 if sub.dep_ in ("acl", "ccomp", "relcl") and _that_clause(sub):
                     if node.lemma_ in _CONTENT_NOUNS and node.lemma_ not in (
                             "report", "information", "claim", "assessment") and not (
-                            node.lemma_ == "time" and node.head.lower_ == "for"):
+                            node.lemma_ == "time" and node.head.lower_ in ("for", "at")):
                         continue    # ("confirmed for the first time that …" is the verb's)
                     return sub
                 if sub.dep_ in ("pobj", "prep", "dobj", "relcl", "acl"):
@@ -833,6 +834,15 @@ class QuoteFinder:
                 continue            # "video of what they say are troops": no claim reported
             if clause is not None:
                 toks = _without_participles(clause)
+                end = max(t.i for t in toks) if toks else clause.i
+                for reason in tok.children:
+                    # "… say they are frightened, because … could be punished": the reason
+                    # the parser hung on the reporting verb is the clause's own
+                    if reason.dep_ == "advcl" and reason.i > end and clause.i > tok.i and \
+                            any(c.dep_ == "mark" and c.lower_ in _REASON_MARKS
+                                for c in reason.children) and \
+                            all(t.is_punct for t in doc[end + 1:reason.left_edge.i]):
+                        toks = toks + list(reason.subtree)
                 if clause.i == tok.head.i and clause.i > tok.i:
                     mark = _that_mark(clause)   # the misparsed "X reported, …, that CLAUSE"
                     toks = [t for t in toks if t.i > mark.i]
