@@ -180,18 +180,24 @@ def _a_scale(doc: Doc, i: int, floor: int) -> bool:
         not (i - 2 >= floor and _is_num(doc[i - 2])) and doc[i].lower_ in ("hundred", "thousand")
 
 
+_QUALIFIER_WORDS = [(tuple(words.split()), name) for words, name in cues.QUALIFIERS]
+_TRAILING_WORDS = [(tuple(words.split()), name) for words, name in cues.TRAILING_QUALIFIERS]
+_QUALIFIER_SPAN = max(len(w) for w, _ in _QUALIFIER_WORDS)
+
+
 def _qualifier(doc: Doc, i: int, floor: int) -> tuple[str, int]:
-    for words, name in cues.QUALIFIERS:
-        n = len(words.split())
-        if i - n >= floor and " ".join(t.lower_ for t in doc[i - n:i]) == words:
+    before = tuple(t.lower_ for t in doc[max(floor, i - _QUALIFIER_SPAN):i])
+    for words, name in _QUALIFIER_WORDS:
+        n = len(words)
+        if n <= len(before) and before[len(before) - n:] == words:
             return name, n
     return "exact", 0
 
 
 def _trailing_qualifier(doc: Doc, j: int, end: int) -> str:
-    for words, name in cues.TRAILING_QUALIFIERS:
-        n = len(words.split())
-        if j + n <= end and " ".join(t.lower_ for t in doc[j:j + n]) == words:
+    after = tuple(t.lower_ for t in doc[j:min(end, j + 2)])
+    for words, name in _TRAILING_WORDS:
+        if after[:len(words)] == words:
             return name
     return "exact"
 
@@ -1217,7 +1223,7 @@ def _place(tok: Token) -> str | None:
     return canonical_country(text) or canonical_country(tok.text)   # "eastern Russia"
 
 
-def _place_in(words: list[Token]) -> str | None:
+def _place_in(words, skip=None) -> str | None:
     """The place a locative phrase among `words` names ("in the Kursk region", "to eastern
     Russia", "near Kyiv"): the Kursk region first, as the narrower; never a possessor ("in
     Russia's Kursk region" is Kursk) nor a place troops left ("from North Korea")."""
@@ -1225,7 +1231,7 @@ def _place_in(words: list[Token]) -> str | None:
     seen: set[int] = set()
     for prep in words:
         if prep.dep_ not in ("prep", "dative") or prep.lower_ not in _PLACE_PREPS or \
-                prep.i in seen:
+                prep.i in seen or skip is not None and skip(prep):
             continue
         for g in prep.subtree:
             seen.add(g.i)
@@ -1597,11 +1603,11 @@ class EstimateFinder:
         canonical (a country, or "Kursk"), never a town the facts cannot name."""
         found = _place_in(words)
         if found is None:
-            found = _place_in([t for t in sent if not _under_speech(t)])
+            found = _place_in(sent, _under_speech)
         if found is None and sent.start > 0:
             prev = self.doc[sent.start - 1].sent
             if "\n\n" not in prev.text_with_ws:      # the same paragraph: its context
-                found = _place_in([t for t in prev if not _under_speech(t)])
+                found = _place_in(prev, _under_speech)
         return found
 
     def _claimant(self, number: Token, path: list[Token], sent: Span
