@@ -930,3 +930,13 @@ def test_qa_answers_speak_for_the_interviewee_and_keep_their_reasons(extractor):
     assert "they are frightened, because their families could be punished" in texts
     assert _speaker(facts, "they are frightened") == "Olena Hrytsenko"
     assert _speaker(facts, "his men could not believe") == "brigade commander"
+
+
+
+def test_a_second_that_clause_after_but_stays_in_the_report(extractor):
+    text = ("Spokesman Tom Baker said the US could not yet confirm the reports, but that if "
+            "true they would mark \"a dangerous development\" for Europe.")
+    facts = extractor.extract(text)
+    found = [q.text for q in facts.quotes if q.kind == "reported"]
+    assert found == ["the US could not yet confirm the reports, but that if true they would "
+                     "mark \"a dangerous development\" for Europe"]

@@ -843,6 +843,13 @@ class QuoteFinder:
                                 for c in reason.children) and \
                             all(t.is_punct for t in doc[end + 1:reason.left_edge.i]):
                         toks = toks + list(reason.subtree)
+                    elif reason.dep_ == "conj" and reason.i > end and clause.i > tok.i and \
+                            _that_mark(reason) is not None and \
+                            reason.lemma_ not in cues.REPORTING_VERBS:
+                        # "said the US could not confirm the reports, but that if true they
+                        # would mark …": a second "that"-clause the parser hung on the verb
+                        last = max(t.i for t in reason.subtree)
+                        toks = toks + [t for t in doc[end + 1:last + 1]]
                 if clause.i == tok.head.i and clause.i > tok.i:
                     mark = _that_mark(clause)   # the misparsed "X reported, …, that CLAUSE"
                     toks = [t for t in toks if t.i > mark.i]
