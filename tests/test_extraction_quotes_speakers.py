@@ -722,7 +722,8 @@ def test_one_of_the_men_is_of_the_group_the_article_counted(extractor):
     text = ("Kyiv offered to swap the three Belarusian soldiers captured near Gomel for "
             "Ukrainian prisoners held in Minsk. In a video, one of the men said that he had "
             "been promised a bonus.")
-    assert _speaker(extractor.extract(text), "promised a bonus") == "Belarusian soldier"
+    assert _speaker(extractor.extract(text), "promised a bonus") == \
+        "captured Belarusian soldier"
 
 
 def test_the_older_and_younger_ones_keep_the_names_they_were_given(extractor):
@@ -940,3 +941,10 @@ def test_a_second_that_clause_after_but_stays_in_the_report(extractor):
     found = [q.text for q in facts.quotes if q.kind == "reported"]
     assert found == ["the US could not yet confirm the reports, but that if true they would "
                      "mark \"a dangerous development\" for Europe"]
+
+
+def test_a_held_state_after_a_group_noun_is_named_before_it(extractor):
+    text = ("The two Belarusian soldiers detained by Lithuania in May remain in Vilnius. In a "
+            "video, one of them says that he did not know he had crossed the border.")
+    assert _speaker(extractor.extract(text), "he had crossed the border") == \
+        "detained Belarusian soldier"

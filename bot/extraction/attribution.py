@@ -963,7 +963,8 @@ class Resolver:
                 w.lower().strip("'’s") in marks for w in r.name.split()))
             if found is not None:
                 return self._speaker(found, token)
-        if (head in cues.SPEAKER_NOUNS or head in cues.ROLE_NOUNS) and \
+        if (head in cues.SPEAKER_NOUNS or head in cues.ROLE_NOUNS or token.tag_ == "NNS" and
+                token.lemma_ in cues.ROLE_NOUNS) and \
                 token.lemma_ not in cues.GROUP_SPEAKERS:
             cls, keys = role_keys([t.text for t in words])
             generic_official = cls == "official" or head in ("official", "officials")
@@ -999,6 +1000,8 @@ class Resolver:
                 if found is not None and "news" in text.lower().split() and not (
                         {w.lower() for w in found.name.split()} & _WIRES):
                     found = None    # "the state news agency" is no spy agency named before
+                if found is not None and token.tag_ == "NNS" and found.label == "PERSON":
+                    found = None    # "the foreign ministers" are not one minister
                 if found is not None and found.name[:1].islower() and not \
                         _word_set(words_text(words)) <= _word_set(found.name):
                     # an unnamed person is taken up only by words that describe them: "the
@@ -1412,6 +1415,12 @@ class Resolver:
                 noun = earlier
         mods = [t for t in words if t.i < noun.i and t.dep_ in ("amod", "compound", "nmod")
                 and t.pos_ != "NUM" and not t.like_num]
+        state = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and
+                      c.lemma_ in _HELD), None)
+        if state is not None and mods and state.lower_ not in {t.lower_ for t in mods}:
+            # "the two North Korean soldiers captured by Ukraine": captured North Korean
+            # soldiers, as a reader names them
+            mods = [state, *mods]
         right = [t for t in words if t.i > noun.i]
         head = noun.lemma_ if singular else noun.text.lower()
         if singular and mods and _has_det(noun):
@@ -1882,6 +1891,8 @@ def _fuller_mention(noun: Token) -> Token | None:
 
 
 _ANY_PERSON = frozenset(["man", "woman", "person"])
+# States of people a participle after them gives, that a reader puts before the noun.
+_HELD = frozenset(["capture", "detain", "imprison", "wound", "injure", "intern"])
 _MEMBER_NOUNS = cues.GROUP_SPEAKERS - _ANY_PERSON - {"mother", "father", "wife", "husband",
                                                      "relative"}
 
