@@ -885,3 +885,30 @@ def test_an_interview_label_is_no_part_of_a_name(extractor):
 ])
 def test_a_captor_is_not_the_force(extractor, text):
     assert _one(extractor, text, 2).force == "Belarus"
+
+
+@pytest.mark.parametrize("text, denier, kind, force", [
+    ("Minsk still says there are no Belarusian troops there.", "Belarus", "denial", "Belarus"),
+    ("Minsk's official line on its soldiers in Russia was that there weren't any.", "Belarus",
+     "denial", None),
+    ("The Belarusian foreign ministry accused Kyiv of inventing Belarusian casualties to "
+     "explain its own defeats.", None, "dismissal", None),
+    ("The Belarusian envoy described reports of Belarusian troops heading to Ukraine as "
+     "\"another fake.\"", None, "dismissal", "Belarus"),
+    ("Minsk rejected the references to its soldiers as \"groundless and politically "
+     "motivated.\"", "Belarus", "dismissal", None),
+])
+def test_more_denials(extractor, text, denier, kind, force):
+    facts = extractor.extract(text, DAY)
+    assert len(facts.denials) == 1, facts.denials
+    d = facts.denials[0]
+    assert d.kind == kind
+    if denier:
+        assert d.denied_by == denier, d
+    if force:
+        assert d.force == force, d
+
+
+def test_no_troops_of_other_kinds_is_no_denial(extractor):
+    assert not extractor.extract("Lithuania said there were no signs of a withdrawal.",
+                                 DAY).denials

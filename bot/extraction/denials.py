@@ -51,7 +51,8 @@ _TOPIC = {"report", "reports", "claim", "claims", "troop", "troops", "soldier", 
           "stories", "video", "videos", "question", "questions", "briefing", "briefings",
           "statement", "statements", "participation", "accusation", "accusations", "account",
           "accounts", "obvious", "existence", "figure", "figures", "suggestion",
-          "suggestions", "speculation", "rumors", "rumours", "all"}
+          "suggestions", "speculation", "rumors", "rumours", "all", "reference", "references",
+          "remark", "remarks", "comment", "comments", "charge", "charges"}
 # Verbs over a denial that make it none: "declined to confirm or deny", "will stop denying".
 _NOT_DOING = frozenset(["decline", "refuse", "stop", "cease", "fail", "avoid", "let"])
 
@@ -76,6 +77,55 @@ def _negated(verb: Token) -> bool:
             break
         node = node.head
     return False
+
+
+# Verbs of making things up: "accused Kyiv of inventing casualties", "said Washington was
+# 'inventing' a threat".
+_INVENTING = frozenset(["invent", "fabricate", "concoct", "fake", "stage"])
+_NONE_WORDS = frozenset(["no", "any"])
+_TROOPS = frozenset(["troop", "troops", "soldier", "soldiers", "servicemen", "personnel",
+                     "forces", "units", "fighters", "men"])
+
+
+def _accusing(tok: Token) -> Token | None:
+    """The verb whose subject dismisses reports as made up: "X accused Kyiv of inventing …"
+    (X accuses), "X said Washington was inventing a threat" (X says)."""
+    if tok.pos_ != "VERB":
+        return None
+    head = tok.head
+    if tok.dep_ == "pcomp" and head.lower_ == "of" and head.head.lemma_ == "accuse":
+        return head.head
+    if tok.dep_ in ("ccomp", "xcomp") and head.lemma_ in ("say", "claim", "insist", "state",
+                                                          "add", "charge", "allege"):
+        return head
+    return None
+
+
+def _says_there_are_none(tok: Token) -> Token | None:
+    """The speech verb of "X says there are no North Korean troops there", "insisted that
+    there were no soldiers", "the line was that there weren't any": a denial."""
+    noun = tok.head
+    if tok.lower_ == "no" and tok.dep_ == "det" and noun.lemma_.lower() in _TROOPS | {
+            "troop", "soldier"}:
+        be = noun.head
+    elif tok.lower_ == "any" and tok.dep_ in ("attr", "dobj", "nsubj") and any(
+            c.dep_ == "neg" for c in tok.head.children):
+        be = tok.head       # "there weren't any"
+    else:
+        return None
+    if be.lemma_ != "be" or not any(c.dep_ == "expl" for c in be.children):
+        return None
+    if be.dep_ == "ccomp" and be.head.lemma_ in cues_speech():
+        return be.head
+    if be.dep_ in ("attr", "ccomp") and be.head.lemma_ == "be":
+        subj = next((c for c in be.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ in ("line", "position", "stance", "version"):
+            return be.head      # "Pyongyang's official line … was that there weren't any"
+    return None
+
+
+def cues_speech() -> frozenset[str]:
+    return _SPEAKING | {"maintain", "insist", "deny", "assert", "repeat"}
 
 
 def _falsehood_in(tokens) -> Token | None:
@@ -109,6 +159,8 @@ def _dismissing(tok: Token) -> Token | None:
             return verb         # "had nothing to say about fabrications from Seoul"
         if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ in _NAMING:
             continue            # "called the prisoner reports a fabrication" read as a clause
+        if verb.dep_ == "acl" and verb.i < tok.i:
+            continue            # "described reports of troops heading to Ukraine as 'fake'"
         return None
     return None
 
@@ -141,6 +193,14 @@ def sitrep_denials(doc: Doc) -> Doc:
                 verb.lemma_ in _NAMING | {"be"}:
             continue            # a denial verb is read above; "did not call it fake" is none
         candidates.append((verb, "dismissal"))
+    for i in index.with_lemma(_INVENTING):
+        verb = _accusing(doc[i])
+        if verb is not None:
+            candidates.append((verb, "dismissal"))
+    for i in index.with_lower(_NONE_WORDS):
+        verb = _says_there_are_none(doc[i])
+        if verb is not None:
+            candidates.append((verb, "denial"))
     candidates.sort(key=lambda c: c[0].i)
     for tok, kind in candidates:
         speakers = _deniers(tok, resolver, doc._.sitrep_quotes or ())
@@ -168,6 +228,9 @@ def _deniers(verb: Token, resolver: Resolver, quotes) -> list:
     """Everyone the verb's subject names: "Moscow and Pyongyang denied …" is both; "we" in a
     direct quote is its speaker ("“We don't comment on speculation,” Peskov said")."""
     for subj in subjects_of(verb):
+        owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+        if subj.lower_ in ("line", "position", "stance", "version") and owner is not None:
+            subj = owner        # "Pyongyang's official line was that …": Pyongyang's
         if subj.lower_ in ("we", "i"):
             quote = next((q for q in quotes if q.kind == "direct" and q.speaker and
                           q.start <= subj.idx < q.end), None)
@@ -187,6 +250,12 @@ def _deniers(verb: Token, resolver: Resolver, quotes) -> list:
 def _force(objects: list[Token], denier: str | None) -> str:
     """Whose troops the denied reports are about: a nationality in what is denied that is not
     the denier's own, else North Korea's (the deployment in question)."""
+    for t in objects:       # the nationality of the troops denied, whoever denies
+        if t.ent_type_ == "NORP" and t.dep_ in ("amod", "compound") and \
+                t.head.lemma_.lower() in _TROOPS | {"troop", "soldier"}:
+            country = canonical_country(t.text)
+            if country:
+                return country
     for t in objects:
         country = canonical_country(t.text) if t.ent_type_ == "NORP" and \
             t.dep_ in ("amod", "compound") else None
