@@ -948,3 +948,12 @@ def test_a_held_state_after_a_group_noun_is_named_before_it(extractor):
             "video, one of them says that he did not know he had crossed the border.")
     assert _speaker(extractor.extract(text), "he had crossed the border") == \
         "detained Belarusian soldier"
+
+
+
+def test_a_plural_role_speaks_as_a_group_not_as_one_minister(extractor):
+    text = ("Foreign Minister Anna Berg met reporters on Monday. Later the G7 foreign ministers "
+            "said in a statement that they were \"gravely concerned\" about the transfers.")
+    facts = extractor.extract(text)
+    found = [q for q in facts.quotes if q.kind == "reported" and "gravely" in q.text]
+    assert found and found[0].speaker == "G7 foreign ministers"
