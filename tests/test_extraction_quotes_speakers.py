@@ -957,3 +957,12 @@ def test_a_plural_role_speaks_as_a_group_not_as_one_minister(extractor):
     facts = extractor.extract(text)
     found = [q for q in facts.quotes if q.kind == "reported" and "gravely" in q.text]
     assert found and found[0].speaker == "G7 foreign ministers"
+
+
+
+def test_the_sergeant_is_not_the_colonel_named_before(extractor):
+    text = ("Colonel Ivan Petrenko, a spokesman for the brigade, said the enemy had withdrawn."
+            "\n\nThe second soldier, a sergeant, said that communication was the main problem. "
+            "«They never retreat,» the sergeant said.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "They never retreat") != "Ivan Petrenko"

@@ -17,6 +17,7 @@ from bot.extraction import cues
 from bot.extraction.docindex import doc_index
 from bot.extraction.entities import (
     EntityRecord,
+    _ranks_in,
     EntityTable,
     known_role,
     looks_like_person,
@@ -1002,6 +1003,10 @@ class Resolver:
                     found = None    # "the state news agency" is no spy agency named before
                 if found is not None and token.tag_ == "NNS" and found.label == "PERSON":
                     found = None    # "the foreign ministers" are not one minister
+                ranks = _ranks_in(" ".join(t.text for t in words))
+                if found is not None and ranks and _ranks_in(found.role) and \
+                        not ranks & _ranks_in(found.role):
+                    found = None    # "the sergeant" is not the colonel named before
                 if found is not None and found.name[:1].islower() and not \
                         _word_set(words_text(words)) <= _word_set(found.name):
                     # an unnamed person is taken up only by words that describe them: "the
