@@ -912,3 +912,22 @@ def test_more_denials(extractor, text, denier, kind, force):
 def test_no_troops_of_other_kinds_is_no_denial(extractor):
     assert not extractor.extract("Lithuania said there were no signs of a withdrawal.",
                                  DAY).denials
+
+
+def test_lawmakers_briefed_by_a_body_relay_it(extractor):
+    text = ("Lithuanian lawmakers, briefed by the State Security Department, said some 2,000 "
+            "Belarusian soldiers had been wounded.")
+    est = _one(extractor, text, 2000)
+    assert est.claimed_by and "State Security Department" in est.claimed_by, est
+
+
+def test_crossing_into_a_country_is_a_deployment(extractor):
+    text = "Poland says 2,500 Belarusian troops crossed into Russia last month."
+    assert _one(extractor, text, 2500).status == "deployed"
+
+
+def test_the_figure_measures_what_was_counted_before(extractor):
+    text = ("Analysts say at least 1,000 Belarusian troops have been wounded, but the "
+            "Lithuanian government puts the figure at 1,500.")
+    est = _one(extractor, text, 1500)
+    assert (est.force, est.status, est.claimed_by) == ("Belarus", "wounded", "Lithuania")

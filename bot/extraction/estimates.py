@@ -24,6 +24,7 @@ from bot.extraction.attribution import (
     according_to,
     agent_of,
     cited_by,
+    origin_of,
     passive_this_agent,
     subjects_of,
 )
@@ -645,6 +646,16 @@ _DEPLOYED_MORE = frozenset(["mass", "amass", "concentrate", "keep", "assemble", 
 # Words that make a figure the size of a force at home ("the Storm Corps is estimated to number
 # 45,000", "a regular division has about 10,000 men", "maintains 200,000 special forces").
 _AT_HOME = frozenset(["number", "maintain", "strong", "division", "corps", "army", "armed"])
+
+
+def _same_measure(number: Token) -> bool:
+    """Whether a figure measures "the figure" / "the number" / "that toll" with nothing of its
+    own ("puts the figure at 1,500", "the number has risen to 11,000"): the troops counted
+    just before."""
+    measured = _put_at(number) or _measured_subject(number)
+    return measured is not None and measured.lower_ in _FIGURE_NOUNS and any(
+        c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in measured.children) \
+        and not any(c.dep_ in ("prep", "compound", "amod") for c in measured.children)
 
 
 def _at_home(clause: list[Token]) -> bool:
@@ -1287,7 +1298,7 @@ class EstimateFinder:
         self._claim_dates: dict[str, object] = {}
         self._issuer_found: Speaker | None = None
         self._interviewee_read = False
-        self._last_force: tuple[int, str] | None = None
+        self._last: tuple[int, str, str] | None = None    # (where, force, status)
         # per figure read: (sentence start, sentence end, source named in its own sentence,
         # refers back to troops named before, inside a direct quote, in a sentence that
         # frames a source of its own)
@@ -1385,11 +1396,17 @@ class EstimateFinder:
                 c.dep_ == "det" and c.lower_ in ("the", "those", "these")
                 for c in anchor.children)      # "the two men": the ones just counted
         force = self._force_named(anchor, path)
-        if force is None and anaphoric and self._last_force is not None and \
-                sent.start_char - self._last_force[0] <= 600:
-            force = self._last_force[1]     # "600 of them": the troops just counted
+        recent = self._last is not None and sent.start_char - self._last[0] <= 600
+        if force is None and anaphoric and recent:
+            force = self._last[1]           # "600 of them": the troops just counted
+        if recent and _same_measure(doc[fig.end - 1]):
+            # "… at least 1,000 have been wounded, but Vilnius puts the figure at 1,500": the
+            # figure measures what the one before did
+            force = force or self._last[1]
+            if status not in _CASUALTY_STATUSES:
+                status = self._last[2]
         force = force or "North Korea"
-        self._last_force = (sent.start_char, force)
+        self._last = (sent.start_char, force, status)
         if status == "other" and force == "North Korea" and fig.value < 200_000 and \
                 not _at_home(clause):
             status = "deployed"     # a North Korean figure with no cue: the contingent abroad
@@ -1538,6 +1555,8 @@ class EstimateFinder:
             return "deployed"
         if lemmas & {"be"} and any(t.ent_type_ in ("GPE", "LOC") or _place(t) for t in words):
             return "deployed"
+        if lemmas & {"enter", "cross", "reach", "join"} or _place_in(words) is not None:
+            return "deployed"           # "crossed into Russia", "the number in Kursk at 6,000"
         return "other"
 
     def _force(self, anchor: Token, path: list[Token], sent: Span) -> str:
@@ -1669,7 +1688,8 @@ class EstimateFinder:
                     if _in_phrase(number, subj):
                         continue    # "the two prisoners told investigators": the figure
                         #             counts the speakers, it is not their claim
-                    subj = _members_of(subj) or subj
+                    # members speak for their body; "lawmakers, briefed by the NIS, said" relay it
+                    subj = _members_of(subj) or origin_of(subj)
                     sp = self.resolver.resolve(subj, owner_of_source=True)
                     author = _document_author(subj) if sp is None or sp.generic else None
                     if author is not None:  # "an assessment by the NIS, seen by X, says"
