@@ -966,3 +966,11 @@ def test_the_sergeant_is_not_the_colonel_named_before(extractor):
             "«They never retreat,» the sergeant said.")
     facts = extractor.extract(text)
     assert _speaker(facts, "They never retreat") != "Ivan Petrenko"
+
+
+
+def test_our_chairman_in_a_briefing_turn_is_not_the_briefer(extractor):
+    text = ("COL. PARK MIN-HO: More may come. As our JCS chairman noted in March, the North "
+            "also continues to supply Russia with missiles.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "continues to supply Russia") == "JCS chairman"

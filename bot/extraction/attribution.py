@@ -788,8 +788,11 @@ class Resolver:
         # service" in an interview answer is the interviewee's
         named_appos = any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children)
         for child in token.children:
-            if child.dep_ == "poss" and child.lower_ in ("our", "my") and not named_appos:
-                # ("my colleague Pat Ryder said": the colleague named speaks)
+            if child.dep_ == "poss" and child.lower_ in ("our", "my") and not named_appos and \
+                    not (token.lemma_ not in _MOUTHPIECES and token.pos_ == "NOUN" and
+                         token.lower_ in cues.ROLE_NOUNS):
+                # ("my colleague Pat Ryder said": the colleague named speaks; "as our JCS
+                # chairman noted": another person than the one speaking)
                 turn = self.turn_speaker(token)
                 if turn is not None:
                     return turn
@@ -1119,6 +1122,7 @@ class Resolver:
                     text = f"{found.name} {token.lower_}"
             # a new unnamed speaker: register it so later "he" / "the spokesperson" finds it
             text = self._with_nationality(token, _anonymous_description(token, text))
+            text = re.sub(r"^(?:[Oo]ur|[Mm]y|[Hh]is|[Hh]er|[Tt]heir) ", "", text)
             name = canonical_name(_one_of(text, token, self.table))
             if not name:
                 return None
