@@ -974,3 +974,13 @@ def test_our_chairman_in_a_briefing_turn_is_not_the_briefer(extractor):
             "also continues to supply Russia with missiles.")
     facts = extractor.extract(text)
     assert _speaker(facts, "continues to supply Russia") == "JCS chairman"
+
+
+
+def test_an_unnamed_bodys_belief_inside_a_report_is_the_reporters(extractor):
+    text = ("A senior cabinet official, speaking on condition of anonymity, said the government "
+            "believed the shipments had resumed in exchange for fuel.")
+    facts = extractor.extract(text)
+    found = [(q.speaker, q.text) for q in facts.quotes]
+    assert found == [("senior cabinet official",
+                      "the government believed the shipments had resumed in exchange for fuel")]

@@ -1071,14 +1071,22 @@ class QuoteFinder:
         thought = [(s, e) for s, e, subj, acc in reported
                    if not acc and self._cue.get((s, e)) in cues.COGNITIVE_VERBS
                    and self._resolved.get(subj.i) is not None
-                   and not self._resolved[subj.i].generic]
+                   and not self._resolved[subj.i].generic
+                   and self._resolved[subj.i].name[:1].isupper()]
+        # ("an official said the government believed …": an unnamed body's belief is the
+        # official's report, not a claim of its own)
+        unnamed = {(s, e) for s, e, subj, acc in reported
+                   if not acc and self._cue.get((s, e)) in _BELIEF_VERBS
+                   and self._resolved.get(subj.i) is not None
+                   and not self._resolved[subj.i].name[:1].isupper()}
         seen: set[tuple[int, int]] = set()
         for s, e, subj, acc in reported:
             if any((s2, e2) != (s, e) and s <= s2 and e2 <= e for s2, e2 in thought):
                 continue            # "Yonhap said the NIS estimated that …": the estimate only
             if not acc and self._cue.get((s, e)) in _BELIEF_VERBS and \
-                    (s, e) not in self._relayed and not any(
-                    (s2, e2) != (s, e) and s2 <= s and e <= e2 for s2, e2, _, _ in reported):
+                    (s, e) not in self._relayed and (not any(
+                    (s2, e2) != (s, e) and s2 <= s and e <= e2 for s2, e2, _, _ in reported)
+                    or (s, e) in unnamed):
                 continue            # "Some analysts believe …": a belief alone is no quote
             if (s, e) in seen or acc and (s, e) in by_verb:
                 continue            # "X told lawmakers that …, according to Y": one quote, X's
