@@ -984,3 +984,11 @@ def test_an_unnamed_bodys_belief_inside_a_report_is_the_reporters(extractor):
     found = [(q.speaker, q.text) for q in facts.quotes]
     assert found == [("senior cabinet official",
                       "the government believed the shipments had resumed in exchange for fuel")]
+
+
+
+def test_the_first_official_to_say_is_the_subject_of_the_copula(extractor):
+    text = ("Foreign Minister Anna Berg on Monday was the first senior European official to "
+            "say there was evidence of foreign troops in the region.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "there was evidence of foreign troops") == "Anna Berg"

@@ -369,9 +369,23 @@ def _verb_tagged_noun(tok: Token) -> bool:
         any(c.dep_ in ("compound", "nmod", "nsubj") and c.i < tok.i for c in tok.children)
 
 
+def _first_to_say(verb: Token) -> Token | None:
+    """The subject of "X was the first official to say …": an infinitive on a noun that
+    describes the copula's subject."""
+    if verb.dep_ not in ("relcl", "acl") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    noun = verb.head
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be":
+        return None
+    return next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def _relative_speaker(verb: Token) -> bool:
     """A reporting verb in a relative clause reports speech when it says who speaks:
     "the NIS, which told lawmakers that …", "Kazan, where the president told reporters that …"."""
+    if _first_to_say(verb) is not None:
+        return True
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             if child.lower_ in ("who", "which", "that"):
@@ -907,6 +921,9 @@ class QuoteFinder:
         """The subject that speaks: "the NIS was quoted as saying" (the one quoted); "…
         soldiers had been killed, and warned that …" (past the clause's own subject to the
         speaker's); "Yonhap, citing lawmakers briefed by the NIS, said" (the origin)."""
+        first = _first_to_say(verb)
+        if first is not None:
+            return first    # "Austin was the first senior U.S. official to say …"
         if _verb_tagged_noun(verb):
             # "South Korean intelligence estimates about 3,000 …": the noun before speaks
             subj = next((c for c in verb.children if c.dep_ in ("compound", "nmod", "nsubj")
