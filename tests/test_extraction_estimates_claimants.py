@@ -931,3 +931,22 @@ def test_the_figure_measures_what_was_counted_before(extractor):
             "Lithuanian government puts the figure at 1,500.")
     est = _one(extractor, text, 1500)
     assert (est.force, est.status, est.claimed_by) == ("Belarus", "wounded", "Lithuania")
+
+
+def test_a_participle_estimate_is_a_hedge_not_a_claimant(extractor):
+    text = ("Minsk has sent a force estimated at 12,000 to the Kursk region, Ukrainian "
+            "intelligence said.")
+    est = _one(extractor, text, 12000)
+    assert est.claimed_by and est.claimed_by != "Belarus", est
+    assert (est.status, est.location) == ("deployed", "Kursk"), est
+
+
+def test_according_to_a_country_is_no_place(extractor):
+    text = "Belarusian fatalities number around 600, according to Lithuania."
+    assert _one(extractor, text, 600).location is None
+
+
+def test_a_casualty_averted_is_none(extractor):
+    text = ("Vilnius said the Belarusian contingent, estimated at some 6,000 troops, had been "
+            "ordered to avoid capture at any cost.")
+    assert _one(extractor, text, 6000).status != "captured"

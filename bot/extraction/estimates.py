@@ -601,6 +601,8 @@ def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False,
 
 _FIGURE_NOUNS = frozenset(["figure", "estimate", "toll", "tally", "count", "number"])
 _MORE = frozenset(["more", "additional"])
+# Verbs that keep a casualty from happening: "ordered to avoid capture" is no capture.
+_AVERTED = frozenset(["avoid", "prevent", "escape", "evade", "resist", "fear", "risk"])
 # Verbs whose subject acts on the troops counted, so is the other side, not their owner.
 _DONE_BY_THE_OTHER_SIDE = frozenset([
     "capture", "kill", "wound", "injure", "hold", "take", "release", "hand", "exchange",
@@ -1139,8 +1141,10 @@ def _in_phrase(number: Token, noun: Token) -> bool:
 
 def _agentless_passive(verb: Token) -> bool:
     """A passive claim verb with no "by X" ("is believed to number", "is put at", "was
-    estimated"): its subject is the thing claimed about, never the claimant."""
-    return any(c.dep_ == "auxpass" for c in verb.children) and \
+    estimated", "a force estimated at 12,000"): its subject is the thing claimed about,
+    never the claimant."""
+    return (any(c.dep_ == "auxpass" for c in verb.children) or
+            verb.dep_ == "acl" and verb.tag_ == "VBN") and \
         not any(c.dep_ == "agent" for c in verb.children)
 
 
@@ -1242,8 +1246,9 @@ def _place_in(words, skip=None) -> str | None:
     seen: set[int] = set()
     for prep in words:
         if prep.dep_ not in ("prep", "dative") or prep.lower_ not in _PLACE_PREPS or \
-                prep.i in seen or skip is not None and skip(prep):
-            continue
+                prep.i in seen or skip is not None and skip(prep) or \
+                prep.head.lower_ == "according":
+            continue            # ("according to Lithuania" names a source, not a place)
         for g in prep.subtree:
             seen.add(g.i)
             if g.dep_ == "poss" or _moved_from(g):
@@ -1375,7 +1380,8 @@ class EstimateFinder:
                                          _figure_head(anchor).head.conjuncts
                                          if _shares_figure(c)])
         else:
-            status = casualty or _casualty([t.lower_ for t in clause + conj]) or \
+            status = casualty or _casualty([t.lower_ for t in clause + conj
+                                            if t.head.lemma_ not in _AVERTED]) or \
                 done or self._status(anchor, path, sent)
         if status in ("killed", "wounded") and _pair_of_losses(clause + conj):
             status = "casualties"       # "losing 1,500 soldiers a day, killed or wounded"
@@ -1505,8 +1511,9 @@ class EstimateFinder:
         clause is the second); the side branches without the finite clauses they hold."""
         words: list[Token] = []
         for k, tok in enumerate(path):
-            if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in cues.CLAIM_VERBS and tok is not anchor:
-                break
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in cues.CLAIM_VERBS and \
+                    tok is not anchor and not (tok.dep_ == "acl" and tok.tag_ == "VBN"):
+                break       # (not "a force estimated at 12,000": a hedge on the noun)
             if k and path[k - 1].dep_ == "conj" and path[k - 1].pos_ in ("VERB", "AUX") and \
                     _own_clause(path[k - 1]):
                 break
