@@ -992,3 +992,25 @@ def test_the_first_official_to_say_is_the_subject_of_the_copula(extractor):
             "say there was evidence of foreign troops in the region.")
     facts = extractor.extract(text)
     assert _speaker(facts, "there was evidence of foreign troops") == "Anna Berg"
+
+
+def test_our_body_in_an_interview_answer_is_the_interviewees_country_body(extractor):
+    text = ("Ukraine's ambassador to Poland, Ivan Petrenko, spoke to us on Monday. \"We "
+            "are ready,\" Petrenko said.\n\n"
+            "Q. How many soldiers does Russia have in Kursk?\n\n"
+            "A. Our General Staff reported that Russia had lost 38,000 soldiers there. Our "
+            "commanders say the North Koreans now move in small groups.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "Russia had lost 38,000") == \
+        "General Staff of the Armed Forces of Ukraine"
+    assert _speaker(facts, "move in small groups") == "Ukrainian commanders"
+
+
+
+def test_one_of_them_is_of_the_group_the_last_sentence_was_about(extractor):
+    text = ("According to the SBU, one of the prisoners told investigators he had been "
+            "promised a place at an academy.\n\n"
+            "Two people familiar with the matter said the second group was already in "
+            "training. One of them said the group numbered several thousand.")
+    facts = extractor.extract(text)
+    assert "people familiar with the matter" in _speaker(facts, "numbered several thousand")

@@ -619,6 +619,49 @@ class Resolver:
             return self._staff_of(found, token.lower_)
         return found
 
+    def _ours(self, token: Token, our: Token, turn: Speaker) -> Speaker | None:
+        """"Our General Staff reported", "our commanders say" in the answer of someone who
+        speaks for a country: that country's body of the kind, or its people of the sort
+        ("Ukrainian commanders"), as a reader names them; None when the country is unknown."""
+        if turn.label != "PERSON":
+            return None
+        country = self._person_country(turn.name)
+        rest = " ".join(t.text for t in phrase_tokens(token) if t.i > our.i)
+        if country is None or not rest:
+            return None
+        kind = body_kind(rest)
+        if kind is not None and kind != "intelligence":
+            # ("according to our intelligence" is what the speaker knows: theirs)
+            body = BODIES.get((kind, country)) or canonical_org(f"{country}'s {rest}")
+            return self._body(body, token) if body else None
+        if token.tag_ == "NNS" and token.lemma_ in _OUR_PEOPLE:
+            found = demonym(country)
+            return Speaker(f"{found} {rest}", "ORG") if found else None
+        return None
+
+    def _person_country(self, name: str) -> str | None:
+        """The one country a person's role gives ("Ukraine's ambassador to Korea" ->
+        Ukraine), from their record, the known office holders, or an unnamed record of
+        their office with one country ("Ukraine's ambassador" for "Ambassador X")."""
+        record = self.table.find(name, "PERSON")
+        keys = set(record.role_keys) if record is not None else set()
+        role = (record.role or "") if record is not None else ""
+        if known_role(name):
+            keys |= role_keys(known_role(name).split())[1]
+        countries = {canonical_country(k) for k in keys} - {None}
+        if not countries and record is not None and record.role_class:
+            for other in self.table.records:
+                if other.label == "PERSON" and other is not record and \
+                        other.name[:1].islower() is False and other.name == other.role and \
+                        other.role_class == record.role_class:
+                    countries |= {canonical_country(k) for k in other.role_keys} - {None}
+        if len(countries) > 1 and role:
+            # "Ukraine's ambassador to Korea": the possessor, not where they are posted
+            owner = re.match(r"([\w .’'-]+?)(?:’s|'s)\s", role)
+            if owner and canonical_country(owner.group(1)) in countries:
+                return canonical_country(owner.group(1))
+        return countries.pop() if len(countries) == 1 else None
+
     def _staff_of(self, person: Speaker, noun: str) -> Speaker:
         """A president's own office or aides as their country's presidential office, as the
         guide names it ("President Yoon Suk Yeol's office", "his aides" of South Korea's
@@ -628,7 +671,7 @@ class Resolver:
         role = f"{role} {known_role(person.name) or ''}"
         words = re.findall(r"[\w’'-]+", role.replace("’s", "").replace("'s", ""))
         countries = {canonical_country(w) for w in words} | {
-            canonical_country(f"{a} {b}") for a, b in zip(words, words[1:])}
+            canonical_country(f"{a} {b}") for a, b in zip(words, words[1:], strict=False)}
         countries.discard(None)
         president = (record is not None and record.role_class == "president") or \
             "president" in role.lower().split()
@@ -795,7 +838,7 @@ class Resolver:
                 # chairman noted": another person than the one speaking)
                 turn = self.turn_speaker(token)
                 if turn is not None:
-                    return turn
+                    return self._ours(token, child, turn) or turn
             if child.dep_ == "poss" and child.lower_ in ("his", "her") and not named_appos:
                 # ("His spokesman, Dmitry Peskov, said": the name in apposition speaks)
                 if token.lemma_ not in _MOUTHPIECES and (
@@ -1198,7 +1241,9 @@ class Resolver:
                                for e in token.sent.ents):
                 # "A soldier said the North Koreans were brave": not one of them
                 country = None
-        if country is None and token.lemma_ in _OFFICIALS:
+        if country is None and token.lemma_ in _OFFICIALS and not any(
+                c.dep_ in ("det", "nummod", "poss") and c.lower_ not in ("a", "an")
+                for c in token.children):
             # "SEOUL (Reuters) - … a senior official said": an official of the dateline's
             # state, unless their own clause is about that state's people
             country = self._dateline_country(token)
@@ -1593,6 +1638,9 @@ _REGIONAL = frozenset(["western", "eastern", "european", "asian", "african", "ar
 # or sources).
 _OFFICIALS = frozenset(["official", "lawmaker", "legislator", "aide", "adviser", "advisor",
                         "spokesperson", "spokesman", "spokeswoman", "minister", "officer"])
+# People "our" can give a country to ("our commanders say" -> Ukrainian commanders).
+_OUR_PEOPLE = frozenset(["official", "commander", "officer", "soldier", "diplomat", "serviceman",
+                         "fighter", "pilot", "sailor", "marine", "intelligence officer"])
 _RANK_WORDS = frozenset(["senior", "top", "high-ranking", "high-level", "junior", "mid-level",
                          "former", "retired", "veteran", "one", "another"])
 _STANDING = frozenset(["popular", "prominent", "influential", "well-known", "respected",
@@ -1851,6 +1899,15 @@ def _plural_antecedent(pronoun: Token) -> Token | None:
     found = [t for t in doc[start:pronoun.i] if t.tag_ in ("NNS", "NNPS") and
              t.lemma_ in cues.GROUP_SPEAKERS | cues.SPEAKER_NOUNS | _CAPTIVES]
     captives = [t for t in found if t.lemma_ in _CAPTIVES]
+    prev = doc[sent.start - 1].sent if sent.start > 0 else sent
+    subjects = [t for t in found if t.dep_ in ("nsubj", "nsubjpass") and
+                t.i >= prev.start and t.lemma_ not in _CAPTIVES and any(
+                    w.i != t.i and w.pos_ in ("ADJ", "PROPN", "NOUN", "VERB")
+                    for w in phrase_tokens(t))]     # (described: not "Both men")
+    if subjects and (not captives or captives[-1].i < prev.start):
+        # "Two people familiar with the matter said … One of them said": the group the last
+        # sentence was about, over prisoners named further back
+        return subjects[-1]
     return (captives or found or [None])[-1]
 
 
