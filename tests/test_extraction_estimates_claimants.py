@@ -950,3 +950,15 @@ def test_a_casualty_averted_is_none(extractor):
     text = ("Vilnius said the Belarusian contingent, estimated at some 6,000 troops, had been "
             "ordered to avoid capture at any cost.")
     assert _one(extractor, text, 6000).status != "captured"
+
+
+def test_a_bare_figure_takes_the_force_counted_just_before(extractor):
+    text = ("About 6,000 Belarusian soldiers are now in Russia, according to the department. "
+            "The service also said that at least 400 had been killed.")
+    assert _one(extractor, text, 400).force == "Belarus"
+
+
+def test_the_number_of_demonyms_names_the_force(extractor):
+    text = ("Russia has massed 50,000 of its own troops in the region. Washington has put the "
+            "number of Belarusians in Kursk at about 8,000.")
+    assert _one(extractor, text, 8000).force == "Belarus"

@@ -1398,13 +1398,15 @@ class EstimateFinder:
                 status in _CASUALTY_STATUSES:
             status = "deployed"     # the whole of "1,000 of the 11,000 were killed"
         anaphoric = any(t.lower_ in cues.ANAPHORIC_COUNTED for t in anchor.subtree) or \
+            fig.start <= anchor.i < fig.end or \
             fig.value < 10 and anchor.lower_ == "men" and any(
                 c.dep_ == "det" and c.lower_ in ("the", "those", "these")
                 for c in anchor.children)      # "the two men": the ones just counted
         force = self._force_named(anchor, path)
         recent = self._last is not None and sent.start_char - self._last[0] <= 600
         if force is None and anaphoric and recent:
-            force = self._last[1]           # "600 of them": the troops just counted
+            force = self._last[1]           # "600 of them", a bare "400 had been killed":
+            #                                 the troops just counted
         if recent and _same_measure(doc[fig.end - 1]):
             # "… at least 1,000 have been wounded, but Vilnius puts the figure at 1,500": the
             # figure measures what the one before did
@@ -1589,6 +1591,12 @@ class EstimateFinder:
         for noun in nouns:
             if noun.lemma_.lower() in _CLAIM_NOUNS:
                 continue        # "Kyiv's estimate of 12,000 troops": Kyiv claims, not fields
+            if noun.ent_type_ == "NORP" and noun.tag_ in ("NNPS", "NNS"):
+                name = " ".join(      # "the number of North Koreans"
+                    t.text for t in noun.subtree if t.i <= noun.i and t.ent_type_ == "NORP")
+                country = canonical_country(name) or canonical_country(name[:-1])
+                if country:
+                    return country
             for child in noun.children:
                 if child.dep_ in ("amod", "compound", "poss", "nmod") or child.ent_type_ == "NORP":
                     words = " ".join(t.text for t in child.subtree)
