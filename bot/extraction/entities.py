@@ -918,11 +918,12 @@ def _full_form(table: EntityTable, text: str, before: int) -> str:
         return text
     key = f" {short.lower()} "
     head = head_word(short)
-    earlier = table.latest(before, lambda r: r.label == "ORG" and len(r.name) > len(short) and
-                           head_word(r.name) == head and key in " {} ".format(
-                               r.name.lower().replace("’", "'").replace("'s ", " ")
-                               .replace("' ", " ")))
-    return earlier.name if earlier is not None else text
+    for r in reversed(table.records):       # each body once, not every mention
+        if r.label == "ORG" and len(r.name) > len(short) and r.first < before and \
+                head_word(r.name) == head and key in " {} ".format(
+                    r.name.lower().replace("’", "'").replace("'s ", " ").replace("' ", " ")):
+            return r.name
+    return text
 
 
 def _add_titled_names(doc: Doc, table: EntityTable, named: set[int]) -> None:

@@ -541,6 +541,7 @@ def demonym(country: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def head_word(name: str) -> str:
     """The head word of a body's name, lowercased: "Ukraine's Special Operations Forces" ->
     forces, "Main Directorate of Intelligence" -> directorate, "Coordination Headquarters for
