@@ -333,6 +333,9 @@ def cited_by(verb: Token, subject: Token | None = None) -> Token | None:
             if child.dep_ in ("advcl", "acl", "xcomp", "prep") and child.lemma_ in (
                     "cite", "quote") and child.tag_ == "VBG":
                 objs = [g for g in child.children if g.dep_ in ("dobj", "pobj")]
+                if objs and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her")
+                                for c in objs[0].children):
+                    return None     # "citing its own sources": the subject still speaks
                 if objs:
                     return origin_of(objs[0])
     return None
@@ -777,6 +780,12 @@ class Resolver:
                     aged.age = age
             if aged is not None:
                 return self._speaker(aged, token)
+        # "One such channel wrote …. Another, citing its own sources, claimed …": another
+        # of the group just quoted
+        if lower == "another" and token.dep_ in ("nsubj", "nsubjpass"):
+            spoken = self._last_spoken(token, ("ORG", "PERSON"))
+            if spoken is not None and spoken.name[:1].islower():
+                return spoken
         # "The younger one, lying on a bunk, says …": the one of the people just described
         if lower == "one" and _has_det(token) and depth < 2:
             ones = self._the_adjective_one(token)
