@@ -45,8 +45,10 @@ def test_evaluation_names():
 # extractor); with them, at the start of that session's tuning (seeds + 80 dev): est F1 0.981,
 # claimant 0.95, quote P 0.982 / R 0.954, speaker 0.94. Floors lowered to sit below that until
 # the tuning on them is measured.
+# Estimate floors raised after the estimate/claimant generalisation work (seeds + 80 dev,
+# s4 included): est F1 0.989 (P 0.997, R 0.981), claimant 0.976.
 FLOORS = {
-    "estimate_f1": 0.97, "claimant_accuracy": 0.93, "quote_recall": 0.94,
+    "estimate_f1": 0.98, "claimant_accuracy": 0.96, "quote_recall": 0.94,
     "quote_precision": 0.97, "speaker_accuracy": 0.92,
 }
 
