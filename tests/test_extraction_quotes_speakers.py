@@ -1020,7 +1020,7 @@ def test_one_of_them_is_of_the_group_the_last_sentence_was_about(extractor):
 def test_another_citing_its_own_sources_is_another_of_the_group(extractor):
     text = ("Nationalist Telegram channels have begun to write about the units. One such "
             "channel wrote that the newcomers had \"paid in blood\". Another, citing its own "
-            "sources, claimed that the losses were \"much lower\" than Kyiv said.")
+            "sources, claimed that the losses were \"much lower\" than those claimed by Kyiv.")
     facts = extractor.extract(text)
     first = _speaker(facts, "the newcomers had")
-    assert first and _speaker(facts, "the losses were") == first
+    assert first and _speaker(facts, "much lower") == first
