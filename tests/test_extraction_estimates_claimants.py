@@ -962,3 +962,14 @@ def test_the_number_of_demonyms_names_the_force(extractor):
     text = ("Russia has massed 50,000 of its own troops in the region. Washington has put the "
             "number of Belarusians in Kursk at about 8,000.")
     assert _one(extractor, text, 8000).force == "Belarus"
+
+
+@pytest.mark.parametrize("text", [
+    "Belarusian troops are in Kursk. Since 2022, 12 million Ukrainians have fled their homes.",
+    "Belarusian troops are in Kursk. About 600,000 Russians have left the country since the "
+    "war began.",
+    "Belarusian troops are in Kursk. At least 15 people were killed in a missile strike on "
+    "Kharkiv.",
+])
+def test_civilians_are_not_troops(extractor, text):
+    assert not extractor.extract(text, DAY).estimates, text

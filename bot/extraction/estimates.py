@@ -249,9 +249,17 @@ def _counted(doc: Doc, fig: Figure) -> Token | None:
     return tok
 
 
+# What civilians do: "12 million Ukrainians have fled", "600,000 Russians have left".
+_CIVILIAN_VERBS = frozenset(["flee", "leave", "emigrate", "live", "work", "vote", "travel",
+                             "visit", "study", "relocate", "evacuate", "resettle", "shelter"])
+
+
 def _is_demonym_plural(tok: Token) -> bool:
-    """"North Koreans", "Russians": people of a nation, counted as its soldiers."""
+    """"North Koreans", "Russians": people of a nation, counted as its soldiers (not when they
+    flee, leave, live or work somewhere)."""
     if tok.tag_ not in ("NNPS", "NNS") or tok.ent_type_ != "NORP":
+        return False
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in _CIVILIAN_VERBS:
         return False
     words = [c.text for c in tok.lefts if c.dep_ in ("compound", "amod") and c.i == tok.i - 1]
     return canonical_country(" ".join([*words, tok.text])) is not None
@@ -571,6 +579,8 @@ def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False,
         return noun, casualty          # "3,000 more have arrived"
     if noun.lower_ in ("people", "men") and noun.dep_ == "dobj" and noun.head.lemma_ == "lose":
         return noun, "casualties"      # "the occupiers lost more than 2,000 people"
+    if noun.lower_ == "people" and casualty and not _sentence_about_troops(sent):
+        return None         # "15 people were killed in a missile strike": civilians
     if noun.lower_ in ("people", "men", "members", "staff", "man", "crew", "crews") and \
             (not _sentence_about_troops(sent) or fig.value < 10) and not casualty:
         done = _done_to(noun)
