@@ -973,3 +973,18 @@ def test_the_number_of_demonyms_names_the_force(extractor):
 ])
 def test_civilians_are_not_troops(extractor, text):
     assert not extractor.extract(text, DAY).estimates, text
+
+
+@pytest.mark.parametrize("text", [
+    "The air force said it was a false alarm.",
+    "Budanov said the rumours of a second wave were accurate.",
+    "The minister said the videos were not fake.",
+    "Officials described the report as credible.",
+])
+def test_words_of_falsehood_that_dismiss_nothing(extractor, text):
+    assert not extractor.extract(text, DAY).denials, text
+
+
+def test_fake_news_still_dismisses(extractor):
+    facts = extractor.extract("Minsk called them «fake news» last October.", DAY)
+    assert [d.kind for d in facts.denials] == ["dismissal"]

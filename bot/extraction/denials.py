@@ -44,6 +44,10 @@ FALSEHOOD = frozenset([
     "misinformation", "falsehood", "falsehoods", "false", "untrue", "absurd", "provocation",
     "hysteria", "slander", "libel", "canard", "concoction", "fiction", "fictions",
     "fictional", "bogus", "hoaxes", "stuffing", "insinuation", "insinuations"])
+# Nouns a word of falsehood may qualify and still dismiss: "fake news", "false claims".
+_FALSE_THINGS = frozenset(["news", "story", "stories", "claim", "claims", "report",
+                           "reports", "information", "allegations", "accusations",
+                           "propaganda", "narrative", "narratives", "figures", "numbers"])
 _TOPIC = {"report", "reports", "claim", "claims", "troop", "troops", "soldier", "soldiers",
           "deployment", "sending", "send", "presence", "assessment", "allegation",
           "allegations", "involvement", "personnel", "information", "it", "them", "this",
@@ -145,7 +149,10 @@ def _dismissing(tok: Token) -> Token | None:
             # ("fake identity papers describing them as residents")
             return verb if verb.i < tok.i else None
         if verb.lemma_ in ("be",) and verb.dep_ == "ccomp" and verb.head.lemma_ in _SPEAKING:
-            # "said it was fake news", "insisted the reports were groundless"
+            # "said it was fake news", "insisted the reports were groundless" (the word is
+            # what they are said to be: after the copula, not "the rumours … were accurate")
+            if tok.i < verb.i:
+                return None
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if _negated(verb):
                 return None     # "that is not a rumour"
@@ -188,6 +195,10 @@ def sitrep_denials(doc: Doc) -> Doc:
         if doc[i].tag_ in ("VBD", "VBN", "VBG"):
             continue            # "young men who were lied to" ("called them lies" is a noun
             #                     the tagger may read as a verb)
+        head = doc[i].head
+        if doc[i].dep_ == "amod" and head.pos_ in ("NOUN", "PROPN") and head.is_alpha and \
+                head.lower_ not in FALSEHOOD | _FALSE_THINGS:
+            continue            # "a false alarm", but "fake news", "false claims"
         verb = _dismissing(doc[i])
         if verb is None or verb.lemma_ in _DENIAL_LEMMAS or _negated(verb) and \
                 verb.lemma_ in _NAMING | {"be"}:
