@@ -1024,3 +1024,8 @@ def test_another_citing_its_own_sources_is_another_of_the_group(extractor):
     facts = extractor.extract(text)
     first = _speaker(facts, "the newcomers had")
     assert first and _speaker(facts, "much lower") == first
+
+
+def test_a_states_state_media_speaks_for_the_state(extractor):
+    text = "Minsk's state media said that 300 soldiers had arrived."
+    assert _speaker(extractor.extract(text), "300 soldiers had arrived") == "Belarus"

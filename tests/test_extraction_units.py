@@ -687,3 +687,12 @@ def test_extraction_names_a_persons_office_and_a_states_organs_by_adjective():
     assert same_entity("Moldovan presidential office", "Moldova")
     assert same_entity("the Estonian military", "Estonia")
     assert not same_entity("Estonian military", "Latvia")
+
+
+def test_extraction_names_who_runs_a_body_is_no_part_of_its_name():
+    from bot.extraction.names import canonical_org
+    assert canonical_org("the Kremlin-controlled RIA Novosti agency") == "RIA Novosti"
+    assert canonical_org("Interfax news agency") == "Interfax"
+    assert canonical_org("the State Department") == "US State Department"
+    assert canonical_org("State Border Guard Service") is None
+    assert same_entity("Belarusian state media", "Belarus")

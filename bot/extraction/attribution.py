@@ -1010,6 +1010,14 @@ class Resolver:
                 owner = self._document_owner(token, depth)
                 if owner is not None:
                     return owner
+            if head == "media" and any(t.lower_ in ("state", "state-run", "official")
+                                       for t in words):
+                # "Pyongyang's state media said": the state speaks (as a state's media
+                # dismissing reports already did)
+                country = next((canonical_country(t.text) for t in words if t.i < token.i and
+                                canonical_country(t.text)), None)
+                if country:
+                    return Speaker(country, "GPE")
             return Speaker(text, None, generic=True)
         if head in _ORG_ANAPHORS and _has_det(token):
             # "the think tank assessed", "the newspaper reported": the body of that sort the

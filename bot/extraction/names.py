@@ -87,6 +87,9 @@ _ORGS = {
     "Pentagon": ["pentagon", "us department of defense", "department of defense", "dod",
                  "u.s. department of defense", "us defense department", "defense department"],
     "White House": ["white house", "the white house"],
+    "US State Department": ["state department", "us state department",
+                            "u.s. state department", "department of state",
+                            "us department of state"],
     "Kremlin": ["kremlin", "the kremlin"],
     "NATO": ["nato", "north atlantic treaty organization", "north atlantic alliance", "alliance",
              "the alliance"],
@@ -339,11 +342,21 @@ def _owned_org(key: str) -> str | None:
     return None
 
 
+# "Kremlin-controlled", "state-run": who runs a body, no part of its name; "agency" after a
+# news agency's name ("RIA Novosti agency").
+_RUN_BY = re.compile(r"^(?:[\w.]+-(?:controlled|run|backed|owned|affiliated|funded)|state)\s+")
+_AGENCY_AFTER = re.compile(r"\s+(?:news\s+)?agency$")
+
+
 @lru_cache(maxsize=65536)
 def canonical_org(name: str) -> str | None:
     key = normalise_name(name)
     key = re.sub(r"\s*\([^)]*\)?$", "", key)
-    return ORG_ALIASES.get(key) or _country_body(key) or _owned_org(key)
+    found = ORG_ALIASES.get(key) or _country_body(key) or _owned_org(key)
+    if found is None and (_RUN_BY.match(key) or _AGENCY_AFTER.search(key)):
+        bare = _AGENCY_AFTER.sub("", _RUN_BY.sub("", key))
+        found = ORG_ALIASES.get(bare) if bare != key else None
+    return found
 
 
 # "spokesperson for the Federal Foreign Office in Berlin": the body's spokesperson, as a
@@ -470,6 +483,7 @@ def government_of(actor: str) -> str | None:
 # A state's own organs named by kind that speak for it ("South Korea's military says …").
 _STATE_ORGANS = frozenset(["military", "armed forces", "army", "navy", "air force",
                            "government", "presidential office", "cabinet", "leadership",
+                           "state media", "media",
                            # its diplomats speak for it ("North Korea's envoy at the UN")
                            "envoy", "ambassador", "delegation", "delegate", "representative",
                            "mission", "permanent representative", "un ambassador",
