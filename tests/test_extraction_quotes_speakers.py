@@ -1029,3 +1029,13 @@ def test_another_citing_its_own_sources_is_another_of_the_group(extractor):
 def test_a_states_state_media_speaks_for_the_state(extractor):
     text = "Minsk's state media said that 300 soldiers had arrived."
     assert _speaker(extractor.extract(text), "300 soldiers had arrived") == "Belarus"
+
+
+
+def test_the_agency_is_the_spy_agency_mentioned_before_in_a_datelined_story(extractor):
+    text = ("SEOUL, Feb 3 (Yonhap) -- A lawmaker said Monday the spy agency had briefed the "
+            "committee on new casualty figures.\n\n"
+            "The agency estimated that about 300 soldiers had been killed, the lawmaker said.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "about 300 soldiers had been killed") == \
+        "South Korea's National Intelligence Service"

@@ -1085,6 +1085,17 @@ class Resolver:
                         found = focus
                 if found:
                     return self._speaker(found, token)
+                if cls in ("agency", "ministry") and len(words) == 1 and depth < 2:
+                    # "the agency estimated" after "the spy agency had briefed lawmakers": the
+                    # body that fuller mention names (its country from the dateline or context)
+                    fuller = next((doc_tok for doc_tok in reversed(token.doc[
+                        max(0, token.i - 400):token.i]) if doc_tok.lemma_ == token.lemma_ and
+                        any(c.dep_ in ("amod", "compound") for c in doc_tok.children)), None)
+                    if fuller is not None:
+                        body = self._resolve(fuller, depth=depth + 1)
+                        if body is not None and not body.generic and body.label == "ORG" and \
+                                body.name[:1].isupper():
+                            return body
                 if cls in ("president", "leader") and _has_det(token) and \
                         not {k for k in keys if canonical_country(k)}:
                     # "The President has said …" in a French minister's interview: his
