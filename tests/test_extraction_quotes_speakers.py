@@ -1039,3 +1039,11 @@ def test_the_agency_is_the_spy_agency_mentioned_before_in_a_datelined_story(extr
     facts = extractor.extract(text)
     assert _speaker(facts, "about 300 soldiers had been killed") == \
         "South Korea's National Intelligence Service"
+
+
+def test_a_group_speaker_named_in_its_relative_clause_and_no_age_words(extractor):
+    text = ("A 45-year-old woman from Narva, who gave only her first name, Irina, said that "
+            "300 soldiers had arrived.")
+    assert _speaker(extractor.extract(text), "300 soldiers had arrived") == "Irina"
+    text = "A 45-year-old woman from Narva said that 300 soldiers had arrived."
+    assert _speaker(extractor.extract(text), "300 soldiers had arrived") == "woman from Narva"

@@ -1475,7 +1475,18 @@ class Resolver:
         """A common-noun speaker ("captured North Korean soldiers who said", "one of the
         soldiers", "two of the people", "a woman from Lgov"): the group the article described,
         or its description with the modifiers of its first fuller mention."""
-        words = [t for t in phrase_tokens(noun) if t.lower_ not in _NOT_DESCRIBING]
+        for child in noun.subtree if singular else ():
+            if child.dep_ in ("relcl", "acl") and child.i > noun.i and \
+                    child.head.i in (noun.i, *(t.i for t in noun.children if t.dep_ == "prep"),
+                                     *(g.i for t in noun.children if t.dep_ == "prep"
+                                       for g in t.children)):
+                # "a woman from Sudzha, who gave only her first name, Olena, said": her name
+                for t in child.subtree:
+                    named = self._record_at(t, ("PERSON",)) if t.pos_ == "PROPN" else None
+                    if named is not None:
+                        return self._speaker(named, t)
+        words = [t for t in phrase_tokens(noun) if t.lower_ not in _NOT_DESCRIBING and
+                 not _age_word(t)]
         described = [t for t in words if t.i < noun.i and t.pos_ in ("ADJ", "PROPN", "VERB",
                                                                      "NOUN")]
         anaphoric = not described and any(c.dep_ == "det" and c.lower_ in (
@@ -1989,6 +2000,18 @@ _ANY_PERSON = frozenset(["man", "woman", "person"])
 _HELD = frozenset(["capture", "detain", "imprison", "wound", "injure", "intern"])
 _MEMBER_NOUNS = cues.GROUP_SPEAKERS - _ANY_PERSON - {"mother", "father", "wife", "husband",
                                                      "relative"}
+
+
+def _age_word(t: Token) -> bool:
+    """A word of an age written before a noun ("a 45-year-old woman": 45, year, old)."""
+    doc = t.doc
+    if t.lower_.endswith("-year-old") or t.lower_ == "year-old":
+        return True
+    if t.lower_ in ("year", "years") and t.i > 1 and doc[t.i - 1].text == "-" and \
+            doc[t.i - 2].like_num:
+        return True
+    return t.lower_ == "old" and t.i > 2 and doc[t.i - 1].text == "-" and \
+        doc[t.i - 2].lower_ in ("year", "years")
 
 
 def _member_noun(noun: Token) -> str | None:

@@ -634,7 +634,8 @@ def _plausible_person(ent: Span) -> bool:
 # ("goes by the call sign Fox", "who gave only his call sign, Kit,").
 _HYPHEN_NAME = re.compile(r"\b[A-Z][a-z]{1,5} [A-Z][a-z]+-[a-z]{2,}\b")
 _CALL_SIGN = re.compile(
-    r"\b(?:(?:call ?sign|callsign|nom de guerre|nickname|code name|codename)s?,?\s+(?:of\s+)?"
+    r"\b(?:(?:call ?sign|callsign|nom de guerre|nickname|code name|codename|first name|"
+    r"given name)s?,?\s+(?:of\s+)?"
     r"(?:the\s+)?[“\"‘']?|(?:known|identified) (?:only )?(?:as|by) [“\"‘'])"
     r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")       # ("known as “Tikhiy”": quoted only)
 _NOT_SURNAME = frozenset(["The", "A", "An", "In", "On", "At", "By", "Of", "For", "As", "If",
