@@ -1047,3 +1047,11 @@ def test_a_group_speaker_named_in_its_relative_clause_and_no_age_words(extractor
     assert _speaker(extractor.extract(text), "300 soldiers had arrived") == "Irina"
     text = "A 45-year-old woman from Narva said that 300 soldiers had arrived."
     assert _speaker(extractor.extract(text), "300 soldiers had arrived") == "woman from Narva"
+
+
+
+def test_one_of_them_described_by_apposition_is_he_even_without_a_speech_verb(extractor):
+    text = ("Two soldiers were brought into a small room. One of them, a 22-year-old scout, "
+            "spoke first. He said he had not known where he was being sent.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "he had not known where") == "scout"

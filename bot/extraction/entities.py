@@ -1092,10 +1092,33 @@ def _add_delegates(doc: Doc, table: EntityTable, named: set[int]) -> None:
             table.set_role(record, name)
 
 
+def _add_apposed_ones(doc: Doc, table: EntityTable) -> None:
+    """"One of them, a 22-year-old scout, spoke first": a person the apposition describes,
+    into the table whatever the verb, so a later "he" finds them (named as the resolver
+    names them: the noun and its describing words, no age)."""
+    for i in doc_index(doc).with_lower(frozenset(["one"])):
+        tok = doc[i]
+        if not any(c.lower_ == "of" and any(g.lower_ in ("them", "those") for g in c.children)
+                   for c in tok.children):
+            continue
+        appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN"
+                      and c.tag_ == "NN"), None)
+        if appos is None:
+            continue
+        mods = [t for t in appos.children if t.i < appos.i and
+                t.dep_ in ("amod", "compound", "nmod") and t.pos_ != "NUM" and
+                not t.like_num and t.lower_ not in ("old", "year-old", "other", "first") and
+                not t.lower_.endswith("-year-old")]
+        name = " ".join([t.text for t in mods] + [appos.lemma_])
+        table.add(name, "PERSON", appos.idx, appos.idx + len(appos.text),
+                  salient=is_subject(tok))
+
+
 def _add_unnamed_roles(doc: Doc, table: EntityTable, named: set[int]) -> None:
     """"a US government spokesperson", "a senior US official": unnamed people the article
     introduces; later "the spokesperson" or "he" resolves to them."""
     _add_delegates(doc, table, named)
+    _add_apposed_ones(doc, table)
     for i in doc_index(doc).with_lower(_PERSON_ROLE_HEADS):
         tok = doc[i]
         if tok.dep_ == "compound":
