@@ -988,3 +988,19 @@ def test_words_of_falsehood_that_dismiss_nothing(extractor, text):
 def test_fake_news_still_dismisses(extractor):
     facts = extractor.extract("Minsk called them «fake news» last October.", DAY)
     assert [d.kind for d in facts.denials] == ["dismissal"]
+
+
+def test_the_figure_speakers_cited_without_that(extractor):
+    text = ("Kyiv now counts 12,000 Belarusian soldiers in Russia, up from the 3,000 U.S. "
+            "officials cited last week.")
+    est = _one(extractor, text, 3000)
+    assert name_ok(est.claimed_by, ["US officials"]), est
+    assert (est.force, est.status) == ("Belarus", "deployed"), est
+
+
+@pytest.mark.parametrize("text", [
+    "The spokesman said the two officials met in Minsk.",
+    "The 20 analysts surveyed expected more troops.",
+])
+def test_counted_speakers_are_no_figure(extractor, text):
+    assert not extractor.extract(text, DAY).estimates, text

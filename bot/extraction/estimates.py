@@ -31,7 +31,7 @@ from bot.extraction.attribution import (
 from bot.extraction.dates import resolve_date
 from bot.extraction.docindex import doc_index
 from bot.extraction.entities import build_table
-from bot.extraction.names import canonical_country
+from bot.extraction.names import canonical_country, canonical_name
 from bot.extraction.numbers import VAGUE, VAGUE_HEADS, is_year, parse_number, parse_range
 from bot.extraction.types import Estimate
 
@@ -463,6 +463,10 @@ def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False,
         return None             # a number word in a name: "the Group of Seven"
     if fig.value < 10 and _source_count(noun):
         return None             # "citing two Russian servicemen"
+    if _cited_by_speakers(doc[fig.end - 1]) is not None:
+        if context or article or _sentence_about_troops(sent):
+            return doc[fig.end - 1], None   # "up from the 3,000 U.S. officials cited"
+        return None
     if _age(doc[fig.end - 1]):
         return None             # "lowering the mobilisation age below 25"
     if _rate_of_other(doc, fig, sent) or _population(doc[fig.end - 1]) or \
@@ -811,6 +815,21 @@ def _fraction(doc: Doc, fig: Figure, sent: Span) -> bool:
     if k < sent.end and doc[k].text in ("-", "–") and k + 1 < sent.end:
         k += 1
     return k < sent.end and doc[k].lower_ in _FRACTIONS and fig.value < 100
+
+
+def _cited_by_speakers(number: Token) -> Token | None:
+    """The speakers of "the 3,000 U.S. officials cited last week": a figure the parser made
+    count the subject of a relative clause with no "that" (the figure is what they cited)."""
+    noun = number.head
+    if number.dep_ != "nummod" or noun.tag_ != "NNS" or \
+            noun.lower_ not in cues.SPEAKER_NOUNS or _is_troop_noun(noun):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "that") for c in noun.children):
+        return None
+    verb = next((c for c in noun.children if c.dep_ in ("acl", "relcl") and c.i > noun.i and
+                 c.tag_ == "VBD" and c.lemma_ in _RELATIVE_CLAIM and
+                 not any(g.dep_ == "dobj" for g in c.children)), None)
+    return noun if verb is not None else None
 
 
 def _source_count(noun: Token) -> bool:
@@ -1417,7 +1436,8 @@ class EstimateFinder:
         if force is None and anaphoric and recent:
             force = self._last[1]           # "600 of them", a bare "400 had been killed":
             #                                 the troops just counted
-        if recent and _same_measure(doc[fig.end - 1]):
+        if recent and (_same_measure(doc[fig.end - 1]) or
+                       _cited_by_speakers(doc[fig.end - 1]) is not None):
             # "… at least 1,000 have been wounded, but Vilnius puts the figure at 1,500": the
             # figure measures what the one before did
             force = force or self._last[1]
@@ -1663,6 +1683,15 @@ class EstimateFinder:
         relative = self._relative_claimant(path)
         if relative is not None:
             return relative
+        end = self._figure_end(number)
+        speakers = _cited_by_speakers(number.doc[end])
+        if speakers is not None:        # "the 3,000 U.S. officials cited": U.S. officials
+            words = [t for t in speakers.subtree if end < t.i <= speakers.i]
+            text = " ".join(t.text for t in words)
+            country = canonical_country(text)
+            sp = Speaker(country, "GPE") if country else Speaker(canonical_name(text), "ORG")
+            return self._keep(sp), next(c for c in speakers.children if c.dep_ in (
+                "acl", "relcl"))
         for k, tok in enumerate(path):
             acc = according_to(tok)
             if acc is not None and k and path[k - 1].dep_ == "conj" and any(
@@ -1903,6 +1932,13 @@ class EstimateFinder:
     def _keep(self, sp: Speaker) -> Speaker:
         self.previous_claimant = sp
         return sp
+
+    def _figure_end(self, number: Token) -> int:
+        """The last token of the figure that starts at `number` ("3,000", "about 3,000")."""
+        k = number.i
+        while k + 1 < len(self.doc) and self.doc[k + 1].like_num:
+            k += 1
+        return k
 
     def _plain_claimant(self, sp: Speaker | None, number: Token) -> Speaker | None:
         """A claimant as the facts name it: a country's armed forces or government as the
