@@ -1055,3 +1055,10 @@ def test_one_of_them_described_by_apposition_is_he_even_without_a_speech_verb(ex
             "spoke first. He said he had not known where he was being sent.")
     facts = extractor.extract(text)
     assert _speaker(facts, "he had not known where") == "scout"
+
+
+def test_a_units_country_names_its_member(extractor):
+    text = ("A drone operator from Latvia's 2nd Infantry Brigade said that 300 soldiers had "
+            "arrived.")
+    assert _speaker(extractor.extract(text), "300 soldiers had arrived") == \
+        "Latvian drone operator"

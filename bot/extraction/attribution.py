@@ -1701,10 +1701,16 @@ def _anonymous_description(token: Token, text: str) -> str:
     k = token.i + 1
     if k < len(doc) and doc[k].head.i == token.i and f" {token.text} {doc[k].text} " in \
             f" {text} " and (doc[k].lower_ == "with" or doc[k].lower_ == "from" and any(
-                c.dep_ == "pobj" and c.lemma_ in cues.UNIT_NOUNS for c in doc[k].children)):
+                c.dep_ == "pobj" and c.lower_ in cues.UNIT_NOUNS for c in doc[k].children)):
         # "a Ukrainian officer with the 80th Air Assault Brigade", "a contract soldier from a
         # motorised rifle unit": the unit is where he serves, not who he is
-        text = text[:text.index(f"{token.text} {doc[k].text} ") + len(token.text)]
+        cut = text.index(f"{token.text} {doc[k].text} ") + len(token.text)
+        unit, text = text[cut:], text[:cut]
+        owner = next((canonical_country(w) for w in re.findall(r"[A-Z][\w’'.-]+", unit)
+                      if canonical_country(w)), None)
+        if owner and demonym(owner) and not any(canonical_country(w) for w in text.split()):
+            # "a drone operator from Ukraine's 8th Special Operations Regiment": Ukrainian
+            text = f"{demonym(owner)} {text}"
     if token.lemma_ not in _PLACED:
         return text
     lowered = text.lower()
