@@ -1004,3 +1004,15 @@ def test_the_figure_speakers_cited_without_that(extractor):
 ])
 def test_counted_speakers_are_no_figure(extractor, text):
     assert not extractor.extract(text, DAY).estimates, text
+
+
+def test_the_occasion_dated_just_before_is_the_claims_day(extractor):
+    text = ("Lithuania's State Security Department briefed lawmakers on Monday. The department "
+            "said 1,100 Belarusian soldiers had been wounded.")
+    assert _one(extractor, text, 1100).stated_on == date(2025, 2, 10)
+
+
+def test_an_occasion_of_someone_else_gives_no_day(extractor):
+    text = ("Poland's president met his Lithuanian counterpart on Monday. Lithuania's State "
+            "Security Department said 1,100 Belarusian soldiers had been wounded.")
+    assert _one(extractor, text, 1100).stated_on == DAY

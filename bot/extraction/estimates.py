@@ -616,6 +616,9 @@ def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False,
 _FIGURE_NOUNS = frozenset(["figure", "estimate", "toll", "tally", "count", "number"])
 _MORE = frozenset(["more", "additional"])
 # Verbs that keep a casualty from happening: "ordered to avoid capture" is no capture.
+# Verbs of an occasion on which a source gives figures ("briefed lawmakers on Monday").
+_OCCASIONS = frozenset(["brief", "testify", "address", "speak", "meet", "hold", "give",
+                        "present", "release", "publish", "update"])
 _AVERTED = frozenset(["avoid", "prevent", "escape", "evade", "resist", "fear", "risk"])
 # Verbs whose subject acts on the troops counted, so is the other side, not their owner.
 _DONE_BY_THE_OTHER_SIDE = frozenset([
@@ -1457,7 +1460,8 @@ class EstimateFinder:
             if stated != self.published:
                 self._claim_dates[claimant.name] = stated
             else:       # the same source's last dated claim: one occasion, told in pieces
-                stated = self._claim_dates.get(claimant.name, stated)
+                stated = self._claim_dates.get(claimant.name) or \
+                    self._occasion_before(sent, claimant) or stated
         location = self._location(clause + [t for c in conj for t in c.subtree], sent)
         if status == "other" and location is None and (fig.value >= 100_000 or
                                                          _at_home(clause)):
@@ -1932,6 +1936,24 @@ class EstimateFinder:
     def _keep(self, sp: Speaker) -> Speaker:
         self.previous_claimant = sp
         return sp
+
+    def _occasion_before(self, sent: Span, claimant: Speaker):
+        """The day of the occasion the sentence before (same paragraph) dates for the same
+        source: "The NIS briefed lawmakers on Monday. The agency said 1,100 …" (Monday)."""
+        if sent.start == 0:
+            return None
+        prev = self.doc[sent.start - 1].sent
+        if "\n\n" in prev.text_with_ws:
+            return None
+        root = prev.root
+        if root.pos_ != "VERB" or root.lemma_ not in cues.SPEECH_VERBS | _OCCASIONS:
+            return None
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        sp = self.resolver.resolve(subj, owner_of_source=True) if subj is not None else None
+        if sp is None or sp.name != claimant.name:
+            return None
+        day = self._stated_on(root, prev)
+        return day if day != self.published else None
 
     def _figure_end(self, number: Token) -> int:
         """The last token of the figure that starts at `number` ("3,000", "about 3,000")."""
