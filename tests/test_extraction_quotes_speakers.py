@@ -1062,3 +1062,11 @@ def test_a_units_country_names_its_member(extractor):
             "arrived.")
     assert _speaker(extractor.extract(text), "300 soldiers had arrived") == \
         "Latvian drone operator"
+
+
+
+def test_the_other_is_another_of_the_group(extractor):
+    text = ("Officials said one of the captured soldiers wanted to stay, while the other had "
+            "said he wanted to return home.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "he wanted to return home")

@@ -803,6 +803,12 @@ class Resolver:
                 named = [t for t in phrase_tokens(body) if t.pos_ != "DET"]
                 if sum(t.is_title for t in named) >= 2:
                     return self._body(words_text(named), body)
+        # "The other, who gave his age as 27, said …" after "one of them …": another of
+        # the group
+        if lower == "other" and token.dep_ in ("nsubj", "nsubjpass") and _has_det(token):
+            group = _plural_antecedent(token)
+            if group is not None:
+                return self._group(group, singular=True)
         # "one of the soldiers told investigators", "two of the people said"
         part = _partitive_of(token)
         if part is not None:
