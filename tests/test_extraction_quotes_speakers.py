@@ -1064,7 +1064,6 @@ def test_a_units_country_names_its_member(extractor):
         "Latvian drone operator"
 
 
-
 def test_the_other_is_another_of_the_group(extractor):
     text = ("Officials said one of the captured soldiers wanted to stay, while the other had "
             "said he wanted to return home.")
