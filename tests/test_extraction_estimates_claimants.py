@@ -1016,3 +1016,8 @@ def test_an_occasion_of_someone_else_gives_no_day(extractor):
     text = ("Poland's president met his Lithuanian counterpart on Monday. Lithuania's State "
             "Security Department said 1,100 Belarusian soldiers had been wounded.")
     assert _one(extractor, text, 1100).stated_on == DAY
+
+
+def test_occupiers_are_the_russian_forces(extractor):
+    text = "Ukraine's General Staff said 214 occupiers were eliminated over the past day."
+    assert _one(extractor, text, 214).force == "Russia"

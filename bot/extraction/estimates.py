@@ -1622,6 +1622,8 @@ class EstimateFinder:
             if anc.lower_ in cues.UNIT_NOUNS:
                 nouns.append(anc)
                 break
+        if anchor.lower_ in ("occupiers", "invaders", "occupier", "invader"):
+            return "Russia"     # what Ukrainian sources call the Russian forces
         for noun in nouns:
             if noun.lemma_.lower() in _CLAIM_NOUNS:
                 continue        # "Kyiv's estimate of 12,000 troops": Kyiv claims, not fields
