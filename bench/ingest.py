@@ -6,6 +6,10 @@ so that a busy machine slows them alike; raw spaCy counts its best run (the cons
 for the ratio). `sitrep ingest` is timed as a subprocess from start to exit, and its start-up
 (imports, model load, schema) is measured on one article and reported apart.
 
+The one-process runs are also measured in CPU seconds (the raw run's own, the ingest
+subprocess's user + system): on a shared virtual machine a slow phase of the host stretches
+one run's wall clock and not another's, while the CPU time of the same work moves much less.
+
 `breakdown()` times each pipeline component, the sitrep components included, and the ingest
 work outside extraction (reading, fingerprints, near-copy lookups, storage) with the facts
 precomputed, to say where an ingest slower than spaCy loses its time.
@@ -14,6 +18,7 @@ precomputed, to say where an ingest slower than spaCy loses its time.
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -35,13 +40,14 @@ def _texts(paths: list[Path]) -> list[str]:
     return [read_source(str(p)).text for p in paths]
 
 
-def _raw(texts: list[str], n_process: int = 1) -> float:
-    """Seconds for nlp.pipe over the texts (model already loaded, warmed up)."""
+def _raw(texts: list[str], n_process: int = 1) -> tuple[float, float]:
+    """(seconds, CPU seconds of this process) for nlp.pipe over the texts (model loaded,
+    warmed up); the CPU figure means something for n_process=1 only."""
     nlp = _model()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for _ in nlp.pipe(texts, batch_size=BATCH, n_process=n_process):
         pass
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.process_time() - cpu
 
 
 _NLP = None
@@ -62,26 +68,32 @@ def sitrep_argv(*args: str) -> list[str]:
     return [sys.executable, "-c", "from bot.cli import main; main()", *args]
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run_cli_ingest(folder: Path, database_url: str, workers: int = 1,
-                   timeout: float = 3600) -> tuple[float, str]:
-    """(seconds, last line of output) of `sitrep ingest --quiet FOLDER [--workers N]`."""
+                   timeout: float = 3600) -> tuple[float, str, float]:
+    """(seconds, last line of output, CPU seconds of the process and its workers) of
+    `sitrep ingest --quiet FOLDER [--workers N]`."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DATABASE_URL"))}
     env["DATABASE_URL"] = database_url
     env["LOG_LEVEL"] = "WARNING"
     args = ["ingest", "--quiet", str(folder)]
     if workers > 1:
         args += ["--workers", str(workers)]
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _children_cpu()
     done = subprocess.run(sitrep_argv(*args), env=env, capture_output=True, text=True,
                           timeout=timeout, stdin=subprocess.DEVNULL)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, _children_cpu() - cpu
     lines = done.stdout.strip().splitlines()
     summary = lines[-1] if lines else ""
     # exit 1 with its summary line: some inputs failed (counted in the summary), the rest stored
     if done.returncode not in (0, 1) or " stored, " not in summary:
         raise RuntimeError(f"sitrep ingest failed ({done.returncode}): "
                            f"{(done.stdout + done.stderr).strip().splitlines()[-5:]}")
-    return seconds, summary
+    return seconds, summary, cpu
 
 
 def run(workdir: Path, n: int, seed: int = 1, workers: tuple[int, ...] = (1, 2),
@@ -97,27 +109,32 @@ def run(workdir: Path, n: int, seed: int = 1, workers: tuple[int, ...] = (1, 2),
     # start-up of the CLI (imports, model, schema), measured on one article
     one = workdir / "ingest-one"
     corpus.write(one, 1)
-    startup = {}
+    startup, startup_cpu = {}, {}
     for w in workers:
-        startup[w], _ = run_cli_ingest(one, f"sqlite:///{workdir / f'startup-{w}.db'}", w)
+        startup[w], _, startup_cpu[w] = run_cli_ingest(
+            one, f"sqlite:///{workdir / f'startup-{w}.db'}", w)
 
-    raw_runs = [_raw(texts)]
+    wall, cpu = _raw(texts)
+    raw_runs, raw_cpu_runs = [wall], [cpu]
     log(f"  raw spaCy 1 process: {words / raw_runs[-1]:,.0f} words/s")
     cli: dict[int, float] = {}
+    cli_cpu: dict[int, float] = {}
     summaries: dict[int, str] = {}
     for w in workers:
         db = workdir / f"ingest-{n}-w{w}.db"
-        cli[w], summaries[w] = run_cli_ingest(folder, f"sqlite:///{db}", w)
+        cli[w], summaries[w], cli_cpu[w] = run_cli_ingest(folder, f"sqlite:///{db}", w)
         log(f"  sitrep ingest --workers {w}: {words / cli[w]:,.0f} words/s ({summaries[w]})")
     raw2 = None
     if 2 in workers:
-        raw2 = _raw(texts, n_process=2)
+        raw2, _ = _raw(texts, n_process=2)
         log(f"  raw spaCy n_process=2: {words / raw2:,.0f} words/s")
-    raw_runs.append(_raw(texts))
+    wall, cpu = _raw(texts)
+    raw_runs.append(wall)
+    raw_cpu_runs.append(cpu)
     raw = min(raw_runs)
     result = {
         "articles": n, "words": words, "database": "sqlite",
-        "raw_wps": words / raw, "raw_runs_s": raw_runs,
+        "raw_wps": words / raw, "raw_runs_s": raw_runs, "raw_cpu_runs_s": raw_cpu_runs,
         "raw2_wps": words / raw2 if raw2 else None,
         "load_average": os.getloadavg()[0],
     }
@@ -131,6 +148,12 @@ def run(workdir: Path, n: int, seed: int = 1, workers: tuple[int, ...] = (1, 2),
         result[f"ingest{w}_ratio"] = (words / cli[w]) / result["raw_wps"]
         result[f"ingest{w}_steady_ratio"] = (words / steady) / result["raw_wps"]
         result[f"ingest{w}_summary"] = summaries[w]
+        result[f"ingest{w}_cpu_s"] = cli_cpu[w]
+        result[f"ingest{w}_startup_cpu_s"] = startup_cpu[w]
+    if 1 in workers:
+        # words per CPU second against raw's best run, start-up CPU left out
+        steady_cpu = cli_cpu[1] - startup_cpu[1]
+        result["ingest1_cpu_ratio"] = min(raw_cpu_runs) / steady_cpu if steady_cpu > 0 else None
     if 1 in workers and 2 in workers:
         result["speedup_2_over_1"] = cli[1] / cli[2]
         result["steady_speedup_2_over_1"] = (result["ingest2_steady_wps"]

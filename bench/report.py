@@ -38,7 +38,10 @@ def rows(results: dict) -> list[tuple[str, ...]]:
             ratio = ing[f"ingest{w}_ratio"]
             steady = ing[f"ingest{w}_steady_ratio"]
             value = (f"{ing[f'ingest{w}_wps']:,.0f} words/s = {ratio:.2f}x raw "
-                     f"({steady:.2f}x without {ing[f'ingest{w}_startup_s']:.1f} s start-up)")
+                     f"({steady:.2f}x without {ing[f'ingest{w}_startup_s']:.1f} s start-up")
+            if w == 1 and ing.get("ingest1_cpu_ratio"):
+                value += f"; {ing['ingest1_cpu_ratio']:.2f}x in CPU time"
+            value += ")"
             target, passed = ("", None)
             if w == 1:
                 target, passed = ">= 0.9x raw", ratio >= 0.9 if judged else None
