@@ -99,6 +99,8 @@ def main(argv: list[str] | None = None) -> int:
             if mode.breakdown_articles:
                 results["ingest_breakdown"] = ingest.breakdown(
                     workdir, mode.breakdown_articles, args.seed, log=log)
+                results["ingest_paired"] = ingest.paired(
+                    workdir, mode.breakdown_articles, seed=args.seed + 1, log=log)
         if sections & {"latency", "serve"}:
             databases = {"sqlite": f"sqlite:///{workdir / 'latency.db'}"}
             if not args.no_postgres:

@@ -219,3 +219,49 @@ def breakdown(workdir: Path, n: int, seed: int = 1, log=print) -> dict:
             "spacy_components_s": spacy_total, "sitrep_components_s": sitrep_total,
             "ingest_without_extraction_s": ingest_only,
             "stored": sum(r.status == "stored" for r in results)}
+
+
+def paired(workdir: Path, n: int, pairs: int = 6, seed: int = 2, log=print) -> dict:
+    """The same ingest work in process against raw `nlp.pipe`, measured in adjacent pairs
+    (raw then ingest, ingest then raw, ...) over the same n articles, each ingest into a fresh
+    SQLite file: a slow phase of a shared host hits both halves of a pair alike, so the median
+    of the pair ratios says more than one long run of each. No CLI start-up is included."""
+    from statistics import median
+
+    from bot.extraction import Extractor
+    from bot.ingest import Ingestor
+    from bot.runtime import Runtime
+    from bot.settings import Settings
+    from bot.sources import iter_inputs
+
+    folder = workdir / f"paired-{n}"
+    paths = Corpus(seed).write(folder, n)
+    texts = _texts(paths)
+    words = _words(texts)
+    extractor = Extractor()
+    list(extractor.extract_many([(t, None) for t in texts[:4]]))
+    _model()
+
+    def ingest_once(i: int) -> float:
+        runtime = Runtime(Settings(DATABASE_URL=f"sqlite:///{workdir / f'paired-{i}.db'}",
+                                   _env_file=None))
+        started = time.perf_counter()
+        for _ in Ingestor(runtime.sessions, extractor).ingest(iter_inputs([str(folder)])):
+            pass
+        seconds = time.perf_counter() - started
+        runtime.close()
+        return seconds
+
+    ratios = []
+    for i in range(pairs):
+        if i % 2:
+            ingest_s = ingest_once(i)
+            raw_s, _ = _raw(texts)
+        else:
+            raw_s, _ = _raw(texts)
+            ingest_s = ingest_once(i)
+        ratios.append(raw_s / ingest_s)
+        log(f"  pair {i + 1}/{pairs}: raw {words / raw_s:,.0f} words/s, ingest in process "
+            f"{words / ingest_s:,.0f} words/s = {ratios[-1]:.3f}x")
+    return {"articles": n, "words": words, "pairs": pairs, "ratios": ratios,
+            "median_ratio": median(ratios)}

@@ -52,6 +52,12 @@ def rows(results: dict) -> list[tuple[str, ...]]:
             out.append(("ingest: 2 processes over 1", n, ing["database"],
                         f"{s:.2f}x ({ing['steady_speedup_2_over_1']:.2f}x without start-up)",
                         "", "", ">= 1.6x", _ok(s >= 1.6 if judged else None)))
+    pr = results.get("ingest_paired")
+    if pr:
+        out.append((f"ingest in process, paired with raw (median of {pr['pairs']} pairs)",
+                    f"{pr['articles']:,} art. / {pr['words']:,} words", "sqlite",
+                    f"{pr['median_ratio']:.2f}x raw (pairs {min(pr['ratios']):.2f}-"
+                    f"{max(pr['ratios']):.2f}x)", "", "", "", ""))
     bd = results.get("ingest_breakdown")
     if bd:
         comps = ", ".join(f"{k} {v:.1f}" for k, v in bd["components_s"].items())
