@@ -17,8 +17,8 @@ from bot.extraction import cues
 from bot.extraction.docindex import doc_index
 from bot.extraction.entities import (
     EntityRecord,
-    _ranks_in,
     EntityTable,
+    _ranks_in,
     known_role,
     looks_like_person,
     role_keys,
@@ -870,9 +870,10 @@ class Resolver:
                                           if canonical_country(k))
                     if cls in ("president", "leader") and countries:
                         # "according to his President": the head of his country
-                        head_of = self.table.latest(token.idx, lambda r: r.label == "PERSON"
-                                                    and r.role_class == cls and
-                                                    bool(countries & r.role_keys))
+                        head_of = self.table.latest(
+                            token.idx, lambda r, cls=cls, countries=countries:
+                            r.label == "PERSON" and r.role_class == cls
+                            and bool(countries & r.role_keys))
                         if head_of is not None:
                             return self._speaker(head_of, token)
                         return self._known_holder(cls, countries, token)
