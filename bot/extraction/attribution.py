@@ -353,12 +353,7 @@ def passive_this_agent(sent) -> Token | None:
         return None
     if any(c.dep_ == "ccomp" for c in root.children):
         return None
-    for child in root.children:
-        if child.dep_ == "agent":
-            objs = [g for g in child.children if g.dep_ == "pobj"]
-            if objs:
-                return objs[0]
-    return None
+    return agent_of(root)
 
 
 def phrase_tokens(head: Token) -> list[Token]:
