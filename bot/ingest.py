@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from itertools import islice
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -138,23 +139,23 @@ class Ingestor:
         transaction, so that only the article at fault fails and the others go on."""
         work = [(plan, next(batch.facts) if isinstance(plan, _Pending) and plan.is_new else None)
                 for plan in batch.plans]
-        results: list[IngestResult] = []
+
+        def store_each(store: Callable[[_Pending, object], IngestResult]) -> list[IngestResult]:
+            results = []
+            for index, (plan, facts) in enumerate(work):
+                result = plan if isinstance(plan, IngestResult) else store(plan, facts)
+                if result.status == STORED:
+                    batch.stored_ids[index] = result.article_id
+                results.append(result)
+            return results
+
         try:
             with self.sessions.begin() as session:
-                for index, (plan, facts) in enumerate(work):
-                    results.append(plan if isinstance(plan, IngestResult)
-                                   else self._store_in(session, plan, facts))
-                    if results[-1].status == STORED:
-                        batch.stored_ids[index] = results[-1].article_id
+                results = store_each(partial(self._store_in, session))
         except SQLAlchemyError:
             self.resolver.rollback()
             batch.stored_ids.clear()
-            results = []
-            for index, (plan, facts) in enumerate(work):
-                results.append(plan if isinstance(plan, IngestResult)
-                               else self._store_alone(plan, facts))
-                if results[-1].status == STORED:
-                    batch.stored_ids[index] = results[-1].article_id
+            results = store_each(self._store_alone)
         except BaseException:
             self.resolver.rollback()
             batch.stored_ids.clear()
