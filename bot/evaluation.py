@@ -15,7 +15,8 @@ Matching rules (documented so figures can be compared across versions):
   Kind is not required to agree. Pairs are matched one-to-one, best Dice score first.
 * Speaker accuracy (over matched quotes): as claimant accuracy, against the gold `speaker`.
 
-Articles are read with `bot.sources.read_source`, so the text is exactly what ingest sees.
+Articles are read with `bot.sources.read_source`, so the text (and the outlet, which names the
+claimant of an official body's own unsourced figures) is exactly what ingest sees.
 """
 
 from __future__ import annotations
@@ -200,10 +201,10 @@ def evaluate(gold_dir: Path, extractor, splits: tuple[str, ...] | None = None) -
         published = document.published
         if gold.get("published"):
             published = date.fromisoformat(gold["published"])
-        entries.append((split, path, gold, document.text, published))
+        entries.append((split, path, gold, document.text, published, document.outlet))
     results: list[ArticleResult] = []
-    facts_iter = extractor.extract_many((text, pub) for _, _, _, text, pub in entries)
-    for (split, path, gold, _text, _pub), facts in zip(entries, facts_iter, strict=True):
+    facts_iter = extractor.extract_many(entry[3:] for entry in entries)
+    for (split, path, gold, *_), facts in zip(entries, facts_iter, strict=True):
         counts, misses = _score(gold, facts)
         results.append(ArticleResult(path.stem, gold.get("split") or split, counts, misses))
     total = Counts()

@@ -33,6 +33,7 @@ from bot.extraction.docindex import doc_index
 from bot.extraction.entities import build_table
 from bot.extraction.names import canonical_country, canonical_name
 from bot.extraction.numbers import VAGUE, VAGUE_HEADS, is_year, parse_number, parse_range
+from bot.extraction.publisher import publisher_body
 from bot.extraction.types import Estimate
 
 log = logging.getLogger(__name__)
@@ -1844,6 +1845,9 @@ class EstimateFinder:
         before = self._previous_claim(sent, hedged)
         if before is not None:
             return before, None
+        publisher = self._publisher()
+        if publisher is not None and not hedged:
+            return publisher, None              # an official body's own unsourced figures
         return None, None
 
     def _previous_claim(self, sent: Span, hedged: bool) -> Speaker | None:
@@ -1890,6 +1894,13 @@ class EstimateFinder:
             if sp and not sp.generic:
                 self._issuer_found = sp
         return self._issuer_found
+
+    def _publisher(self) -> Speaker | None:
+        """The official body the article is published by (a ministry's statement, an
+        embassy's release, a brigade's post), from the outlet it came with; None for a
+        newsroom or when no outlet was given."""
+        body = publisher_body(self.doc._.sitrep_outlet)
+        return Speaker(body, "ORG") if body else None
 
     def _line_label(self, number: Token) -> Speaker | None:
         """The speaker a line opens with before a colon ("Zelensky: 3,000 North Korean
