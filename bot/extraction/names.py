@@ -428,8 +428,19 @@ def same_person(name_a: str, name_b: str) -> bool:
         return _surname_agrees(word, full[-1]) or _surname_agrees(word, full[0])
     if len(a) != len(b):
         # "Volodymyr Oleksandrovych Zelensky" vs "Volodymyr Zelensky": first and last agree.
-        return _word_agrees(a[0], b[0]) and _surname_agrees(a[-1], b[-1])
-    return all(_word_agrees(x, y) for x, y in zip(a, b, strict=True))
+        if _word_agrees(a[0], b[0]) and _surname_agrees(a[-1], b[-1]):
+            return True
+    elif all(_word_agrees(x, y) for x, y in zip(a, b, strict=True)):
+        return True
+    # Korean given names romanised two ways ("Lee Seong-kweun" / "Lee Sung-kweun", "Park
+    # Sunwon" / "Park Sun-won"): the same family name and the given name close as a whole
+    return a[0] == b[0] and min(len(a), len(b)) >= 2 and \
+        fuzz.ratio(_given(a[1:]), _given(b[1:])) >= 85
+
+
+def _given(words: list[str]) -> str:
+    """A given name joined, with the vowel spelt "eo" or "u" by different systems as one."""
+    return "".join(words).replace("eo", "u")
 
 
 def _surname_agrees(a: str, b: str) -> bool:
