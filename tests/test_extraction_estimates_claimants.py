@@ -1021,3 +1021,22 @@ def test_an_occasion_of_someone_else_gives_no_day(extractor):
 def test_occupiers_are_the_russian_forces(extractor):
     text = "Ukraine's General Staff said 214 occupiers were eliminated over the past day."
     assert _one(extractor, text, 214).force == "Russia"
+
+
+@pytest.mark.parametrize("text, count, claimant", [
+    # the parser reads "agency estimated" as a noun with a reduced relative clause
+    ("Some 450 Belarusian volunteers have been killed and 1,900 wounded near Pokrovsk, "
+     "Lithuania's intelligence service estimated Thursday, doubling its count from June.", 1900,
+     ["Lithuania's intelligence service", "Lithuania"]),
+    ("About 640 Syrian fighters have died in the fighting, Poland's Foreign Intelligence Agency "
+     "estimated on Friday.", 640, ["Poland's Foreign Intelligence Agency", "Poland"]),
+])
+def test_closing_claim_verb_read_as_a_relative_clause(extractor, text, count, claimant):
+    est = _one(extractor, text, count)
+    assert name_ok(est.claimed_by, claimant), est
+
+
+def test_closing_participle_phrase_names_no_claimant(extractor):
+    est = _one(extractor, "About 400 Moldovan soldiers were killed, the highest number "
+                          "reported this year.", 400)
+    assert est.claimed_by is None, est
