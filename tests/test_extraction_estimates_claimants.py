@@ -1040,3 +1040,24 @@ def test_closing_participle_phrase_names_no_claimant(extractor):
     est = _one(extractor, "About 400 Moldovan soldiers were killed, the highest number "
                           "reported this year.", 400)
     assert est.claimed_by is None, est
+
+
+@pytest.mark.parametrize("text, count, status", [
+    ("Minsk will send 700 deminers to the Bryansk region, the ministry said.", 700, "planned"),
+    ("Belarus will also send 2,500 military construction workers to rebuild bridges, the "
+     "ministry said.", 2500, "planned"),
+    ("Over the past day the invaders lost 1,140 persons killed and wounded, as well as 7 "
+     "tanks, the General Staff said.", 1140, "casualties"),
+    ("In total, the losses of the Belarusian contingent exceed 3 thousand persons, the agency "
+     "said.", 3000, "casualties"),
+])
+def test_troops_named_by_trade_or_as_persons(extractor, text, count, status):
+    assert _one(extractor, text, count).status == status
+
+
+@pytest.mark.parametrize("text", [
+    "Some 3,000 construction workers from Belarus arrived in Vladivostok on Monday.",
+    "Fifteen persons were killed in a missile strike on a market in Kharkiv.",
+])
+def test_civilian_workers_and_persons_are_no_troops(extractor, text):
+    assert extractor.extract(text, DAY).estimates == ()

@@ -270,10 +270,21 @@ def _is_troop_noun(tok: Token) -> bool:
     return tok.lower_ in cues.TROOP_NOUNS or tok.lemma_.lower() in cues.TROOP_NOUNS or \
         _is_demonym_plural(tok) or tok.lower_ in cues.MILITARY_TRADES and any(
             c.dep_ in ("amod", "compound", "nmod") and c.lower_ in _MILITARY_MODIFIERS
-            for c in tok.children) and not any(
+            for c in _modifiers(tok)) and not any(
             c.lower_ in ("civilian", "civil", "private", "commercial") for c in tok.lefts
             for c in c.subtree)
     # ("5,000 military builders", "army engineers"; not "ten civilian drone specialists")
+
+
+def _modifiers(tok: Token) -> list[Token]:
+    """A noun's modifiers, and theirs when a compound sits between ("military construction
+    workers": "military" hangs on "construction")."""
+    out = []
+    for c in tok.children:
+        out.append(c)
+        if c.dep_ == "compound" and c.i < tok.i:
+            out.extend(g for g in c.children if g.dep_ in ("amod", "compound"))
+    return out
 
 
 _MILITARY_MODIFIERS = frozenset(["military", "army", "combat", "artillery", "drone",
@@ -282,7 +293,8 @@ _MILITARY_MODIFIERS = frozenset(["military", "army", "combat", "artillery", "dro
 
 
 def _sentence_about_troops(sent: Span) -> bool:
-    return any((_is_troop_noun(t) and t.lower_ not in ("people", "members", "staff", "man")
+    return any((_is_troop_noun(t) and t.lower_ not in ("people", "persons", "members", "staff",
+                                                        "man")
                 or t.lower_ in cues.UNIT_NOUNS and t.lower_ not in ("group", "groups", "team",
                                                                   "company", "companies"))
                and not _in_body_name(t) for t in sent)
@@ -582,11 +594,13 @@ def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False,
             fig.value >= 10 and (context or _sentence_about_troops(sent) or
                                  fig.value >= 100 and _moved_or_lost(noun)):
         return noun, casualty          # "3,000 more have arrived"
-    if noun.lower_ in ("people", "men") and noun.dep_ == "dobj" and noun.head.lemma_ == "lose":
+    if noun.lower_ in ("people", "persons", "men") and noun.dep_ == "dobj" and \
+            noun.head.lemma_ == "lose":
         return noun, "casualties"      # "the occupiers lost more than 2,000 people"
-    if noun.lower_ == "people" and casualty and not _sentence_about_troops(sent):
+    if noun.lower_ in ("people", "persons") and casualty and not _sentence_about_troops(sent):
         return None         # "15 people were killed in a missile strike": civilians
-    if noun.lower_ in ("people", "men", "members", "staff", "man", "crew", "crews") and \
+    if noun.lower_ in ("people", "persons", "men", "members", "staff", "man", "crew",
+                       "crews") and \
             (not _sentence_about_troops(sent) or fig.value < 10) and not casualty:
         done = _done_to(noun)
         if done is not None and _sentence_about_troops(sent) or \
