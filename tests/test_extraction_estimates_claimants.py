@@ -1061,3 +1061,19 @@ def test_troops_named_by_trade_or_as_persons(extractor, text, count, status):
 ])
 def test_civilian_workers_and_persons_are_no_troops(extractor, text):
     assert extractor.extract(text, DAY).estimates == ()
+
+
+@pytest.mark.parametrize("text", [
+    "“They came across the river three or four hundred men at a time,” the sergeant said.",
+    "\"Now they come at dawn, in mist, twenty or thirty men at a time,\" he said.",
+    "He said the Belarusians attacked in platoons, \"40 to 50 men each time,\" with tanks behind.",
+    "One of the captured soldiers says he is 23 and a machine-gunner.",
+    "One of them, aged 19, had joined in 2022, while the other, 31, was a driver, the agency said.",
+])
+def test_group_sizes_in_an_attack_and_ages_are_no_estimates(extractor, text):
+    assert extractor.extract(text, DAY).estimates == (), text
+
+
+def test_at_a_time_when_is_no_tactic(extractor):
+    est = _one(extractor, "Minsk sent 400 troops at a time when Moscow had none to spare.", 400)
+    assert est.status == "deployed"

@@ -729,8 +729,38 @@ def _age(number: Token) -> bool:
     if number.dep_ == "conj" and any(c.dep_ == "acl" and c.lower_ in _AGE
                                      for c in number.head.children):
         return True             # "one aged 20 and the other 26"
-    return head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in _AGE
-                                       for c in head.children)
+    if head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in _AGE
+                                   for c in head.children):
+        return True
+    return _bare_age(number)
+
+
+_PERSON_PRONOUNS = frozenset(["he", "she", "i"])
+_ONE_OF = frozenset(["other", "one", "younger", "older", "elder", "eldest", "youngest"])
+
+
+def _bare_age(number: Token) -> bool:
+    """A bare number said of one person: "he is 26 and a sniper", "the other, 26, was a
+    sniper", "Pak, 24, told …" (no troop noun of its own, an age's size)."""
+    if number.dep_ not in ("attr", "appos") or not number.like_num or any(
+            c.dep_ in ("pobj", "prep") for c in number.children):
+        return False
+    try:
+        value = float(number.text.replace(",", ""))
+    except ValueError:
+        value = 30.0                      # a number word: an age's size is checked by its place
+    if not 14 <= value <= 90:
+        return False
+    if number.dep_ == "attr":
+        subject = next((c for c in number.head.children if c.dep_ == "nsubj"), None)
+        return number.head.lemma_ == "be" and subject is not None and (
+            subject.lower_ in _PERSON_PRONOUNS or subject.ent_type_ == "PERSON")
+    owner = number.head
+    doc = number.doc
+    commas = number.i > 0 and doc[number.i - 1].text == "," and number.i + 1 < len(doc) and \
+        doc[number.i + 1].text == ","
+    return commas and (owner.ent_type_ == "PERSON" or owner.lower_ in _ONE_OF or
+                       owner.lower_ in _PERSON_PRONOUNS)
 
 
 def _strong_unit(number: Token) -> Token | None:
@@ -758,7 +788,10 @@ _SMALL_GROUPS = frozenset(["group", "team", "squad", "wave", "cell", "party"])
 
 def _tactic(number: Token, value: int) -> bool:
     """A small figure describing tactics, not a force: "in small groups of three to five
-    personnel", "attacking in groups of 10 to 15"."""
+    personnel", "attacking in groups of 10 to 15", "two or three hundred men at a time",
+    "80 to 100 men each time"."""
+    if value < 1000 and _at_a_time(number):
+        return True
     if value > 100:
         return False
     if _per_event(number):
@@ -772,6 +805,23 @@ def _tactic(number: Token, value: int) -> bool:
     return group.lemma_.lower() in _SMALL_GROUPS and (
         group.tag_ in ("NNS", "NNPS") or any(c.lower_ in ("small", "tiny") for c in
                                             group.children))
+
+
+_AT_A_TIME = ("at a time", "at once", "each time", "every time", "per wave", "per assault",
+              "per attack", "in each wave")
+
+
+def _at_a_time(number: Token) -> bool:
+    """The figure's noun phrase is followed by "at a time" / "each time": a group's size in
+    an attack, not a force's."""
+    doc = number.doc
+    i = number.i + 1
+    while i < len(doc) and i <= number.i + 3 and (
+            doc[i].pos_ in ("NOUN", "ADJ") or doc[i].like_num or doc[i].lower_ == "or"):
+        i += 1                            # "… hundred North Korean men", "ten or fifteen men"
+    after = " ".join(t.lower_ for t in doc[i:i + 4])
+    return after.startswith(_AT_A_TIME) and not after.startswith(("at a time when",
+                                                                  "at a time of"))
 
 
 _EVENTS = frozenset(["attack", "assault", "wave", "engagement", "raid", "sortie", "clash"])
