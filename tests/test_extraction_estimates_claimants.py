@@ -1077,3 +1077,18 @@ def test_group_sizes_in_an_attack_and_ages_are_no_estimates(extractor, text):
 def test_at_a_time_when_is_no_tactic(extractor):
     est = _one(extractor, "Minsk sent 400 troops at a time when Moscow had none to spare.", 400)
     assert est.status == "deployed"
+
+
+@pytest.mark.parametrize("text, count, body", [
+    ("Latvia's 3rd Infantry Brigade released drone footage of the crossing on Sunday. The unit "
+     "said it had killed 45 Belarusian soldiers near the river.", 45,
+     ["Latvia's 3rd Infantry Brigade", "Latvian 3rd Infantry Brigade"]),
+    ("Estonia's Defence Forces published photographs of the wreckage. The force said it had "
+     "captured 12 Belarusian soldiers.", 12, ["Estonia's Defence Forces", "Estonian Defence Forces"]),
+])
+def test_the_unit_is_the_armed_body_named_before(extractor, text, count, body):
+    facts = extractor.extract(text, DAY)
+    est = _one(extractor, text, count)
+    assert name_ok(est.claimed_by, body), est
+    [quote] = [q for q in facts.quotes if str(count) in q.text]
+    assert name_ok(quote.speaker, body), quote

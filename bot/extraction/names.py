@@ -521,12 +521,29 @@ def same_entity(name_a: str, name_b: str, label: str | None = None) -> bool:
     if label in ("ORG", "GPE", "NORP", "LOC", "FAC", None) and \
             len(na) > 5 and len(nb) > 5 and fuzz.ratio(na, nb) >= 92:
         return True
+    owned_a, owned_b = _state_owned(na), _state_owned(nb)
+    if owned_a and owned_b and owned_a[0] == owned_b[0] and (
+            owned_a[1] == owned_b[1] or fuzz.ratio(owned_a[1], owned_b[1]) >= 92):
+        return True     # "Ukraine's Special Operations Forces" / "Ukrainian Special Operations …"
     # an unnamed spokesperson speaks for the body ("JCS spokesperson", "spokesperson for the
     # JCS", "the JCS")
     body_a, body_b = _spoken_for(na), _spoken_for(nb)
     if body_a or body_b:
         return same_entity(body_a or name_a, body_b or name_b, label)
     return False
+
+
+def _state_owned(key: str) -> tuple[str, str] | None:
+    """(country, the rest) of a body named with its state first, by name or adjective
+    ("ukraine's special operations forces", "ukrainian special operations forces"), or None."""
+    for sep in ("'s ", " "):
+        parts = key.split(sep)
+        for cut in range(min(len(parts) - 1, 3), 0, -1):
+            country = COUNTRY_ALIASES.get(sep.join(parts[:cut]))
+            if country:
+                rest = sep.join(parts[cut:])
+                return (country, rest) if len(rest) > 3 else None
+    return None
 
 
 _SPOKES = r"(?:spokes(?:person|man|woman)|press secretary)"
