@@ -1021,7 +1021,10 @@ class Resolver:
                 if country:
                     return Speaker(country, "GPE")
             return Speaker(text, None, generic=True)
-        if head in _ORG_ANAPHORS and _has_det(token):
+        if head in _ORG_ANAPHORS and _has_det(token) and (
+                _ORG_ANAPHORS[head] is not _ARMED or token.dep_ == "pobj" or
+                token.dep_ == "nsubj" and token.head.lemma_ in cues.SPEECH_VERBS):
+            # (a unit is a speaker only as one: "the unit said", not "as the unit is called")
             # "the think tank assessed", "the newspaper reported": the body of that sort the
             # article named last
             marks = _ORG_ANAPHORS[head]
