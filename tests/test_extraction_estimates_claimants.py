@@ -897,6 +897,9 @@ def test_a_captor_is_not_the_force(extractor, text):
      "\"another fake.\"", None, "dismissal", "Belarus"),
     ("Minsk rejected the references to its soldiers as \"groundless and politically "
      "motivated.\"", "Belarus", "dismissal", None),
+    # a state that denies sending troops denies sending its own
+    ("Minsk on Tuesday denied sending troops to Russia.", "Belarus", "denial", "Belarus"),
+    ("Moscow denied that Belarusian troops were in Kursk.", "Russia", "denial", "Belarus"),
 ])
 def test_more_denials(extractor, text, denier, kind, force):
     facts = extractor.extract(text, DAY)
