@@ -14,8 +14,12 @@ Matching rules (documented so figures can be compared across versions):
   overlap >= 0.4 * len(longer) (so a two-word scare quote cannot match a whole paragraph).
   Kind is not required to agree. Pairs are matched one-to-one, best Dice score first.
 * Speaker accuracy (over matched quotes): as claimant accuracy, against the gold `speaker`.
+* Denial match: same `force`, and the gold `sentence` snippet is contained in the predicted
+  denial's sentence (or vice versa), one-to-one in order; denier accuracy (over matched
+  denials) as claimant accuracy, against the gold `denied_by`.
 
-Articles are read with `bot.sources.read_source`, so the text is exactly what ingest sees.
+Articles are read with `bot.sources.read_source`, so the text (and the outlet, which names the
+claimant of an official body's own unsourced figures) is exactly what ingest sees.
 """
 
 from __future__ import annotations
@@ -44,6 +48,10 @@ class Counts:
     pred_quotes: int = 0
     matched_quotes: int = 0
     speaker_right: int = 0
+    gold_denials: int = 0
+    pred_denials: int = 0
+    matched_denials: int = 0
+    denier_right: int = 0
 
     def add(self, other: Counts) -> None:
         for name in self.__dataclass_fields__:
@@ -60,6 +68,9 @@ class Counts:
             "quote_precision": _ratio(self.matched_quotes, self.pred_quotes),
             "quote_recall": _ratio(self.matched_quotes, self.gold_quotes),
             "speaker_accuracy": _ratio(self.speaker_right, self.matched_quotes),
+            "denial_precision": _ratio(self.matched_denials, self.pred_denials),
+            "denial_recall": _ratio(self.matched_denials, self.gold_denials),
+            "denier_accuracy": _ratio(self.denier_right, self.matched_denials),
         }
 
 
@@ -187,7 +198,34 @@ def _score(gold: dict, facts) -> tuple[Counts, list[str]]:
     for pi, q in enumerate(facts.quotes):
         if pi not in got_p:
             misses.append(f"extra quote ({q.kind}, {q.speaker}): {q.text[:70]}")
+    _score_denials(gold.get("denials") or [], facts.denials, counts, misses)
     return counts, misses
+
+
+def _score_denials(gold_den: list[dict], predicted, counts: Counts, misses: list[str]) -> None:
+    counts.gold_denials = len(gold_den)
+    counts.pred_denials = len(predicted)
+    used: set[int] = set()
+    for g in gold_den:
+        snippet = _norm_ws(g.get("sentence") or "")
+        for i, d in enumerate(predicted):
+            sent = _norm_ws(d.sentence)
+            if i in used or d.force != g.get("force") or not (
+                    snippet in sent or sent and sent in snippet):
+                continue
+            used.add(i)
+            counts.matched_denials += 1
+            if name_ok(d.denied_by, g.get("denied_by")):
+                counts.denier_right += 1
+            else:
+                misses.append(f"denier {d.denied_by!r} not in {g.get('denied_by')}: "
+                              f"{d.sentence[:50]}")
+            break
+        else:
+            misses.append(f"missed denial ({g.get('force')}): {(g.get('sentence') or '')[:70]}")
+    for i, d in enumerate(predicted):
+        if i not in used:
+            misses.append(f"extra denial ({d.force}, {d.denied_by}): {d.sentence[:70]}")
 
 
 def evaluate(gold_dir: Path, extractor, splits: tuple[str, ...] | None = None) -> EvalReport:
@@ -200,10 +238,10 @@ def evaluate(gold_dir: Path, extractor, splits: tuple[str, ...] | None = None) -
         published = document.published
         if gold.get("published"):
             published = date.fromisoformat(gold["published"])
-        entries.append((split, path, gold, document.text, published))
+        entries.append((split, path, gold, document.text, published, document.outlet))
     results: list[ArticleResult] = []
-    facts_iter = extractor.extract_many((text, pub) for _, _, _, text, pub in entries)
-    for (split, path, gold, _text, _pub), facts in zip(entries, facts_iter, strict=True):
+    facts_iter = extractor.extract_many(entry[3:] for entry in entries)
+    for (split, path, gold, *_), facts in zip(entries, facts_iter, strict=True):
         counts, misses = _score(gold, facts)
         results.append(ArticleResult(path.stem, gold.get("split") or split, counts, misses))
     total = Counts()
@@ -219,7 +257,8 @@ def evaluate(gold_dir: Path, extractor, splits: tuple[str, ...] | None = None) -
 _COLUMNS = (("estimate_precision", "est P"), ("estimate_recall", "est R"),
             ("estimate_f1", "est F1"), ("claimant_accuracy", "claim"),
             ("quote_precision", "quo P"), ("quote_recall", "quo R"),
-            ("speaker_accuracy", "spkr"))
+            ("speaker_accuracy", "spkr"), ("denial_precision", "den P"),
+            ("denial_recall", "den R"), ("denier_accuracy", "denier"))
 
 
 def format_report(report: EvalReport, per_article_splits: tuple[str, ...] = ("seed", "dev")
@@ -244,5 +283,7 @@ def format_report(report: EvalReport, per_article_splits: tuple[str, ...] = ("se
     c = report.counts
     lines.append(f"estimates: {c.matched_estimates} matched of {c.gold_estimates} gold, "
                  f"{c.pred_estimates} predicted; quotes: {c.matched_quotes} matched of "
-                 f"{c.gold_quotes} gold, {c.pred_quotes} predicted")
+                 f"{c.gold_quotes} gold, {c.pred_quotes} predicted; denials: "
+                 f"{c.matched_denials} matched of {c.gold_denials} gold, {c.pred_denials} "
+                 f"predicted")
     return "\n".join(lines)

@@ -127,8 +127,8 @@ class Ingestor:
                     continue
                 batch.plans.append(self._plan(session, source, item, batch, previous,
                                               seen_hashes))
-        new_texts = [(p.document.text, p.document.published) for p in batch.plans
-                     if isinstance(p, _Pending) and p.is_new]
+        new_texts = [(p.document.text, p.document.published, p.document.outlet)
+                     for p in batch.plans if isinstance(p, _Pending) and p.is_new]
         if new_texts:
             batch.facts = iter(self.extractor.extract_many(new_texts))
         return batch

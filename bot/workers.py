@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from itertools import islice
 
-from bot.extraction import ArticleFacts, Extractor
+from bot.extraction import ArticleFacts, Extractor, Item
 
 _worker_extractor: Extractor | None = None
 
@@ -22,7 +22,7 @@ def _init_worker() -> None:
     _worker_extractor = Extractor()
 
 
-def _extract_chunk(chunk: list[tuple[str, date | None]]) -> list[ArticleFacts]:
+def _extract_chunk(chunk: list[Item]) -> list[ArticleFacts]:
     assert _worker_extractor is not None
     return list(_worker_extractor.extract_many(chunk))
 
@@ -36,10 +36,11 @@ class PooledExtractor:
         context = multiprocessing.get_context("forkserver")
         self._pool = context.Pool(workers, initializer=_init_worker)
 
-    def extract(self, text: str, published: date | None = None) -> ArticleFacts:
-        return next(self.extract_many([(text, published)]))
+    def extract(self, text: str, published: date | None = None, outlet: str | None = None
+                ) -> ArticleFacts:
+        return next(self.extract_many([(text, published, outlet)]))
 
-    def extract_many(self, items: Iterable[tuple[str, date | None]]) -> Iterator[ArticleFacts]:
+    def extract_many(self, items: Iterable[Item]) -> Iterator[ArticleFacts]:
         """Start extracting at once (the workers begin while the caller does other work);
         the facts come back in input order as the caller iterates."""
         iterator = iter(items)

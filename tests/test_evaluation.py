@@ -49,9 +49,12 @@ def test_evaluation_names():
 # s4 included): est F1 0.989 (P 0.997, R 0.981), claimant 0.976.
 # Speaker and quote floors raised after the speaker/quote generalisation work, measured on the
 # committed tree e975006 (seeds + 80 dev): speaker 0.987, quote P 0.987 / R 0.963.
+# Denials scored from session 5 on (seeds + 80 dev, commit with the denial scorer): P 0.95,
+# R 0.90, denier 0.93.
 FLOORS = {
     "estimate_f1": 0.98, "claimant_accuracy": 0.96, "quote_recall": 0.95,
     "quote_precision": 0.98, "speaker_accuracy": 0.97,
+    "denial_precision": 0.92, "denial_recall": 0.87, "denier_accuracy": 0.90,
 }
 
 
@@ -68,3 +71,29 @@ def test_evaluation_floors_on_seed_and_dev():
     for metric, floor in FLOORS.items():
         assert report.overall[metric] >= floor, f"{metric} {report.overall[metric]:.2f}\n{text}"
     assert set(report.by_split) <= {"seed", "dev"}
+
+
+@pytest.mark.slow
+def test_evaluation_scores_denials(tmp_path):
+    from bot.extraction import Extractor
+
+    body = ("Minsk on Tuesday denied sending troops to Russia. Lithuania's defence ministry "
+            "said about 2,000 Belarusian soldiers had crossed the border.")
+    (tmp_path / "dev").mkdir()
+    (tmp_path / "dev" / "a.txt").write_text(
+        f"title: T\noutlet: O\ndate: 2025-03-04\n\n{body}\n", encoding="utf-8")
+    gold = {"source": None, "split": "dev", "published": "2025-03-04", "estimates": [],
+            "quotes": [], "denials": [
+                {"denied_by": ["Belarus"], "force": "Belarus", "kind": "denial",
+                 "sentence": "Minsk on Tuesday denied sending troops to Russia"},
+                {"denied_by": ["Russia"], "force": "Russia", "kind": "denial",
+                 "sentence": "said about 2,000 Belarusian soldiers had crossed"}]}
+    import json
+    (tmp_path / "dev" / "a.json").write_text(json.dumps(gold), encoding="utf-8")
+    report = evaluate(tmp_path, Extractor(), splits=("dev",))
+    counts = report.counts
+    assert (counts.gold_denials, counts.pred_denials, counts.matched_denials,
+            counts.denier_right) == (2, 1, 1, 1), report.articles[0].misses
+    assert report.overall["denial_recall"] == 0.5
+    assert any(m.startswith("missed denial (Russia)") for m in report.articles[0].misses)
+    assert "den R" in format_report(report)

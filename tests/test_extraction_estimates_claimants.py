@@ -897,6 +897,9 @@ def test_a_captor_is_not_the_force(extractor, text):
      "\"another fake.\"", None, "dismissal", "Belarus"),
     ("Minsk rejected the references to its soldiers as \"groundless and politically "
      "motivated.\"", "Belarus", "dismissal", None),
+    # a state that denies sending troops denies sending its own
+    ("Minsk on Tuesday denied sending troops to Russia.", "Belarus", "denial", "Belarus"),
+    ("Moscow denied that Belarusian troops were in Kursk.", "Russia", "denial", "Belarus"),
 ])
 def test_more_denials(extractor, text, denier, kind, force):
     facts = extractor.extract(text, DAY)
@@ -1021,3 +1024,74 @@ def test_an_occasion_of_someone_else_gives_no_day(extractor):
 def test_occupiers_are_the_russian_forces(extractor):
     text = "Ukraine's General Staff said 214 occupiers were eliminated over the past day."
     assert _one(extractor, text, 214).force == "Russia"
+
+
+@pytest.mark.parametrize("text, count, claimant", [
+    # the parser reads "agency estimated" as a noun with a reduced relative clause
+    ("Some 450 Belarusian volunteers have been killed and 1,900 wounded near Pokrovsk, "
+     "Lithuania's intelligence service estimated Thursday, doubling its count from June.", 1900,
+     ["Lithuania's intelligence service", "Lithuania"]),
+    ("About 640 Syrian fighters have died in the fighting, Poland's Foreign Intelligence Agency "
+     "estimated on Friday.", 640, ["Poland's Foreign Intelligence Agency", "Poland"]),
+])
+def test_closing_claim_verb_read_as_a_relative_clause(extractor, text, count, claimant):
+    est = _one(extractor, text, count)
+    assert name_ok(est.claimed_by, claimant), est
+
+
+def test_closing_participle_phrase_names_no_claimant(extractor):
+    est = _one(extractor, "About 400 Moldovan soldiers were killed, the highest number "
+                          "reported this year.", 400)
+    assert est.claimed_by is None, est
+
+
+@pytest.mark.parametrize("text, count, status", [
+    ("Minsk will send 700 deminers to the Bryansk region, the ministry said.", 700, "planned"),
+    ("Belarus will also send 2,500 military construction workers to rebuild bridges, the "
+     "ministry said.", 2500, "planned"),
+    ("Over the past day the invaders lost 1,140 persons killed and wounded, as well as 7 "
+     "tanks, the General Staff said.", 1140, "casualties"),
+    ("In total, the losses of the Belarusian contingent exceed 3 thousand persons, the agency "
+     "said.", 3000, "casualties"),
+])
+def test_troops_named_by_trade_or_as_persons(extractor, text, count, status):
+    assert _one(extractor, text, count).status == status
+
+
+@pytest.mark.parametrize("text", [
+    "Some 3,000 construction workers from Belarus arrived in Vladivostok on Monday.",
+    "Fifteen persons were killed in a missile strike on a market in Kharkiv.",
+])
+def test_civilian_workers_and_persons_are_no_troops(extractor, text):
+    assert extractor.extract(text, DAY).estimates == ()
+
+
+@pytest.mark.parametrize("text", [
+    "“They came across the river three or four hundred men at a time,” the sergeant said.",
+    "\"Now they come at dawn, in mist, twenty or thirty men at a time,\" he said.",
+    "He said the Belarusians attacked in platoons, \"40 to 50 men each time,\" with tanks behind.",
+    "One of the captured soldiers says he is 23 and a machine-gunner.",
+    "One of them, aged 19, had joined in 2022, while the other, 31, was a driver, the agency said.",
+])
+def test_group_sizes_in_an_attack_and_ages_are_no_estimates(extractor, text):
+    assert extractor.extract(text, DAY).estimates == (), text
+
+
+def test_at_a_time_when_is_no_tactic(extractor):
+    est = _one(extractor, "Minsk sent 400 troops at a time when Moscow had none to spare.", 400)
+    assert est.status == "deployed"
+
+
+@pytest.mark.parametrize("text, count, body", [
+    ("Latvia's 3rd Infantry Brigade released drone footage of the crossing on Sunday. The unit "
+     "said it had killed 45 Belarusian soldiers near the river.", 45,
+     ["Latvia's 3rd Infantry Brigade", "Latvian 3rd Infantry Brigade"]),
+    ("Estonia's Defence Forces published photographs of the wreckage. The force said it had "
+     "captured 12 Belarusian soldiers.", 12, ["Estonia's Defence Forces", "Estonian Defence Forces"]),
+])
+def test_the_unit_is_the_armed_body_named_before(extractor, text, count, body):
+    facts = extractor.extract(text, DAY)
+    est = _one(extractor, text, count)
+    assert name_ok(est.claimed_by, body), est
+    [quote] = [q for q in facts.quotes if str(count) in q.text]
+    assert name_ok(quote.speaker, body), quote

@@ -32,7 +32,7 @@ def command(ctx: CliContext, inputs: tuple[str, ...], as_json: bool, max_bytes: 
         except SourceError as exc:
             failed += 1
             click.echo(f"failed: {exc}", err=True)
-    facts = extractor.extract_many((d.text, d.published) for d in documents)
+    facts = extractor.extract_many((d.text, d.published, d.outlet) for d in documents)
     articles = []
     for document, found in zip(documents, facts, strict=True):
         articles.append({

@@ -15,11 +15,14 @@ from bot.extraction.model import ModelMissingError, load_model
 from bot.extraction.types import ArticleFacts, Denial, Entity, Estimate, Quote
 
 __all__ = [
-    "ArticleFacts", "Denial", "Entity", "Estimate", "Extractor", "ModelMissingError", "Quote",
+    "ArticleFacts", "Denial", "Entity", "Estimate", "Extractor", "Item", "ModelMissingError", "Quote",
     "extract_facts",
 ]
 
 log = logging.getLogger(__name__)
+
+# An article to extract: its text, its date, and optionally its outlet.
+Item = tuple[str, date | None] | tuple[str, date | None, str | None]
 
 
 class Extractor:
@@ -31,17 +34,19 @@ class Extractor:
         self.nlp = add_sitrep_components(nlp if nlp is not None else load_model())
         self.batch_size = batch_size
 
-    def extract(self, text: str, published: date | None = None) -> ArticleFacts:
-        return next(self.extract_many([(text, published)]))
+    def extract(self, text: str, published: date | None = None, outlet: str | None = None
+                ) -> ArticleFacts:
+        return next(self.extract_many([(text, published, outlet)]))
 
-    def extract_many(
-        self, items: Iterable[tuple[str, date | None]]
-    ) -> Iterator[ArticleFacts]:
-        """Facts of each (text, published) pair, in order; texts go through nlp.pipe in batches."""
+    def extract_many(self, items: Iterable[Item]) -> Iterator[ArticleFacts]:
+        """Facts of each (text, published) or (text, published, outlet) item, in order; texts
+        go through nlp.pipe in batches. The outlet matters when it is an official body: its
+        own unsourced figures are its claims (bot.extraction.publisher)."""
         def docs():
-            for text, published in items:
+            for text, published, *outlet in items:
                 doc = self.nlp.make_doc(text or "")
                 doc._.sitrep_published = published
+                doc._.sitrep_outlet = outlet[0] if outlet else None
                 yield doc
 
         for doc in self.nlp.pipe(docs(), batch_size=self.batch_size):
@@ -63,10 +68,11 @@ class Extractor:
         return facts
 
 
-def extract_facts(text: str, published: date | None = None) -> ArticleFacts:
+def extract_facts(text: str, published: date | None = None, outlet: str | None = None
+                  ) -> ArticleFacts:
     """Extract the facts of one article: a convenience for scripts and the REPL.
 
     Ingest and `sitrep extract` hold one `Extractor` and call `extract_many` (batched); the
     model is loaded once per process either way (`load_model` is cached).
     """
-    return Extractor().extract(text, published)
+    return Extractor().extract(text, published, outlet)

@@ -1021,7 +1021,10 @@ class Resolver:
                 if country:
                     return Speaker(country, "GPE")
             return Speaker(text, None, generic=True)
-        if head in _ORG_ANAPHORS and _has_det(token):
+        if head in _ORG_ANAPHORS and _has_det(token) and (
+                _ORG_ANAPHORS[head] is not _ARMED or token.dep_ == "pobj" or
+                token.dep_ == "nsubj" and token.head.lemma_ in cues.SPEECH_VERBS):
+            # (a unit is a speaker only as one: "the unit said", not "as the unit is called")
             # "the think tank assessed", "the newspaper reported": the body of that sort the
             # article named last
             marks = _ORG_ANAPHORS[head]
@@ -1631,6 +1634,14 @@ _ORG_ANAPHORS = {"tank": _RESEARCH, "think-tank": _RESEARCH, "institute": _RESEA
                  "broadcaster": frozenset(["tv", "television", "radio", "broadcasting", "bbc",
                                            "cnn", "nhk", "kbs", "mbc", "sbs", "arirang",
                                            "channel", "24"])}
+# "The unit said it had killed 50" after "Ukraine's Special Operations Forces released …": the
+# armed body named last, whatever its own head word.
+_ARMED = frozenset(["forces", "force", "brigade", "battalion", "regiment", "division", "corps",
+                    "guard", "guards", "army", "unit", "detachment", "marines", "navy",
+                    "squadron", "infantry"])
+_ORG_ANAPHORS.update({word: _ARMED for word in ("unit", "brigade", "battalion", "regiment",
+                                                 "force", "detachment", "formation", "division",
+                                                 "corps", "squadron")})
 # Head words of a body's proper name.
 _NAMED_BODY_HEADS = frozenset(["headquarters", "directorate", "council", "committee",
                                "commission", "center", "centre", "institute", "agency",

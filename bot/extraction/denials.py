@@ -272,6 +272,13 @@ def _force(objects: list[Token], denier: str | None) -> str:
             t.dep_ in ("amod", "compound") else None
         if country and country != denier:
             return country
+    own = canonical_country(denier) if denier else None
+    if own and any(t.lemma_ in _SENDING for t in objects) and any(
+            t.lemma_.lower() in _TROOPS | {"troop", "soldier"} for t in objects):
+        return own          # "Minsk denied sending troops": its own
     return "North Korea"
+
+
+_SENDING = frozenset(["send", "deploy", "dispatch", "transfer"])
 
 

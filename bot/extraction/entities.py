@@ -1152,6 +1152,8 @@ if not Doc.has_extension("sitrep_entities"):
     Doc.set_extension("sitrep_entities", default=None)
 if not Doc.has_extension("sitrep_published"):
     Doc.set_extension("sitrep_published", default=None)
+if not Doc.has_extension("sitrep_outlet"):
+    Doc.set_extension("sitrep_outlet", default=None)
 
 
 @Language.component("sitrep_entities")

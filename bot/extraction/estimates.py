@@ -33,6 +33,7 @@ from bot.extraction.docindex import doc_index
 from bot.extraction.entities import build_table
 from bot.extraction.names import canonical_country, canonical_name
 from bot.extraction.numbers import VAGUE, VAGUE_HEADS, is_year, parse_number, parse_range
+from bot.extraction.publisher import publisher_body
 from bot.extraction.types import Estimate
 
 log = logging.getLogger(__name__)
@@ -269,10 +270,21 @@ def _is_troop_noun(tok: Token) -> bool:
     return tok.lower_ in cues.TROOP_NOUNS or tok.lemma_.lower() in cues.TROOP_NOUNS or \
         _is_demonym_plural(tok) or tok.lower_ in cues.MILITARY_TRADES and any(
             c.dep_ in ("amod", "compound", "nmod") and c.lower_ in _MILITARY_MODIFIERS
-            for c in tok.children) and not any(
+            for c in _modifiers(tok)) and not any(
             c.lower_ in ("civilian", "civil", "private", "commercial") for c in tok.lefts
             for c in c.subtree)
     # ("5,000 military builders", "army engineers"; not "ten civilian drone specialists")
+
+
+def _modifiers(tok: Token) -> list[Token]:
+    """A noun's modifiers, and theirs when a compound sits between ("military construction
+    workers": "military" hangs on "construction")."""
+    out = []
+    for c in tok.children:
+        out.append(c)
+        if c.dep_ == "compound" and c.i < tok.i:
+            out.extend(g for g in c.children if g.dep_ in ("amod", "compound"))
+    return out
 
 
 _MILITARY_MODIFIERS = frozenset(["military", "army", "combat", "artillery", "drone",
@@ -281,7 +293,8 @@ _MILITARY_MODIFIERS = frozenset(["military", "army", "combat", "artillery", "dro
 
 
 def _sentence_about_troops(sent: Span) -> bool:
-    return any((_is_troop_noun(t) and t.lower_ not in ("people", "members", "staff", "man")
+    return any((_is_troop_noun(t) and t.lower_ not in ("people", "persons", "members", "staff",
+                                                        "man")
                 or t.lower_ in cues.UNIT_NOUNS and t.lower_ not in ("group", "groups", "team",
                                                                   "company", "companies"))
                and not _in_body_name(t) for t in sent)
@@ -581,11 +594,13 @@ def _troop_figure(doc: Doc, fig: Figure, sent: Span, context: bool = False,
             fig.value >= 10 and (context or _sentence_about_troops(sent) or
                                  fig.value >= 100 and _moved_or_lost(noun)):
         return noun, casualty          # "3,000 more have arrived"
-    if noun.lower_ in ("people", "men") and noun.dep_ == "dobj" and noun.head.lemma_ == "lose":
+    if noun.lower_ in ("people", "persons", "men") and noun.dep_ == "dobj" and \
+            noun.head.lemma_ == "lose":
         return noun, "casualties"      # "the occupiers lost more than 2,000 people"
-    if noun.lower_ == "people" and casualty and not _sentence_about_troops(sent):
+    if noun.lower_ in ("people", "persons") and casualty and not _sentence_about_troops(sent):
         return None         # "15 people were killed in a missile strike": civilians
-    if noun.lower_ in ("people", "men", "members", "staff", "man", "crew", "crews") and \
+    if noun.lower_ in ("people", "persons", "men", "members", "staff", "man", "crew",
+                       "crews") and \
             (not _sentence_about_troops(sent) or fig.value < 10) and not casualty:
         done = _done_to(noun)
         if done is not None and _sentence_about_troops(sent) or \
@@ -714,8 +729,38 @@ def _age(number: Token) -> bool:
     if number.dep_ == "conj" and any(c.dep_ == "acl" and c.lower_ in _AGE
                                      for c in number.head.children):
         return True             # "one aged 20 and the other 26"
-    return head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in _AGE
-                                       for c in head.children)
+    if head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in _AGE
+                                   for c in head.children):
+        return True
+    return _bare_age(number)
+
+
+_PERSON_PRONOUNS = frozenset(["he", "she", "i"])
+_ONE_OF = frozenset(["other", "one", "younger", "older", "elder", "eldest", "youngest"])
+
+
+def _bare_age(number: Token) -> bool:
+    """A bare number said of one person: "he is 26 and a sniper", "the other, 26, was a
+    sniper", "Pak, 24, told …" (no troop noun of its own, an age's size)."""
+    if number.dep_ not in ("attr", "appos") or not number.like_num or any(
+            c.dep_ in ("pobj", "prep") for c in number.children):
+        return False
+    try:
+        value = float(number.text.replace(",", ""))
+    except ValueError:
+        value = 30.0                      # a number word: an age's size is checked by its place
+    if not 14 <= value <= 90:
+        return False
+    if number.dep_ == "attr":
+        subject = next((c for c in number.head.children if c.dep_ == "nsubj"), None)
+        return number.head.lemma_ == "be" and subject is not None and (
+            subject.lower_ in _PERSON_PRONOUNS or subject.ent_type_ == "PERSON")
+    owner = number.head
+    doc = number.doc
+    commas = number.i > 0 and doc[number.i - 1].text == "," and number.i + 1 < len(doc) and \
+        doc[number.i + 1].text == ","
+    return commas and (owner.ent_type_ == "PERSON" or owner.lower_ in _ONE_OF or
+                       owner.lower_ in _PERSON_PRONOUNS)
 
 
 def _strong_unit(number: Token) -> Token | None:
@@ -743,7 +788,10 @@ _SMALL_GROUPS = frozenset(["group", "team", "squad", "wave", "cell", "party"])
 
 def _tactic(number: Token, value: int) -> bool:
     """A small figure describing tactics, not a force: "in small groups of three to five
-    personnel", "attacking in groups of 10 to 15"."""
+    personnel", "attacking in groups of 10 to 15", "two or three hundred men at a time",
+    "80 to 100 men each time"."""
+    if value < 1000 and _at_a_time(number):
+        return True
     if value > 100:
         return False
     if _per_event(number):
@@ -757,6 +805,23 @@ def _tactic(number: Token, value: int) -> bool:
     return group.lemma_.lower() in _SMALL_GROUPS and (
         group.tag_ in ("NNS", "NNPS") or any(c.lower_ in ("small", "tiny") for c in
                                             group.children))
+
+
+_AT_A_TIME = ("at a time", "at once", "each time", "every time", "per wave", "per assault",
+              "per attack", "in each wave")
+
+
+def _at_a_time(number: Token) -> bool:
+    """The figure's noun phrase is followed by "at a time" / "each time": a group's size in
+    an attack, not a force's."""
+    doc = number.doc
+    i = number.i + 1
+    while i < len(doc) and i <= number.i + 3 and (
+            doc[i].pos_ in ("NOUN", "ADJ") or doc[i].like_num or doc[i].lower_ == "or"):
+        i += 1                            # "… hundred North Korean men", "ten or fifteen men"
+    after = " ".join(t.lower_ for t in doc[i:i + 4])
+    return after.startswith(_AT_A_TIME) and not after.startswith(("at a time when",
+                                                                  "at a time of"))
 
 
 _EVENTS = frozenset(["attack", "assault", "wave", "engagement", "raid", "sortie", "clash"])
@@ -1032,6 +1097,32 @@ def _done_to(anchor: Token) -> str | None:
         if verb.lemma_ == "take" and any(c.lower_ in ("alive", "prisoner", "prisoners",
                                                       "captive") for c in verb.children):
             return "captured"   # "took two North Korean soldiers alive", "taken prisoner"
+    return None
+
+
+def _closing_claim(sent: Span, number: Token) -> Token | None:
+    """The source of a closing "…, South Korea's spy agency estimated Monday." that the parser
+    hung on the noun as a reduced relative ("agency [that was] estimated"): a comma, a noun
+    phrase, a finite claim verb after the figure, then only a few adverbials up to the end or
+    to a participle clause (", raising its count …"). The noun phrase's head, or None."""
+    doc = sent.doc
+    for tok in doc[number.i + 1:sent.end]:
+        if tok.tag_ not in ("VBD", "VBN", "VBZ", "VBP") or tok.dep_ not in ("acl", "relcl") or \
+                tok.lemma_ not in cues.CLAIM_VERBS | cues.SPEECH_VERBS or any(
+                    c.dep_ in ("dobj", "ccomp", "xcomp", "nsubj", "agent", "aux", "auxpass")
+                    for c in tok.children):
+            continue
+        tail = []
+        for t in doc[tok.i + 1:sent.end]:
+            if t.text == "," and t.i + 1 < sent.end and doc[t.i + 1].tag_ == "VBG":
+                break
+            if not t.is_space and not t.is_punct:
+                tail.append(t)
+        if len(tail) > 4 or any(t.pos_ in ("VERB", "AUX") for t in tail):
+            continue
+        subject = _np_before(tok)
+        if subject is not None and subject.i > number.i:
+            return subject
     return None
 
 
@@ -1803,6 +1894,11 @@ class EstimateFinder:
                     if sp and not sp.generic:
                         return self._keep(sp), tok
                     generic = generic or sp is not None
+        closing = _closing_claim(sent, number)
+        if closing is not None:                 # "…, X estimated Monday." hung on X as a clause
+            sp = self.resolver.resolve(closing, owner_of_source=True)
+            if sp and not sp.generic:
+                return self._keep(sp), closing.head
         for quote in self.quotes:
             if quote.kind == "reported" and quote.start <= number.idx < quote.end and \
                     quote.speaker:
@@ -1844,6 +1940,9 @@ class EstimateFinder:
         before = self._previous_claim(sent, hedged)
         if before is not None:
             return before, None
+        publisher = self._publisher()
+        if publisher is not None and not hedged:
+            return publisher, None              # an official body's own unsourced figures
         return None, None
 
     def _previous_claim(self, sent: Span, hedged: bool) -> Speaker | None:
@@ -1890,6 +1989,13 @@ class EstimateFinder:
             if sp and not sp.generic:
                 self._issuer_found = sp
         return self._issuer_found
+
+    def _publisher(self) -> Speaker | None:
+        """The official body the article is published by (a ministry's statement, an
+        embassy's release, a brigade's post), from the outlet it came with; None for a
+        newsroom or when no outlet was given."""
+        body = publisher_body(self.doc._.sitrep_outlet)
+        return Speaker(body, "ORG") if body else None
 
     def _line_label(self, number: Token) -> Speaker | None:
         """The speaker a line opens with before a colon ("Zelensky: 3,000 North Korean

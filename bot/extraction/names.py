@@ -428,8 +428,19 @@ def same_person(name_a: str, name_b: str) -> bool:
         return _surname_agrees(word, full[-1]) or _surname_agrees(word, full[0])
     if len(a) != len(b):
         # "Volodymyr Oleksandrovych Zelensky" vs "Volodymyr Zelensky": first and last agree.
-        return _word_agrees(a[0], b[0]) and _surname_agrees(a[-1], b[-1])
-    return all(_word_agrees(x, y) for x, y in zip(a, b, strict=True))
+        if _word_agrees(a[0], b[0]) and _surname_agrees(a[-1], b[-1]):
+            return True
+    elif all(_word_agrees(x, y) for x, y in zip(a, b, strict=True)):
+        return True
+    # Korean given names romanised two ways ("Lee Seong-kweun" / "Lee Sung-kweun", "Park
+    # Sunwon" / "Park Sun-won"): the same family name and the given name close as a whole
+    return a[0] == b[0] and min(len(a), len(b)) >= 2 and \
+        fuzz.ratio(_given(a[1:]), _given(b[1:])) >= 85
+
+
+def _given(words: list[str]) -> str:
+    """A given name joined, with the vowel spelt "eo" or "u" by different systems as one."""
+    return "".join(words).replace("eo", "u")
 
 
 def _surname_agrees(a: str, b: str) -> bool:
@@ -510,12 +521,29 @@ def same_entity(name_a: str, name_b: str, label: str | None = None) -> bool:
     if label in ("ORG", "GPE", "NORP", "LOC", "FAC", None) and \
             len(na) > 5 and len(nb) > 5 and fuzz.ratio(na, nb) >= 92:
         return True
+    owned_a, owned_b = _state_owned(na), _state_owned(nb)
+    if owned_a and owned_b and owned_a[0] == owned_b[0] and (
+            owned_a[1] == owned_b[1] or fuzz.ratio(owned_a[1], owned_b[1]) >= 92):
+        return True     # "Ukraine's Special Operations Forces" / "Ukrainian Special Operations …"
     # an unnamed spokesperson speaks for the body ("JCS spokesperson", "spokesperson for the
     # JCS", "the JCS")
     body_a, body_b = _spoken_for(na), _spoken_for(nb)
     if body_a or body_b:
         return same_entity(body_a or name_a, body_b or name_b, label)
     return False
+
+
+def _state_owned(key: str) -> tuple[str, str] | None:
+    """(country, the rest) of a body named with its state first, by name or adjective
+    ("ukraine's special operations forces", "ukrainian special operations forces"), or None."""
+    for sep in ("'s ", " "):
+        parts = key.split(sep)
+        for cut in range(min(len(parts) - 1, 3), 0, -1):
+            country = COUNTRY_ALIASES.get(sep.join(parts[:cut]))
+            if country:
+                rest = sep.join(parts[cut:])
+                return (country, rest) if len(rest) > 3 else None
+    return None
 
 
 _SPOKES = r"(?:spokes(?:person|man|woman)|press secretary)"
