@@ -1069,3 +1069,38 @@ def test_the_other_is_another_of_the_group(extractor):
             "said he wanted to return home.")
     facts = extractor.extract(text)
     assert _speaker(facts, "he wanted to return home")
+
+
+def _reported_texts(facts):
+    return [q.text for q in facts.quotes if q.kind == "reported"]
+
+
+def test_a_trailing_the_first_time_appositive_is_the_writers(extractor):
+    text = ("Chile said on Friday it had proof that Bolivian engineers were in Peru, the first "
+            "time Santiago has openly backed the accounts.")
+    assert _reported_texts(extractor.extract(text))[0] == \
+        "it had proof that Bolivian engineers were in Peru"
+    text = ("Norway says it is sheltering three Latvian pilots, the first to be rescued since "
+            "the storms began.")
+    assert _reported_texts(extractor.extract(text))[0] == \
+        "it is sheltering three Latvian pilots"
+
+
+def test_a_participle_with_a_subject_of_its_own_stays_in_the_clause(extractor):
+    text = ("The ministry said the smugglers had been supplied with Greek military jackets, "
+            "Turkish-made pistols and forged identity cards describing them as citizens of "
+            "Cyprus.")
+    assert _reported_texts(extractor.extract(text)) == [
+        "the smugglers had been supplied with Greek military jackets, Turkish-made pistols and "
+        "forged identity cards describing them as citizens of Cyprus"]
+
+
+def test_a_second_reporting_verb_hung_on_the_first_clause_is_the_same_speakers(extractor):
+    text = ("Senator Marta Olsen says the sale of the rifles violates the export rules, and "
+            "stresses that the licence granted by the agency in May has made Oslo a supplier "
+            "of the war.")
+    facts = extractor.extract(text)
+    found = {q.text: q.speaker for q in facts.quotes if q.kind == "reported"}
+    assert found.get("the sale of the rifles violates the export rules") == "Marta Olsen", found
+    assert found.get("the licence granted by the agency in May has made Oslo a supplier of "
+                     "the war") == "Marta Olsen", found

@@ -217,6 +217,22 @@ def _reporter_of_participle(verb: Token) -> Token | None:
     return None
 
 
+def _reporter_of_conjunct(verb: Token) -> Token | None:
+    """The reporting verb whose subject also speaks a second reporting verb the parser hung
+    on the first one's clause: in "X says Y violates Z, and stresses that …" "stresses" is
+    taken for a conjunct of "violates" but X stresses. Only a verb with no subject of its own
+    and a "that"-clause of its own."""
+    head = verb.head
+    if verb.dep_ == "conj" and verb.pos_ == "VERB" and head.dep_ == "ccomp" and \
+            head.i < verb.i and head.head.lemma_ in cues.REPORTING_VERBS and \
+            head.head.pos_ == "VERB" and head.head.i < head.i and \
+            not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) and \
+            any(c.dep_ == "ccomp" and c.i > verb.i and _that_mark(c) is not None
+                for c in verb.children):
+        return head.head
+    return None
+
+
 def _that_sibling(verb: Token) -> Token | None:
     """A "that"-clause the parser hung beside the reporting verb instead of under it: "…
     after Japan's Yomiuri Shimbun reported, citing a government source, that Pyongyang
@@ -265,7 +281,10 @@ def _without_participles(clause: Token) -> list[Token]:
     for child in clause.children:
         if child.dep_ == "advcl" and child.tag_ == "VBG" and (
                 child.i > clause.i and child.lemma_ in cues.SPEECH_VERBS and
-                child.lemma_ not in _BELIEF_VERBS or child.lemma_ in ("cite", "quote")):
+                child.lemma_ not in _BELIEF_VERBS or child.lemma_ in ("cite", "quote")) and \
+                not any(c.dep_ == "nsubj" for c in child.children):
+            # (one with a subject of its own is the clause's: "… uniforms, weapons and
+            # papers describing them as …" with the papers taken for its subject)
             # ("they were sent abroad believing they were going …": the subject's belief)
             cut.update(t.i for t in child.subtree)      # "…, citing U.S. officials, …"
             if child.i > clause.i and child.lemma_ in cues.SPEECH_VERBS:
@@ -273,8 +292,9 @@ def _without_participles(clause: Token) -> list[Token]:
                 # parser hung the quote on the clause
                 cut.update(t.i for t in clause.subtree if t.i >= child.left_edge.i)
         elif child.dep_ in ("advcl", "conj") and child.i > clause.i and (
-                child.lemma_ in cues.REPORTING_VERBS or child.lemma_ in cues.SPEECH_VERBS) and any(
-                    c.dep_ == "nsubj" for c in child.children):
+                child.lemma_ in cues.REPORTING_VERBS or child.lemma_ in cues.SPEECH_VERBS) and (
+                any(c.dep_ == "nsubj" for c in child.children) and child.tag_ != "VBG" or
+                _reporter_of_conjunct(child) is not None):
             # "…, while Ukraine's military intelligence said …", "…, and the general praised
             # …": another speaker's statement
             first = min(t.i for t in child.subtree)
@@ -938,9 +958,10 @@ class QuoteFinder:
             for child in verb.children:
                 if child.dep_ == "nsubjpass":
                     return child
-        reporter = _reporter_of_participle(verb)
+        reporter = _reporter_of_participle(verb) or _reporter_of_conjunct(verb)
         if reporter is not None:
-            # "X said Y had sent 10,000 troops, adding that …": X adds, not Y
+            # "X said Y had sent 10,000 troops, adding that …": X adds, not Y ("…, and
+            # stresses that …" too)
             return self._speaking_subject(reporter)
         found = subjects_of(verb)
         if _misparsed_upper(verb) is not None:
@@ -1040,11 +1061,15 @@ class QuoteFinder:
         # a trailing appositive the writer added (", a fortune in a rural province …")
         ids = {t.i for t in toks}
         for t in toks[3:]:
-            if t.pos_ not in ("NOUN", "PROPN") or t.head.i not in ids:
-                continue
+            if t.pos_ not in ("NOUN", "PROPN") and not (
+                    t.pos_ == "ADJ" and t.dep_ == "appos") or t.head.i not in ids:
+                continue            # ("…, the first to be taken alive": an adjective's too)
             if t.dep_ != "appos" and not (t.dep_ == "dobj" and any(
-                    c.dep_ == "dobj" and c.i < t.i for c in t.head.children)):
-                continue            # a second object after a comma is an appositive too
+                    c.dep_ == "dobj" and c.i < t.i for c in t.head.children)) and not (
+                    t.dep_ == "npadvmod" and any(c.dep_ == "det" for c in t.children) and
+                    any(c.dep_ == "relcl" and c.i > t.i for c in t.children)):
+                continue            # a second object after a comma is an appositive too, and
+                #                     so is "…, the first time X has …" taken for an adverb
             left = t.left_edge.i
             if t.doc[left - 1].text == "," and left - 1 > toks[2].i and not self.in_quote(
                     t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) and \
