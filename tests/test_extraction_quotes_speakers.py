@@ -1104,3 +1104,38 @@ def test_a_second_reporting_verb_hung_on_the_first_clause_is_the_same_speakers(e
     assert found.get("the sale of the rifles violates the export rules") == "Marta Olsen", found
     assert found.get("the licence granted by the agency in May has made Oslo a supplier of "
                      "the war") == "Marta Olsen", found
+
+
+def test_a_reported_clause_is_cut_in_reading_order(extractor):
+    # a non-projective parse yields a subtree's words out of order: the clause still runs
+    # from its first word to its last
+    from bot.extraction.quotes import QuoteFinder
+    doc = extractor.nlp("Ola Berg said 900 Danish sailors were in Tromso, most of them from "
+                        "crews that had served in the Baltic.")
+    finder = QuoteFinder(doc)
+    words = list(doc[3:-1])
+    start, end = finder._clause(words[5:8] + words[:5] + words[8:])
+    assert doc.text[start:end] == \
+        "900 Danish sailors were in Tromso, most of them from crews that had served in the Baltic"
+
+
+def test_a_report_inside_an_after_clause_is_the_that_clause(extractor):
+    text = ("The statement came two days after Ingrid Dahl, the chief of Norway's General Staff, "
+            "told Ola Berg in a televised meeting that Danish servicemen had \"provided vital "
+            "support\" in driving Swedish units out of Tromso.")
+    facts = extractor.extract(text)
+    assert _reported_texts(facts) == [
+        "Danish servicemen had \"provided vital support\" in driving Swedish units out of "
+        "Tromso"]
+
+
+def test_a_speaker_set_off_by_an_asked_phrase_says_the_clause(extractor):
+    text = ("Harbour master Ingrid Dahl, asked about the reports earlier this week, said the "
+            "port «does not comment on fabrications» and that traffic in the strait is governed "
+            "by the treaty.")
+    facts = extractor.extract(text)
+    assert {(q.kind, q.speaker) for q in facts.quotes} == {
+        ("reported", "Ingrid Dahl"), ("direct", "Ingrid Dahl")}
+    assert _reported_texts(facts) == [
+        "the port «does not comment on fabrications» and that traffic in the strait is "
+        "governed by the treaty"]

@@ -144,7 +144,10 @@ def _complement(verb: Token) -> Token | None:
         return upper
     reduced = reduced_relative(verb)
     ccomps = [c for c in verb.children if c.dep_ == "ccomp" and (
-        reduced is None or c.i != reduced.i) and _misparsed_upper(c) is None]
+        reduced is None or c.i != reduced.i) and _misparsed_upper(c) is None and not (
+        c.i < verb.i and c.right_edge.pos_ in ("ADP", "SCONJ") and not c.right_edge.n_rights)]
+    # (a "clause" before the verb that ends in a bare "after" is the sentence the report is
+    # set in: "The talks began a day after X told Y that …")
     if ccomps and ccomps[0].i < verb.i and any(
             t.text == ":" for t in verb.doc[ccomps[0].i + 1:verb.i]):
         # "His boss has been candid: X said that …": the clause after the verb is X's
@@ -230,6 +233,25 @@ def _reporter_of_conjunct(verb: Token) -> Token | None:
             any(c.dep_ == "ccomp" and c.i > verb.i and _that_mark(c) is not None
                 for c in verb.children):
         return head.head
+    return None
+
+
+def _set_off_subject(verb: Token) -> Token | None:
+    """The speaker of a subject-less reporting verb after a participle phrase the parser took
+    for a clause of its own: "X, asked about the reports on Monday, said …" with X the
+    subject of "asked". Only a phrase with no auxiliary, between commas, right before the verb."""
+    if verb.i == 0 or verb.doc[verb.i - 1].text != "," or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.i > verb.i or clause.tag_ not in ("VBN", "VBD") or \
+                clause.right_edge.i not in (verb.i - 2, verb.i - 1) or any(
+                    c.dep_ in ("aux", "auxpass") for c in clause.children):
+            continue
+        subj = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
+        if subj is not None and subj.right_edge.i in (clause.i - 2, clause.i - 1) and \
+                verb.doc[clause.i - 1].text == ",":
+            return subj
     return None
 
 
@@ -536,6 +558,9 @@ class QuoteFinder:
             # X calls them so, not the clause's subject
             return self._from_verb(reporter, q)
         found = subjects_of(verb)
+        if not found:
+            set_off = _set_off_subject(verb)
+            found = [set_off] if set_off is not None else found
         if verb.lemma_ == "quote":
             # "Budanov told an outlet, and I'm quoting him, “…”": the one quoted speaks
             objs = [c for c in verb.children if c.dep_ == "dobj" and
@@ -986,6 +1011,9 @@ class QuoteFinder:
                 return subj
         if found:
             return found[0]
+        set_off = _set_off_subject(verb)
+        if set_off is not None:
+            return set_off      # "X, asked about the reports, said …"
         for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i and
                        c.lemma_ in cues.SPEECH_VERBS and verb.doc[verb.i - 1].text == ","):
             # "South Korea's spy agency confirms capture, says one soldier …": the subject
@@ -1028,6 +1056,9 @@ class QuoteFinder:
         return out
 
     def _clause(self, toks: list[Token], inverted: bool = False) -> tuple[int, int] | None:
+        # in reading order: a subtree the parser made non-projective ("soldiers were in
+        # Kursk, most of them from …" with "most" on "soldiers") yields its words out of order
+        toks = sorted(toks, key=lambda t: t.i)
         # drop a leading "Details:" label and an "according to X," at either edge
         for i, t in enumerate(toks[:4]):
             if t.text == ":" and i <= 3:
@@ -1061,8 +1092,9 @@ class QuoteFinder:
         # a trailing appositive the writer added (", a fortune in a rural province …")
         ids = {t.i for t in toks}
         for t in toks[3:]:
-            if t.pos_ not in ("NOUN", "PROPN") and not (
-                    t.pos_ == "ADJ" and t.dep_ == "appos") or t.head.i not in ids:
+            if t.pos_ not in ("NOUN", "PROPN") and not (t.pos_ == "ADJ" and t.dep_ == "appos" and
+                                                       any(c.dep_ == "det" for c in t.children)) \
+                    or t.head.i not in ids:
                 continue            # ("…, the first to be taken alive": an adjective's too)
             if t.dep_ != "appos" and not (t.dep_ == "dobj" and any(
                     c.dep_ == "dobj" and c.i < t.i for c in t.head.children)) and not (
