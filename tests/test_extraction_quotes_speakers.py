@@ -1139,3 +1139,21 @@ def test_a_speaker_set_off_by_an_asked_phrase_says_the_clause(extractor):
     assert _reported_texts(facts) == [
         "the port «does not comment on fabrications» and that traffic in the strait is "
         "governed by the treaty"]
+
+
+def test_according_to_after_a_verb_sharing_its_subject_takes_the_whole_claim(extractor):
+    text = ("Danish sailors, pulled back from the northern ports in March after heavy storms, "
+            "have returned to patrol with new boats and fresh crews, according to Norwegian "
+            "officials.")
+    assert _reported_texts(extractor.extract(text)) == [
+        "Danish sailors, pulled back from the northern ports in March after heavy storms, have "
+        "returned to patrol with new boats and fresh crews"]
+
+
+def test_a_second_verb_after_a_set_off_speaker_is_the_same_speakers(extractor):
+    text = ("Harbour master Ingrid Dahl, asked about the reports at the summit in Bergen, told "
+            "reporters that the images \"are a serious matter\" and said Norway would decide "
+            "\"when and how\" to act with its allies.")
+    found = {q.text: q.speaker for q in extractor.extract(text).quotes if q.kind == "reported"}
+    assert found.get("Norway would decide \"when and how\" to act with its allies") == \
+        "Ingrid Dahl", found

@@ -240,8 +240,11 @@ def _set_off_subject(verb: Token) -> Token | None:
     """The speaker of a subject-less reporting verb after a participle phrase the parser took
     for a clause of its own: "X, asked about the reports on Monday, said …" with X the
     subject of "asked". Only a phrase with no auxiliary, between commas, right before the verb."""
-    if verb.i == 0 or verb.doc[verb.i - 1].text != "," or any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    if verb.dep_ == "conj" and verb.head.i < verb.i and verb.head.pos_ == "VERB":
+        return _set_off_subject(verb.head)  # "X, asked …, told Y that … and said …"
+    if verb.i == 0 or verb.doc[verb.i - 1].text != ",":
         return None
     for clause in verb.children:
         if clause.dep_ != "ccomp" or clause.i > verb.i or clause.tag_ not in ("VBN", "VBD") or \
@@ -820,6 +823,11 @@ class QuoteFinder:
                 # into the entity table now, so a later "the agency" or "it said" finds it
                 self.resolver.resolve(obj, owner_of_source=True)
                 head = tok.head
+                if head.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and \
+                        head.head.pos_ in ("VERB", "AUX") and head.head.i < tok.i and not any(
+                        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
+                    head = head.head    # "X, pulled back in May, have returned, according
+                    #                     to Y": the verbs share X, so the claim is both
                 sub = list(head.subtree)
                 acc = list(tok.subtree)
                 a0, a1 = acc[0].i, acc[-1].i
