@@ -1157,3 +1157,27 @@ def test_a_second_verb_after_a_set_off_speaker_is_the_same_speakers(extractor):
     found = {q.text: q.speaker for q in extractor.extract(text).quotes if q.kind == "reported"}
     assert found.get("Norway would decide \"when and how\" to act with its allies") == \
         "Ingrid Dahl", found
+
+
+def test_said_in_a_statement_that_is_the_speakers_clause(extractor):
+    text = ("The ruling came after the Defence Council of the South's ruling Labour Party said "
+            "in a statement carried by the Norwegian News Agency on Monday that Danish units had "
+            "taken part in what it called the \"rescue\" of Tromso under an order from leader "
+            "Ola Berg.")
+    assert _reported_texts(extractor.extract(text)) == [
+        "Danish units had taken part in what it called the \"rescue\" of Tromso under an order "
+        "from leader Ola Berg"]
+
+
+def test_a_trailing_speaker_taken_for_an_appositive_still_reports_the_clause(extractor):
+    text = ("Some 40 Peruvian soldiers have been killed and 120 wounded while fighting for "
+            "Bolivia against Chile, Peru's spy agency estimated Monday, raising its casualty "
+            "count sharply from a month ago.")
+    assert _reported_texts(extractor.extract(text)) == [
+        "Some 40 Peruvian soldiers have been killed and 120 wounded while fighting for Bolivia "
+        "against Chile"]
+
+
+def test_a_trailing_without_phrase_is_the_writers_remark(extractor):
+    text = "Lars Berg wrote on Friday that the harbour would close in May, without giving a reason."
+    assert _reported_texts(extractor.extract(text)) == ["the harbour would close in May"]

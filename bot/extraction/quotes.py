@@ -199,7 +199,10 @@ def _complement(verb: Token) -> Token | None:
                 if sub.dep_ in ("acl", "ccomp", "relcl") and _that_clause(sub):
                     if node.lemma_ in _CONTENT_NOUNS and node.lemma_ not in (
                             "report", "information", "claim", "assessment") and not (
-                            node.lemma_ == "time" and node.head.lower_ in ("for", "at")):
+                            node.lemma_ == "time" and node.head.lower_ in ("for", "at")) and \
+                            not (node.dep_ == "pobj" and node.head.lower_ == "in" and
+                                 node.head.head.i == verb.i and node.lemma_ in _OWN_TEXTS):
+                        # ("said in a statement … that …": the statement is where it was said)
                         continue    # ("confirmed for the first time that …" is the verb's)
                     return sub
                 if sub.dep_ in ("pobj", "prep", "dobj", "relcl", "acl"):
@@ -304,6 +307,12 @@ def _without_participles(clause: Token) -> list[Token]:
     noting “…”", "…, calling for …"): that is a statement of its own."""
     cut: set[int] = set()
     for child in clause.children:
+        if child.dep_ == "prep" and child.lower_ == "without" and child.i > clause.i and \
+                clause.doc[child.i - 1].text == "," and any(
+                    c.tag_ == "VBG" for c in child.children):
+            # "…, without saying whose order": the writer's remark on the report
+            cut.update(t.i for t in child.subtree)
+            continue
         if child.dep_ == "advcl" and child.tag_ == "VBG" and (
                 child.i > clause.i and child.lemma_ in cues.SPEECH_VERBS and
                 child.lemma_ not in _BELIEF_VERBS or child.lemma_ in ("cite", "quote")) and \
@@ -370,8 +379,11 @@ def _trailing_report(verb: Token) -> tuple[list[Token], Token] | None:
     verb taken for a conjunct of the clause, or the clause for a loose dependent): the words
     before the comma, past any dateline, with a subject of their own; X is the noun phrase
     between the comma and the verb (its subject)."""
-    if verb.dep_ not in ("ROOT", "conj") or verb.tag_ not in ("VBD", "VBZ", "VBP"):
-        return None
+    if (verb.dep_ not in ("ROOT", "conj") or verb.tag_ not in ("VBD", "VBZ", "VBP")) and not (
+            verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.dep_ == "appos" and
+            verb.head.i < verb.i):
+        return None     # ("…, South Korea's spy agency estimated Monday" taken for an
+        #                 appositive of the clause's last noun, the verb for its modifier)
     if any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and verb.lemma_ != "tell"
            for c in verb.children):
         return None
