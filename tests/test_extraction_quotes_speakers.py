@@ -1181,3 +1181,11 @@ def test_a_trailing_speaker_taken_for_an_appositive_still_reports_the_clause(ext
 def test_a_trailing_without_phrase_is_the_writers_remark(extractor):
     text = "Lars Berg wrote on Friday that the harbour would close in May, without giving a reason."
     assert _reported_texts(extractor.extract(text)) == ["the harbour would close in May"]
+
+
+def test_according_to_the_data_of_x_is_xs_report(extractor):
+    text = ("According to the data of Norwegian intelligence, after a pause of about two weeks "
+            "the Danish sailors resumed patrols near the harbour of Tromso on 7 February.")
+    found = [(q.text, q.speaker) for q in extractor.extract(text).quotes]
+    assert found == [("after a pause of about two weeks the Danish sailors resumed patrols near "
+                      "the harbour of Tromso on 7 February", "Norway's intelligence")]

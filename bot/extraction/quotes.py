@@ -832,6 +832,12 @@ class QuoteFinder:
                 obj = according_to(tok.head) if according_to(tok.head) is not None else None
                 if obj is None:
                     continue
+                if obj.lower_ in cues.GENERIC_SOURCES:
+                    # "according to the data of X": X's data, so X's report
+                    owner = next((g for c in obj.children if c.dep_ == "prep" and
+                                  c.lower_ == "of" for g in c.children if g.dep_ == "pobj" and
+                                  g.pos_ in ("PROPN", "NOUN")), None)
+                    obj = owner if owner is not None else obj
                 # into the entity table now, so a later "the agency" or "it said" finds it
                 self.resolver.resolve(obj, owner_of_source=True)
                 head = tok.head
