@@ -1189,3 +1189,28 @@ def test_according_to_the_data_of_x_is_xs_report(extractor):
     found = [(q.text, q.speaker) for q in extractor.extract(text).quotes]
     assert found == [("after a pause of about two weeks the Danish sailors resumed patrols near "
                       "the harbour of Tromso on 7 February", "Norway's intelligence")]
+
+
+def test_a_time_clause_with_a_speech_verb_stays_in_the_claim(extractor):
+    text = ("The agency has also said that Danish boats remain moored in Tromso even after Oslo "
+            "declared the harbour fully reopened to Swedish traffic in May, and that they were "
+            "being used to patrol the coast.")
+    assert "Danish boats remain moored in Tromso even after Oslo declared the harbour fully " \
+        "reopened to Swedish traffic in May, and that they were being used to patrol the " \
+        "coast" in _reported_texts(extractor.extract(text))
+
+
+def test_that_before_a_subject_is_a_complementiser_when_the_verb_has_an_object(extractor):
+    text = ("Lawmaker Ola Berg, who sits on the defence committee, told reporters after the "
+            "briefing that the agency had found maps on the bodies of drowned sailors that told "
+            "them to sink their boats rather than be boarded.")
+    found = [(q.text, q.speaker) for q in extractor.extract(text).quotes]
+    assert found == [("the agency had found maps on the bodies of drowned sailors that told them "
+                      "to sink their boats rather than be boarded", "Ola Berg")]
+
+
+def test_a_trailing_speaker_in_the_perfect_reports_the_clause(extractor):
+    text = ("Norway has decided to send around 400 sailors to help Denmark in its war against "
+            "Sweden, Finland’s spy agency has said, in what would be the first such deployment.")
+    assert _reported_texts(extractor.extract(text)) == [
+        "Norway has decided to send around 400 sailors to help Denmark in its war against Sweden"]

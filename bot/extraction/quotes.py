@@ -65,6 +65,7 @@ _CONTENT_NOUNS = frozenset(["fact", "report", "reports", "claim", "claims", "evi
 
 
 _REASON_MARKS = frozenset(["because", "although", "though", "since"])
+_TIME_MARKS = frozenset(["after", "before", "until", "till", "since", "once", "when"])
 _KEY_LABELS = frozenset(["key events", "key points", "key developments", "key updates",
                          "summary", "the latest", "what we know", "at a glance"])
 
@@ -114,8 +115,12 @@ def _that_clause(sub: Token) -> bool:
         return True         # "confirmed for the first time that its troops had fought …"
     # "that" as the clause's object although it has its own subject, and comes before it
     return marks[0].dep_ == "dobj" and all(s.lower_ != "that" and s.i > marks[0].i
-                                           for s in subjects) and \
-        not any(c.dep_ == "dobj" and c.lower_ != "that" for c in sub.children)
+                                           for s in subjects) and (
+        not any(c.dep_ == "dobj" and c.lower_ != "that" for c in sub.children) or
+        # a verb with an object of its own cannot have "that" for one: "told reporters after
+        # the briefing that the agency had found memos …"
+        any(s.left_edge.i == marks[0].i + 1 for s in subjects) and
+        any(c.dep_ == "dobj" and c.i > sub.i for c in sub.children))
 
 
 def _asks(toks: list[Token]) -> bool:
@@ -327,8 +332,10 @@ def _without_participles(clause: Token) -> list[Token]:
                 cut.update(t.i for t in clause.subtree if t.i >= child.left_edge.i)
         elif child.dep_ in ("advcl", "conj") and child.i > clause.i and (
                 child.lemma_ in cues.REPORTING_VERBS or child.lemma_ in cues.SPEECH_VERBS) and (
-                any(c.dep_ == "nsubj" for c in child.children) and child.tag_ != "VBG" or
+                any(c.dep_ == "nsubj" for c in child.children) and child.tag_ != "VBG" and
+                not any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in child.children) or
                 _reporter_of_conjunct(child) is not None):
+            # (a time clause is the claim's own: "… remain there even after Moscow declared …")
             # "…, while Ukraine's military intelligence said …", "…, and the general praised
             # …": another speaker's statement
             first = min(t.i for t in child.subtree)
@@ -379,7 +386,10 @@ def _trailing_report(verb: Token) -> tuple[list[Token], Token] | None:
     verb taken for a conjunct of the clause, or the clause for a loose dependent): the words
     before the comma, past any dateline, with a subject of their own; X is the noun phrase
     between the comma and the verb (its subject)."""
-    if (verb.dep_ not in ("ROOT", "conj") or verb.tag_ not in ("VBD", "VBZ", "VBP")) and not (
+    perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" and
+                                         c.i == verb.i - 1 for c in verb.children)
+    if (verb.dep_ not in ("ROOT", "conj") or verb.tag_ not in ("VBD", "VBZ", "VBP") and
+            not perfect) and not (
             verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.dep_ == "appos" and
             verb.head.i < verb.i):
         return None     # ("…, South Korea's spy agency estimated Monday" taken for an
@@ -394,8 +404,9 @@ def _trailing_report(verb: Token) -> tuple[list[Token], Token] | None:
         if t.text == ",":
             comma = k
             break
-        if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", ":", "”", '"', "’"):
-            return None
+        if (t.pos_ in ("VERB", "AUX") and not (perfect and k == verb.i - 1)) or \
+                t.text in (".", ";", ":", "”", '"', "’"):
+            return None     # (but "…, X has said")
     if comma is None or comma - sent.start < 3:
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj" and comma < c.i < verb.i), None)
