@@ -1214,3 +1214,17 @@ def test_a_trailing_speaker_in_the_perfect_reports_the_clause(extractor):
             "Sweden, Finland’s spy agency has said, in what would be the first such deployment.")
     assert _reported_texts(extractor.extract(text)) == [
         "Norway has decided to send around 400 sailors to help Denmark in its war against Sweden"]
+
+
+def test_declared_x_done_is_a_verdict_not_a_reported_clause(extractor):
+    text = "Lars Berg said Oslo declared the harbour fully reopened in May."
+    assert _reported_texts(extractor.extract(text)) == [
+        "Oslo declared the harbour fully reopened in May"]
+
+
+def test_according_to_y_after_a_direct_quote_adds_no_reported_quote(extractor):
+    text = ("“Ola Berg has decided to send 300 divers to clear the harbour and 500 engineers to "
+            "rebuild the piers,” Mr Dahl told Danish reporters in the Norwegian capital, "
+            "according to Danish state media.")
+    facts = extractor.extract(text)
+    assert [q.kind for q in facts.quotes] == ["direct"]

@@ -868,6 +868,11 @@ class QuoteFinder:
                         any(c.dep_ in ("nsubj", "nsubjpass") and c.i < a0
                             for c in head.children) and _complement(head) is not None:
                     continue        # "X, according to Y, believes CLAUSE": X's report, relayed
+                if head.i < a0 and head.lemma_ in cues.SPEECH_VERBS and any(
+                        c.dep_ == "nsubj" for c in head.children) and any(
+                        c.dep_ in ("ccomp", "parataxis") and c.i < head.i and
+                        self.in_quote(c.idx, c.idx + 1) > 0 for c in head.children):
+                    continue        # "“…,” X told reporters, according to Y": a direct quote
                 if a0 <= first + 1:
                     toks = [t for t in sub if t.i > a1]
                 else:
@@ -910,6 +915,10 @@ class QuoteFinder:
                     continue
             if tok.dep_ == "relcl" and not _relative_speaker(tok):
                 continue
+            if tok.lemma_ == "declare" and clause is not None and clause.i > tok.i and \
+                    clause.tag_ in ("VBN", "VBD") and _that_mark(clause) is None and not any(
+                    c.dep_ in ("aux", "auxpass") for c in clause.children):
+                continue            # "declared the region liberated": a verdict, no clause
             subj = self._speaking_subject(tok)
             target = clause if clause is not None else inverted
             if subj is None or clause is not None and \
