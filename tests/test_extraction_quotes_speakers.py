@@ -1228,3 +1228,18 @@ def test_according_to_y_after_a_direct_quote_adds_no_reported_quote(extractor):
             "according to Danish state media.")
     facts = extractor.extract(text)
     assert [q.kind for q in facts.quotes] == ["direct"]
+
+
+def test_a_second_speech_verb_of_the_speaker_ends_the_claim(extractor):
+    text = ("Admiral Ola Berg claimed that the campaign to rescue Tromso had been completed and "
+            "described the divers as heroes.")
+    assert _reported_texts(extractor.extract(text)) == [
+        "the campaign to rescue Tromso had been completed"]
+
+
+def test_a_relative_clause_reporting_another_statement_ends_the_claim(extractor):
+    text = ("A senior navy official, however, said Norway’s estimate was “largely in line” with "
+            "that of Denmark’s coast guard, which told lawmakers last week that about 300 "
+            "Swedish boats had entered the strait.")
+    assert "Norway’s estimate was “largely in line” with that of Denmark’s coast guard" in \
+        _reported_texts(extractor.extract(text))

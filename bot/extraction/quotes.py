@@ -341,6 +341,23 @@ def _without_participles(clause: Token) -> list[Token]:
             first = min(t.i for t in child.subtree)
             cut.update(t.i for t in clause.subtree if t.i >= first - 1 and t.i > clause.i and
                        t.i not in range(clause.left_edge.i, first - 1))
+        elif child.dep_ == "conj" and child.i > clause.i and child.tag_ == "VBD" and (
+                child.lemma_ in cues.SPEECH_VERBS or child.lemma_ in cues.NAMING_VERBS) and \
+                not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")
+                        for c in child.children) and \
+                any(c.dep_ in ("aux", "auxpass") for c in clause.children):
+            # "claimed that the operation had been “concluded” and described the troops as
+            # …": the second verb is the speaker's, not the claim's
+            cut.update(t.i for t in clause.subtree if t.i >= child.left_edge.i - 1 and
+                       t.i > clause.i and t.i not in range(clause.left_edge.i,
+                                                           child.left_edge.i - 1))
+    for rel in clause.subtree:
+        # "… with that of the agency, which told lawmakers that …": a statement of its own
+        if rel.dep_ == "relcl" and rel.i > clause.i and rel.lemma_ in cues.REPORTING_VERBS and \
+                rel.left_edge.lower_ in ("which", "who") and \
+                rel.doc[rel.left_edge.i - 1].text == ",":
+            cut.update(t.i for t in rel.subtree)
+            cut.add(rel.left_edge.i - 1)
     return [t for t in clause.subtree if t.i not in cut]
 
 
