@@ -1243,3 +1243,11 @@ def test_a_relative_clause_reporting_another_statement_ends_the_claim(extractor)
             "Swedish boats had entered the strait.")
     assert "Norway’s estimate was “largely in line” with that of Denmark’s coast guard" in \
         _reported_texts(extractor.extract(text))
+
+
+def test_a_speaker_reporting_its_own_confirmation_is_one_quote(extractor):
+    text = ("Admiral Ola Berg said he had confirmed with Danish officials that two Swedish sailors "
+            "rescued on Friday were being treated in Bergen.")
+    assert _reported_texts(extractor.extract(text)) == [
+        "he had confirmed with Danish officials that two Swedish sailors rescued on Friday were "
+        "being treated in Bergen"]

@@ -1260,6 +1260,12 @@ class QuoteFinder:
                         speaker = previous  # "The statement warned that …": its issuer's
                     if speaker is None or speaker.generic:
                         continue
+                    if not acc and subj.lower_ in cues.PRONOUNS_PERSON | cues.PRONOUNS_GROUP \
+                            and subj.idx < start and any(
+                            o.kind == "reported" and o.speaker == speaker.name and
+                            o.start <= subj.idx and end <= o.end for o in quotes[-3:]):
+                        continue    # "The agency said it had confirmed that …": the same
+                        #             speaker's report, already the outer clause
                     text = self.text[start:end]
             except Exception:  # one odd passage must not lose the article
                 log.warning("quote at %d could not be attributed", _pos, exc_info=True)
