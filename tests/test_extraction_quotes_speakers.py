@@ -1251,3 +1251,20 @@ def test_a_speaker_reporting_its_own_confirmation_is_one_quote(extractor):
     assert _reported_texts(extractor.extract(text)) == [
         "he had confirmed with Danish officials that two Swedish sailors rescued on Friday were "
         "being treated in Bergen"]
+
+
+def test_said_with_the_clause_subject_taken_for_an_object(extractor):
+    text = ("Dahl said even a deployment several times the current size would barely dent the "
+            "navy’s defences along the border with Sweden.")
+    assert _reported_texts(extractor.extract(text)) == [
+        "even a deployment several times the current size would barely dent the navy’s "
+        "defences along the border with Sweden"]
+
+
+def test_according_to_an_estimate_by_x_is_xs_report(extractor):
+    text = ("For Oslo, the deals have been lucrative. Norway has earned as much as $2 billion from "
+            "fish and timber deals with Lisbon, including about 50 trawlers, according to an "
+            "estimate by the Nordic Institute for Trade Studies, a state-run think tank in Bergen.")
+    found = [(q.text, q.speaker) for q in extractor.extract(text).quotes]
+    assert found == [("Norway has earned as much as $2 billion from fish and timber deals with "
+                      "Lisbon, including about 50 trawlers", "Nordic Institute for Trade Studies")]

@@ -182,6 +182,15 @@ def _complement(verb: Token) -> Token | None:
             #                 "Zelenskyy says Ukraine ready to hand over …" (headline style)
         return None
     for child in verb.children:
+        if verb.lemma_ == "say" and child.dep_ == "dobj" and child.i > verb.i and any(
+                g.dep_ in ("acl", "relcl") and g.pos_ == "VERB" and g.i > child.i and
+                any(c.dep_ == "aux" for c in g.children) and
+                any(c.dep_ == "nsubj" and c.i > child.i for c in g.children)
+                for g in child.children):
+            # "said even a deployment several times the size would barely dent …": the
+            # clause's subject taken for an object, its verb for the object's modifier
+            return child
+    for child in verb.children:
         if child.dep_ == "advcl" and child.i > verb.i and _that_clause(child) and any(
                 m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
             return child
@@ -861,10 +870,10 @@ class QuoteFinder:
                 if obj is None:
                     continue
                 if obj.lower_ in cues.GENERIC_SOURCES:
-                    # "according to the data of X": X's data, so X's report
-                    owner = next((g for c in obj.children if c.dep_ == "prep" and
-                                  c.lower_ == "of" for g in c.children if g.dep_ == "pobj" and
-                                  g.pos_ in ("PROPN", "NOUN")), None)
+                    # "according to the data of X", "… to an estimate by X": X's report
+                    owner = next((g for c in obj.children if c.dep_ in ("prep", "agent") and
+                                  c.lower_ in ("of", "by") for g in c.children
+                                  if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")), None)
                     obj = owner if owner is not None else obj
                 # into the entity table now, so a later "the agency" or "it said" finds it
                 self.resolver.resolve(obj, owner_of_source=True)
