@@ -1268,3 +1268,9 @@ def test_according_to_an_estimate_by_x_is_xs_report(extractor):
     found = [(q.text, q.speaker) for q in extractor.extract(text).quotes]
     assert found == [("Norway has earned as much as $2 billion from fish and timber deals with "
                       "Lisbon, including about 50 trawlers", "Nordic Institute for Trade Studies")]
+
+
+def test_according_to_after_a_time_phrase_reports_the_clause_after_it(extractor):
+    text = "On Monday, according to the Norwegian navy, two Swedish divers reached the wreck."
+    found = [(q.text, q.speaker) for q in extractor.extract(text).quotes]
+    assert found == [("two Swedish divers reached the wreck", "Norwegian navy")]

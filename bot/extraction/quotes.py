@@ -901,6 +901,12 @@ class QuoteFinder:
                     continue        # "“…,” X told reporters, according to Y": a direct quote
                 if a0 <= first + 1:
                     toks = [t for t in sub if t.i > a1]
+                elif head.i > a1 and not any(t.pos_ in ("VERB", "AUX") for t in sub
+                                             if first <= t.i < a0) and any(
+                        t.is_alpha and t.lower_ != "that" for t in sub if first <= t.i < a0):
+                    # "By late January, according to X, they had gone": the claim is the
+                    # clause after the phrase (the words before it only set the time)
+                    toks = [t for t in sub if t.i > a1]
                 else:
                     toks = [t for t in sub if t.i < a0]
                 if head.i > a1 and head.head is not head and any(
