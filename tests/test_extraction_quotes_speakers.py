@@ -1274,3 +1274,15 @@ def test_according_to_after_a_time_phrase_reports_the_clause_after_it(extractor)
     text = "On Monday, according to the Norwegian navy, two Swedish divers reached the wreck."
     found = [(q.text, q.speaker) for q in extractor.extract(text).quotes]
     assert found == [("two Swedish divers reached the wreck", "Norwegian navy")]
+
+
+def test_without_admitting_reports_nothing(extractor):
+    text = ("Officially, Oslo still denies that Danish boats fished in the strait, so it cannot "
+            "ask about them without admitting they were there.")
+    assert _reported_texts(extractor.extract(text)) == []
+
+
+def test_a_quoted_title_after_a_possessive_is_a_name(extractor):
+    text = ("Speaking on NRK's \"Evening Report\" on Sunday, Admiral Ola Berg said the navy "
+            "expected Sweden to send more boats.")
+    assert [q.kind for q in extractor.extract(text).quotes] == ["reported"]

@@ -516,8 +516,10 @@ def _mention_not_speech(span: Span) -> bool:
         return True             # the “Sever” Group of Forces
     before = span.doc[span.start - 2] if span.start >= 2 else None
     if words and all(t.is_title for t in words) and before is not None and \
-            before.pos_ in ("PROPN", "NOUN") and span.doc[span.start - 1].is_quote:
-        return True             # the Council “Ukrainian Prism”, the think tank “X”: a name
+            (before.pos_ in ("PROPN", "NOUN") or before.lower_ in ("'s", "’s")) and \
+            span.doc[span.start - 1].is_quote:
+        return True             # the Council “Ukrainian Prism”, the think tank “X”, a
+        #                         network's “Evening Show”: a name
     node = root
     for _ in range(6):
         if node.head is node:
@@ -927,9 +929,11 @@ class QuoteFinder:
                 continue
             if tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.lemma_ in _BELIEF_VERBS:
                 continue    # "…, believing they were going on an exercise": no claim of its own
-            if tok.tag_ == "VBG" and tok.dep_ in ("xcomp", "dobj", "csubj") and \
+            if tok.tag_ == "VBG" and (tok.dep_ in ("xcomp", "dobj", "csubj") or
+                                      tok.dep_ == "pcomp" and tok.head.lower_ == "without") and \
                     not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
-                continue    # "doing so would mean admitting that …": a gerund, nobody's claim
+                continue    # "doing so would mean admitting that …", "without admitting …":
+                #             a gerund, nobody's claim
             if tok.dep_ == "acl" and tok.head.lemma_ in cues.GENERIC_SOURCES:
                 continue
             if is_heading(self.text, tok.idx):
