@@ -1286,3 +1286,9 @@ def test_a_quoted_title_after_a_possessive_is_a_name(extractor):
     text = ("Speaking on NRK's \"Evening Report\" on Sunday, Admiral Ola Berg said the navy "
             "expected Sweden to send more boats.")
     assert [q.kind for q in extractor.extract(text).quotes] == ["reported"]
+
+
+def test_an_inverted_says_parenthetical_keeps_the_clause_subject(extractor):
+    text = "The Danish boats, says Berg, are still in the strait."
+    assert _reported_texts(extractor.extract(text)) == [
+        "The Danish boats, says Berg, are still in the strait"]

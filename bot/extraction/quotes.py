@@ -1010,6 +1010,13 @@ class QuoteFinder:
                 continue
             # "CLAUSE, X said, ..." / "As X said, CLAUSE" / "Of them, it said, CLAUSE"
             own = {t.i for t in tok.subtree}
+            subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+            moved = len(subjects) == 2 and subjects[0].i < tok.i < subjects[1].i and \
+                doc[tok.i - 1].text == ","
+            if moved:
+                # "The boats, says Berg, are …" with both nouns taken for the verb's subjects:
+                # the first is the clause's
+                own -= {t.i for t in subjects[0].subtree} | {tok.i - 1}
             first_own = min(own)
             toks = [t for t in inverted.subtree if t.i not in own]
             quoted_head = self.in_quote(inverted.idx, inverted.idx + 1) > 0 and \
@@ -1019,7 +1026,7 @@ class QuoteFinder:
                 # "CLAUSE, he said, “…”" with the quote taken for the sentence's root: the
                 # report is the clause before the attribution
                 toks = [t for t in toks if t.i < first_own]
-            elif inverted.i > first_own and not any(
+            elif inverted.i > first_own and not moved and not any(
                     c.dep_ in ("nsubj", "nsubjpass") and c.i < first_own
                     for c in inverted.children):
                 toks = [t for t in toks if t.i > max(own)]   # "Of them, it said, most …"
