@@ -1292,3 +1292,10 @@ def test_an_inverted_says_parenthetical_keeps_the_clause_subject(extractor):
     text = "The Danish boats, says Berg, are still in the strait."
     assert _reported_texts(extractor.extract(text)) == [
         "The Danish boats, says Berg, are still in the strait"]
+
+
+def test_but_gave_no_details_is_the_writers_not_the_claims(extractor):
+    text = ("Admiral Ola Berg said 300 Danish sailors had been rescued in the past week, but gave "
+            "no details.")
+    assert _reported_texts(extractor.extract(text)) == [
+        "300 Danish sailors had been rescued in the past week"]

@@ -351,7 +351,9 @@ def _without_participles(clause: Token) -> list[Token]:
             cut.update(t.i for t in clause.subtree if t.i >= first - 1 and t.i > clause.i and
                        t.i not in range(clause.left_edge.i, first - 1))
         elif child.dep_ == "conj" and child.i > clause.i and child.tag_ == "VBD" and (
-                child.lemma_ in cues.SPEECH_VERBS or child.lemma_ in cues.NAMING_VERBS) and \
+                child.lemma_ in cues.SPEECH_VERBS or child.lemma_ in cues.NAMING_VERBS or
+                any(c.dep_ == "cc" and c.lower_ == "but" and c.i < child.i
+                    for c in clause.children)) and \
                 not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")
                         for c in child.children) and \
                 any(c.dep_ in ("aux", "auxpass") for c in clause.children):
