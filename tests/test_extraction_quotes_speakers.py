@@ -1299,3 +1299,10 @@ def test_but_gave_no_details_is_the_writers_not_the_claims(extractor):
             "no details.")
     assert _reported_texts(extractor.extract(text)) == [
         "300 Danish sailors had been rescued in the past week"]
+
+
+def test_a_short_quote_paragraph_of_its_own_continues_the_speaker(extractor):
+    text = ("Norway's navy chief Ola Berg has said Danish boats will be allowed back into the "
+            "strait.\n\n“We will not close the harbour to anyone who respects the rules,” he told "
+            "reporters in Oslo.\n\n“The fleet is ready.”\n")
+    assert _speaker(extractor.extract(text), "The fleet is ready") == "Ola Berg"

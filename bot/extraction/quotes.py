@@ -764,8 +764,13 @@ class QuoteFinder:
             return sp
         # 6. a quote paragraph of its own continues the previous speaker
         para_start = self.text.rfind("\n", 0, q.start)
+        para_end = self.text.find("\n", q.end)
+        alone = self.text[para_start + 1:q.start].strip() in ("", "“", '"', "‘", "«") and \
+            self.text[q.end:len(self.text) if para_end == -1 else para_end].strip() in (
+                "", "”", '"', "’", "»") and ends_sentence
+        # (a short quote that is a paragraph of its own, "“The fleet is ready.”", too)
         if previous is not None and prev_para is not None and \
-                self.text.count("\n\n", prev_para, q.start) <= 1 and not embedded:
+                self.text.count("\n\n", prev_para, q.start) <= 1 and (not embedded or alone):
             return previous
         if previous is not None and prev_para is not None and para_start <= prev_para:
             return previous
