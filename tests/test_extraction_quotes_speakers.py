@@ -1306,3 +1306,11 @@ def test_a_short_quote_paragraph_of_its_own_continues_the_speaker(extractor):
             "strait.\n\n“We will not close the harbour to anyone who respects the rules,” he told "
             "reporters in Oslo.\n\n“The fleet is ready.”\n")
     assert _speaker(extractor.extract(text), "The fleet is ready") == "Ola Berg"
+
+
+def test_a_leading_citing_phrase_is_not_part_of_the_claim(extractor):
+    text = ("As the Norwegian agency NTB reported, citing the Coast Guard Service, the spy agency "
+            "believes Sweden's losses are higher than publicly known and that Stockholm is "
+            "preparing to send reinforcements.")
+    assert "the spy agency believes Sweden's losses are higher than publicly known and that " \
+        "Stockholm is preparing to send reinforcements" in _reported_texts(extractor.extract(text))

@@ -1168,6 +1168,13 @@ class QuoteFinder:
                 toks = [t for t in toks if t.i > hi]
             elif toks[-1].i - hi <= 2:
                 toks = [t for t in toks if t.i < lo]
+        lead = next((t for t in toks[:2] if not t.is_punct), None)
+        if lead is not None and lead.tag_ == "VBG" and lead.lemma_ in ("cite", "quote"):
+            # "As Yonhap reported, citing the NIS, the spy agency believes …": the citing
+            # phrase is the reporter's, not the claim's
+            last = max(t.i for t in lead.subtree)
+            if last < toks[-1].i - 2:
+                toks = [t for t in toks if t.i > last]
         while toks and (toks[0].is_punct or toks[0].is_space or
                         (toks[0].lower_ == "that" and toks[0].dep_ in ("mark", "advmod")) or
                         toks[0].lower_ == "that" and len(toks) > 2 and toks[0].dep_ != "det" and
