@@ -1314,3 +1314,12 @@ def test_a_leading_citing_phrase_is_not_part_of_the_claim(extractor):
             "preparing to send reinforcements.")
     assert "the spy agency believes Sweden's losses are higher than publicly known and that " \
         "Stockholm is preparing to send reinforcements" in _reported_texts(extractor.extract(text))
+
+
+def test_a_participle_taken_for_the_clause_verb_does_not_end_the_clause(extractor):
+    text = ("One senior diplomat told Politiken that intelligence shared with the alliance "
+            "pointed to preparations for a second fleet, possibly of a similar size, early next "
+            "year.")
+    assert _reported_texts(extractor.extract(text)) == [
+        "intelligence shared with the alliance pointed to preparations for a second fleet, "
+        "possibly of a similar size, early next year"]

@@ -998,6 +998,15 @@ class QuoteFinder:
                         # would mark …": a second "that"-clause the parser hung on the verb
                         last = max(t.i for t in reason.subtree)
                         toks = toks + [t for t in doc[end + 1:last + 1]]
+                    elif reason.dep_ == "ccomp" and reason.i > end and clause.i > tok.i and \
+                            reason.left_edge.i == end + 1 and reason.pos_ == "VERB" and \
+                            not any(c.dep_ in ("nsubj", "nsubjpass", "mark")
+                                    for c in reason.children) and \
+                            clause.tag_ in ("VBD", "VBN") and not any(
+                                c.dep_ in ("aux", "auxpass", "dobj") for c in clause.children):
+                        # "told X that intelligence shared with the bloc pointed to …": the
+                        # participle taken for the clause's verb, the verb for a second clause
+                        toks = toks + list(reason.subtree)
                 if clause.i == tok.head.i and clause.i > tok.i:
                     mark = _that_mark(clause)   # the misparsed "X reported, …, that CLAUSE"
                     toks = [t for t in toks if t.i > mark.i]
