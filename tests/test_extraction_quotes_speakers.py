@@ -1323,3 +1323,11 @@ def test_a_participle_taken_for_the_clause_verb_does_not_end_the_clause(extracto
     assert _reported_texts(extractor.extract(text)) == [
         "intelligence shared with the alliance pointed to preparations for a second fleet, "
         "possibly of a similar size, early next year"]
+
+
+def test_suggesting_after_a_report_is_the_writers_inference(extractor):
+    text = ("In early March, Norwegian officials said they had not seen Danish boats in the "
+            "strait for about three weeks, suggesting the fleet had been withdrawn after the "
+            "storms.")
+    assert _reported_texts(extractor.extract(text)) == [
+        "they had not seen Danish boats in the strait for about three weeks"]

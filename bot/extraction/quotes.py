@@ -936,6 +936,10 @@ class QuoteFinder:
                 continue
             if tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.lemma_ in _BELIEF_VERBS:
                 continue    # "…, believing they were going on an exercise": no claim of its own
+            if tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.lemma_ == "suggest" \
+                    and doc[tok.i - 1].text == ",":
+                continue    # "X said …, suggesting the force had been withdrawn": what the
+                #             writer infers from the report, not a claim of X's
             if tok.tag_ == "VBG" and (tok.dep_ in ("xcomp", "dobj", "csubj") or
                                       tok.dep_ == "pcomp" and tok.head.lower_ == "without") and \
                     not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
