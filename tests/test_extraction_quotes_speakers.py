@@ -1331,3 +1331,11 @@ def test_suggesting_after_a_report_is_the_writers_inference(extractor):
             "storms.")
     assert _reported_texts(extractor.extract(text)) == [
         "they had not seen Danish boats in the strait for about three weeks"]
+
+
+def test_a_claim_after_the_semicolon_of_an_inverted_report_is_the_same_speakers(extractor):
+    text = ("At first they sailed in groups of 20 to 30 across open water, the captain said; now "
+            "they move in pairs and avoid the coast.")
+    assert _reported_texts(extractor.extract(text)) == [
+        "At first they sailed in groups of 20 to 30 across open water",
+        "now they move in pairs and avoid the coast"]

@@ -1027,6 +1027,15 @@ class QuoteFinder:
                         self._relayed.add(span)     # a belief someone reports is a claim
                 if clause.i < tok.i:
                     out.extend((*span, subj, False) for span in self._pronoun_conjuncts(tok))
+                    for more in tok.children:
+                        # "CLAUSE, the officer said; now they advance …": a second claim
+                        # after the semicolon, the same speaker's
+                        if more.dep_ == "ccomp" and more.i > tok.i and \
+                                more.pos_ in ("VERB", "AUX") and any(
+                                    t.text == ";" for t in doc[tok.i + 1:more.left_edge.i]):
+                            span = self._clause(list(more.subtree))
+                            if span:
+                                out.append((*span, subj, False))
                 continue
             # "CLAUSE, X said, ..." / "As X said, CLAUSE" / "Of them, it said, CLAUSE"
             own = {t.i for t in tok.subtree}
