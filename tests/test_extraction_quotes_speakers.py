@@ -1069,3 +1069,273 @@ def test_the_other_is_another_of_the_group(extractor):
             "said he wanted to return home.")
     facts = extractor.extract(text)
     assert _speaker(facts, "he wanted to return home")
+
+
+def _reported_texts(facts):
+    return [q.text for q in facts.quotes if q.kind == "reported"]
+
+
+def test_a_trailing_the_first_time_appositive_is_the_writers(extractor):
+    text = ("Chile said on Friday it had proof that Bolivian engineers were in Peru, the first "
+            "time Santiago has openly backed the accounts.")
+    assert _reported_texts(extractor.extract(text))[0] == \
+        "it had proof that Bolivian engineers were in Peru"
+    text = ("Norway says it is sheltering three Latvian pilots, the first to be rescued since "
+            "the storms began.")
+    assert _reported_texts(extractor.extract(text))[0] == \
+        "it is sheltering three Latvian pilots"
+
+
+def test_a_participle_with_a_subject_of_its_own_stays_in_the_clause(extractor):
+    text = ("The ministry said the smugglers had been supplied with Greek military jackets, "
+            "Turkish-made pistols and forged identity cards describing them as citizens of "
+            "Cyprus.")
+    assert _reported_texts(extractor.extract(text)) == [
+        "the smugglers had been supplied with Greek military jackets, Turkish-made pistols and "
+        "forged identity cards describing them as citizens of Cyprus"]
+
+
+def test_a_second_reporting_verb_hung_on_the_first_clause_is_the_same_speakers(extractor):
+    text = ("Senator Marta Olsen says the sale of the rifles violates the export rules, and "
+            "stresses that the licence granted by the agency in May has made Oslo a supplier "
+            "of the war.")
+    facts = extractor.extract(text)
+    found = {q.text: q.speaker for q in facts.quotes if q.kind == "reported"}
+    assert found.get("the sale of the rifles violates the export rules") == "Marta Olsen", found
+    assert found.get("the licence granted by the agency in May has made Oslo a supplier of "
+                     "the war") == "Marta Olsen", found
+
+
+def test_a_reported_clause_is_cut_in_reading_order(extractor):
+    # a non-projective parse yields a subtree's words out of order: the clause still runs
+    # from its first word to its last
+    from bot.extraction.quotes import QuoteFinder
+    doc = extractor.nlp("Ola Berg said 900 Danish sailors were in Tromso, most of them from "
+                        "crews that had served in the Baltic.")
+    finder = QuoteFinder(doc)
+    words = list(doc[3:-1])
+    start, end = finder._clause(words[5:8] + words[:5] + words[8:])
+    assert doc.text[start:end] == \
+        "900 Danish sailors were in Tromso, most of them from crews that had served in the Baltic"
+
+
+def test_a_report_inside_an_after_clause_is_the_that_clause(extractor):
+    text = ("The statement came two days after Ingrid Dahl, the chief of Norway's General Staff, "
+            "told Ola Berg in a televised meeting that Danish servicemen had \"provided vital "
+            "support\" in driving Swedish units out of Tromso.")
+    facts = extractor.extract(text)
+    assert _reported_texts(facts) == [
+        "Danish servicemen had \"provided vital support\" in driving Swedish units out of "
+        "Tromso"]
+
+
+def test_a_speaker_set_off_by_an_asked_phrase_says_the_clause(extractor):
+    text = ("Harbour master Ingrid Dahl, asked about the reports earlier this week, said the "
+            "port «does not comment on fabrications» and that traffic in the strait is governed "
+            "by the treaty.")
+    facts = extractor.extract(text)
+    assert {(q.kind, q.speaker) for q in facts.quotes} == {
+        ("reported", "Ingrid Dahl"), ("direct", "Ingrid Dahl")}
+    assert _reported_texts(facts) == [
+        "the port «does not comment on fabrications» and that traffic in the strait is "
+        "governed by the treaty"]
+
+
+def test_according_to_after_a_verb_sharing_its_subject_takes_the_whole_claim(extractor):
+    text = ("Danish sailors, pulled back from the northern ports in March after heavy storms, "
+            "have returned to patrol with new boats and fresh crews, according to Norwegian "
+            "officials.")
+    assert _reported_texts(extractor.extract(text)) == [
+        "Danish sailors, pulled back from the northern ports in March after heavy storms, have "
+        "returned to patrol with new boats and fresh crews"]
+
+
+def test_a_second_verb_after_a_set_off_speaker_is_the_same_speakers(extractor):
+    text = ("Harbour master Ingrid Dahl, asked about the reports at the summit in Bergen, told "
+            "reporters that the images \"are a serious matter\" and said Norway would decide "
+            "\"when and how\" to act with its allies.")
+    found = {q.text: q.speaker for q in extractor.extract(text).quotes if q.kind == "reported"}
+    assert found.get("Norway would decide \"when and how\" to act with its allies") == \
+        "Ingrid Dahl", found
+
+
+def test_said_in_a_statement_that_is_the_speakers_clause(extractor):
+    text = ("The ruling came after the Defence Council of the South's ruling Labour Party said "
+            "in a statement carried by the Norwegian News Agency on Monday that Danish units had "
+            "taken part in what it called the \"rescue\" of Tromso under an order from leader "
+            "Ola Berg.")
+    assert _reported_texts(extractor.extract(text)) == [
+        "Danish units had taken part in what it called the \"rescue\" of Tromso under an order "
+        "from leader Ola Berg"]
+
+
+def test_a_trailing_speaker_taken_for_an_appositive_still_reports_the_clause(extractor):
+    text = ("Some 40 Peruvian soldiers have been killed and 120 wounded while fighting for "
+            "Bolivia against Chile, Peru's spy agency estimated Monday, raising its casualty "
+            "count sharply from a month ago.")
+    assert _reported_texts(extractor.extract(text)) == [
+        "Some 40 Peruvian soldiers have been killed and 120 wounded while fighting for Bolivia "
+        "against Chile"]
+
+
+def test_a_trailing_without_phrase_is_the_writers_remark(extractor):
+    text = "Lars Berg wrote on Friday that the harbour would close in May, without giving a reason."
+    assert _reported_texts(extractor.extract(text)) == ["the harbour would close in May"]
+
+
+def test_according_to_the_data_of_x_is_xs_report(extractor):
+    text = ("According to the data of Norwegian intelligence, after a pause of about two weeks "
+            "the Danish sailors resumed patrols near the harbour of Tromso on 7 February.")
+    found = [(q.text, q.speaker) for q in extractor.extract(text).quotes]
+    assert found == [("after a pause of about two weeks the Danish sailors resumed patrols near "
+                      "the harbour of Tromso on 7 February", "Norway's intelligence")]
+
+
+def test_a_time_clause_with_a_speech_verb_stays_in_the_claim(extractor):
+    text = ("The agency has also said that Danish boats remain moored in Tromso even after Oslo "
+            "declared the harbour fully reopened to Swedish traffic in May, and that they were "
+            "being used to patrol the coast.")
+    assert "Danish boats remain moored in Tromso even after Oslo declared the harbour fully " \
+        "reopened to Swedish traffic in May, and that they were being used to patrol the " \
+        "coast" in _reported_texts(extractor.extract(text))
+
+
+def test_that_before_a_subject_is_a_complementiser_when_the_verb_has_an_object(extractor):
+    text = ("Lawmaker Ola Berg, who sits on the defence committee, told reporters after the "
+            "briefing that the agency had found maps on the bodies of drowned sailors that told "
+            "them to sink their boats rather than be boarded.")
+    found = [(q.text, q.speaker) for q in extractor.extract(text).quotes]
+    assert found == [("the agency had found maps on the bodies of drowned sailors that told them "
+                      "to sink their boats rather than be boarded", "Ola Berg")]
+
+
+def test_a_trailing_speaker_in_the_perfect_reports_the_clause(extractor):
+    text = ("Norway has decided to send around 400 sailors to help Denmark in its war against "
+            "Sweden, Finland’s spy agency has said, in what would be the first such deployment.")
+    assert _reported_texts(extractor.extract(text)) == [
+        "Norway has decided to send around 400 sailors to help Denmark in its war against Sweden"]
+
+
+def test_declared_x_done_is_a_verdict_not_a_reported_clause(extractor):
+    text = "Lars Berg said Oslo declared the harbour fully reopened in May."
+    assert _reported_texts(extractor.extract(text)) == [
+        "Oslo declared the harbour fully reopened in May"]
+
+
+def test_according_to_y_after_a_direct_quote_adds_no_reported_quote(extractor):
+    text = ("“Ola Berg has decided to send 300 divers to clear the harbour and 500 engineers to "
+            "rebuild the piers,” Mr Dahl told Danish reporters in the Norwegian capital, "
+            "according to Danish state media.")
+    facts = extractor.extract(text)
+    assert [q.kind for q in facts.quotes] == ["direct"]
+
+
+def test_a_second_speech_verb_of_the_speaker_ends_the_claim(extractor):
+    text = ("Admiral Ola Berg claimed that the campaign to rescue Tromso had been completed and "
+            "described the divers as heroes.")
+    assert _reported_texts(extractor.extract(text)) == [
+        "the campaign to rescue Tromso had been completed"]
+
+
+def test_a_relative_clause_reporting_another_statement_ends_the_claim(extractor):
+    text = ("A senior navy official, however, said Norway’s estimate was “largely in line” with "
+            "that of Denmark’s coast guard, which told lawmakers last week that about 300 "
+            "Swedish boats had entered the strait.")
+    assert "Norway’s estimate was “largely in line” with that of Denmark’s coast guard" in \
+        _reported_texts(extractor.extract(text))
+
+
+def test_a_speaker_reporting_its_own_confirmation_is_one_quote(extractor):
+    text = ("Admiral Ola Berg said he had confirmed with Danish officials that two Swedish sailors "
+            "rescued on Friday were being treated in Bergen.")
+    assert _reported_texts(extractor.extract(text)) == [
+        "he had confirmed with Danish officials that two Swedish sailors rescued on Friday were "
+        "being treated in Bergen"]
+
+
+def test_said_with_the_clause_subject_taken_for_an_object(extractor):
+    text = ("Dahl said even a deployment several times the current size would barely dent the "
+            "navy’s defences along the border with Sweden.")
+    assert _reported_texts(extractor.extract(text)) == [
+        "even a deployment several times the current size would barely dent the navy’s "
+        "defences along the border with Sweden"]
+
+
+def test_according_to_an_estimate_by_x_is_xs_report(extractor):
+    text = ("For Oslo, the deals have been lucrative. Norway has earned as much as $2 billion from "
+            "fish and timber deals with Lisbon, including about 50 trawlers, according to an "
+            "estimate by the Nordic Institute for Trade Studies, a state-run think tank in Bergen.")
+    found = [(q.text, q.speaker) for q in extractor.extract(text).quotes]
+    assert found == [("Norway has earned as much as $2 billion from fish and timber deals with "
+                      "Lisbon, including about 50 trawlers", "Nordic Institute for Trade Studies")]
+
+
+def test_according_to_after_a_time_phrase_reports_the_clause_after_it(extractor):
+    text = "On Monday, according to the Norwegian navy, two Swedish divers reached the wreck."
+    found = [(q.text, q.speaker) for q in extractor.extract(text).quotes]
+    assert found == [("two Swedish divers reached the wreck", "Norwegian navy")]
+
+
+def test_without_admitting_reports_nothing(extractor):
+    text = ("Officially, Oslo still denies that Danish boats fished in the strait, so it cannot "
+            "ask about them without admitting they were there.")
+    assert _reported_texts(extractor.extract(text)) == []
+
+
+def test_a_quoted_title_after_a_possessive_is_a_name(extractor):
+    text = ("Speaking on NRK's \"Evening Report\" on Sunday, Admiral Ola Berg said the navy "
+            "expected Sweden to send more boats.")
+    assert [q.kind for q in extractor.extract(text).quotes] == ["reported"]
+
+
+def test_an_inverted_says_parenthetical_keeps_the_clause_subject(extractor):
+    text = "The Danish boats, says Berg, are still in the strait."
+    assert _reported_texts(extractor.extract(text)) == [
+        "The Danish boats, says Berg, are still in the strait"]
+
+
+def test_but_gave_no_details_is_the_writers_not_the_claims(extractor):
+    text = ("Admiral Ola Berg said 300 Danish sailors had been rescued in the past week, but gave "
+            "no details.")
+    assert _reported_texts(extractor.extract(text)) == [
+        "300 Danish sailors had been rescued in the past week"]
+
+
+def test_a_short_quote_paragraph_of_its_own_continues_the_speaker(extractor):
+    text = ("Norway's navy chief Ola Berg has said Danish boats will be allowed back into the "
+            "strait.\n\n“We will not close the harbour to anyone who respects the rules,” he told "
+            "reporters in Oslo.\n\n“The fleet is ready.”\n")
+    assert _speaker(extractor.extract(text), "The fleet is ready") == "Ola Berg"
+
+
+def test_a_leading_citing_phrase_is_not_part_of_the_claim(extractor):
+    text = ("As the Norwegian agency NTB reported, citing the Coast Guard Service, the spy agency "
+            "believes Sweden's losses are higher than publicly known and that Stockholm is "
+            "preparing to send reinforcements.")
+    assert "the spy agency believes Sweden's losses are higher than publicly known and that " \
+        "Stockholm is preparing to send reinforcements" in _reported_texts(extractor.extract(text))
+
+
+def test_a_participle_taken_for_the_clause_verb_does_not_end_the_clause(extractor):
+    text = ("One senior diplomat told Politiken that intelligence shared with the alliance "
+            "pointed to preparations for a second fleet, possibly of a similar size, early next "
+            "year.")
+    assert _reported_texts(extractor.extract(text)) == [
+        "intelligence shared with the alliance pointed to preparations for a second fleet, "
+        "possibly of a similar size, early next year"]
+
+
+def test_suggesting_after_a_report_is_the_writers_inference(extractor):
+    text = ("In early March, Norwegian officials said they had not seen Danish boats in the "
+            "strait for about three weeks, suggesting the fleet had been withdrawn after the "
+            "storms.")
+    assert _reported_texts(extractor.extract(text)) == [
+        "they had not seen Danish boats in the strait for about three weeks"]
+
+
+def test_a_claim_after_the_semicolon_of_an_inverted_report_is_the_same_speakers(extractor):
+    text = ("At first they sailed in groups of 20 to 30 across open water, the captain said; now "
+            "they move in pairs and avoid the coast.")
+    assert _reported_texts(extractor.extract(text)) == [
+        "At first they sailed in groups of 20 to 30 across open water",
+        "now they move in pairs and avoid the coast"]

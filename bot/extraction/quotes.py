@@ -65,6 +65,7 @@ _CONTENT_NOUNS = frozenset(["fact", "report", "reports", "claim", "claims", "evi
 
 
 _REASON_MARKS = frozenset(["because", "although", "though", "since"])
+_TIME_MARKS = frozenset(["after", "before", "until", "till", "since", "once", "when"])
 _KEY_LABELS = frozenset(["key events", "key points", "key developments", "key updates",
                          "summary", "the latest", "what we know", "at a glance"])
 
@@ -114,8 +115,12 @@ def _that_clause(sub: Token) -> bool:
         return True         # "confirmed for the first time that its troops had fought …"
     # "that" as the clause's object although it has its own subject, and comes before it
     return marks[0].dep_ == "dobj" and all(s.lower_ != "that" and s.i > marks[0].i
-                                           for s in subjects) and \
-        not any(c.dep_ == "dobj" and c.lower_ != "that" for c in sub.children)
+                                           for s in subjects) and (
+        not any(c.dep_ == "dobj" and c.lower_ != "that" for c in sub.children) or
+        # a verb with an object of its own cannot have "that" for one: "told reporters after
+        # the briefing that the agency had found memos …"
+        any(s.left_edge.i == marks[0].i + 1 for s in subjects) and
+        any(c.dep_ == "dobj" and c.i > sub.i for c in sub.children))
 
 
 def _asks(toks: list[Token]) -> bool:
@@ -144,7 +149,10 @@ def _complement(verb: Token) -> Token | None:
         return upper
     reduced = reduced_relative(verb)
     ccomps = [c for c in verb.children if c.dep_ == "ccomp" and (
-        reduced is None or c.i != reduced.i) and _misparsed_upper(c) is None]
+        reduced is None or c.i != reduced.i) and _misparsed_upper(c) is None and not (
+        c.i < verb.i and c.right_edge.pos_ in ("ADP", "SCONJ") and not c.right_edge.n_rights)]
+    # (a "clause" before the verb that ends in a bare "after" is the sentence the report is
+    # set in: "The talks began a day after X told Y that …")
     if ccomps and ccomps[0].i < verb.i and any(
             t.text == ":" for t in verb.doc[ccomps[0].i + 1:verb.i]):
         # "His boss has been candid: X said that …": the clause after the verb is X's
@@ -174,6 +182,15 @@ def _complement(verb: Token) -> Token | None:
             #                 "Zelenskyy says Ukraine ready to hand over …" (headline style)
         return None
     for child in verb.children:
+        if verb.lemma_ == "say" and child.dep_ == "dobj" and child.i > verb.i and any(
+                g.dep_ in ("acl", "relcl") and g.pos_ == "VERB" and g.i > child.i and
+                any(c.dep_ == "aux" for c in g.children) and
+                any(c.dep_ == "nsubj" and c.i > child.i for c in g.children)
+                for g in child.children):
+            # "said even a deployment several times the size would barely dent …": the
+            # clause's subject taken for an object, its verb for the object's modifier
+            return child
+    for child in verb.children:
         if child.dep_ == "advcl" and child.i > verb.i and _that_clause(child) and any(
                 m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
             return child
@@ -196,7 +213,10 @@ def _complement(verb: Token) -> Token | None:
                 if sub.dep_ in ("acl", "ccomp", "relcl") and _that_clause(sub):
                     if node.lemma_ in _CONTENT_NOUNS and node.lemma_ not in (
                             "report", "information", "claim", "assessment") and not (
-                            node.lemma_ == "time" and node.head.lower_ in ("for", "at")):
+                            node.lemma_ == "time" and node.head.lower_ in ("for", "at")) and \
+                            not (node.dep_ == "pobj" and node.head.lower_ == "in" and
+                                 node.head.head.i == verb.i and node.lemma_ in _OWN_TEXTS):
+                        # ("said in a statement … that …": the statement is where it was said)
                         continue    # ("confirmed for the first time that …" is the verb's)
                     return sub
                 if sub.dep_ in ("pobj", "prep", "dobj", "relcl", "acl"):
@@ -214,6 +234,44 @@ def _reporter_of_participle(verb: Token) -> Token | None:
             verb.head.head.pos_ == "VERB" and verb.head.head.lemma_ in cues.REPORTING_VERBS \
             and verb.head.head.i < verb.head.i:
         return verb.head.head
+    return None
+
+
+def _reporter_of_conjunct(verb: Token) -> Token | None:
+    """The reporting verb whose subject also speaks a second reporting verb the parser hung
+    on the first one's clause: in "X says Y violates Z, and stresses that …" "stresses" is
+    taken for a conjunct of "violates" but X stresses. Only a verb with no subject of its own
+    and a "that"-clause of its own."""
+    head = verb.head
+    if verb.dep_ == "conj" and verb.pos_ == "VERB" and head.dep_ == "ccomp" and \
+            head.i < verb.i and head.head.lemma_ in cues.REPORTING_VERBS and \
+            head.head.pos_ == "VERB" and head.head.i < head.i and \
+            not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) and \
+            any(c.dep_ == "ccomp" and c.i > verb.i and _that_mark(c) is not None
+                for c in verb.children):
+        return head.head
+    return None
+
+
+def _set_off_subject(verb: Token) -> Token | None:
+    """The speaker of a subject-less reporting verb after a participle phrase the parser took
+    for a clause of its own: "X, asked about the reports on Monday, said …" with X the
+    subject of "asked". Only a phrase with no auxiliary, between commas, right before the verb."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    if verb.dep_ == "conj" and verb.head.i < verb.i and verb.head.pos_ == "VERB":
+        return _set_off_subject(verb.head)  # "X, asked …, told Y that … and said …"
+    if verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.i > verb.i or clause.tag_ not in ("VBN", "VBD") or \
+                clause.right_edge.i not in (verb.i - 2, verb.i - 1) or any(
+                    c.dep_ in ("aux", "auxpass") for c in clause.children):
+            continue
+        subj = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
+        if subj is not None and subj.right_edge.i in (clause.i - 2, clause.i - 1) and \
+                verb.doc[clause.i - 1].text == ",":
+            return subj
     return None
 
 
@@ -263,9 +321,18 @@ def _without_participles(clause: Token) -> list[Token]:
     noting “…”", "…, calling for …"): that is a statement of its own."""
     cut: set[int] = set()
     for child in clause.children:
+        if child.dep_ == "prep" and child.lower_ == "without" and child.i > clause.i and \
+                clause.doc[child.i - 1].text == "," and any(
+                    c.tag_ == "VBG" for c in child.children):
+            # "…, without saying whose order": the writer's remark on the report
+            cut.update(t.i for t in child.subtree)
+            continue
         if child.dep_ == "advcl" and child.tag_ == "VBG" and (
                 child.i > clause.i and child.lemma_ in cues.SPEECH_VERBS and
-                child.lemma_ not in _BELIEF_VERBS or child.lemma_ in ("cite", "quote")):
+                child.lemma_ not in _BELIEF_VERBS or child.lemma_ in ("cite", "quote")) and \
+                not any(c.dep_ == "nsubj" for c in child.children):
+            # (one with a subject of its own is the clause's: "… uniforms, weapons and
+            # papers describing them as …" with the papers taken for its subject)
             # ("they were sent abroad believing they were going …": the subject's belief)
             cut.update(t.i for t in child.subtree)      # "…, citing U.S. officials, …"
             if child.i > clause.i and child.lemma_ in cues.SPEECH_VERBS:
@@ -273,13 +340,35 @@ def _without_participles(clause: Token) -> list[Token]:
                 # parser hung the quote on the clause
                 cut.update(t.i for t in clause.subtree if t.i >= child.left_edge.i)
         elif child.dep_ in ("advcl", "conj") and child.i > clause.i and (
-                child.lemma_ in cues.REPORTING_VERBS or child.lemma_ in cues.SPEECH_VERBS) and any(
-                    c.dep_ == "nsubj" for c in child.children):
+                child.lemma_ in cues.REPORTING_VERBS or child.lemma_ in cues.SPEECH_VERBS) and (
+                any(c.dep_ == "nsubj" for c in child.children) and child.tag_ != "VBG" and
+                not any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in child.children) or
+                _reporter_of_conjunct(child) is not None):
+            # (a time clause is the claim's own: "… remain there even after Moscow declared …")
             # "…, while Ukraine's military intelligence said …", "…, and the general praised
             # …": another speaker's statement
             first = min(t.i for t in child.subtree)
             cut.update(t.i for t in clause.subtree if t.i >= first - 1 and t.i > clause.i and
                        t.i not in range(clause.left_edge.i, first - 1))
+        elif child.dep_ == "conj" and child.i > clause.i and child.tag_ == "VBD" and (
+                child.lemma_ in cues.SPEECH_VERBS or child.lemma_ in cues.NAMING_VERBS or
+                any(c.dep_ == "cc" and c.lower_ == "but" and c.i < child.i
+                    for c in clause.children)) and \
+                not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")
+                        for c in child.children) and \
+                any(c.dep_ in ("aux", "auxpass") for c in clause.children):
+            # "claimed that the operation had been “concluded” and described the troops as
+            # …": the second verb is the speaker's, not the claim's
+            cut.update(t.i for t in clause.subtree if t.i >= child.left_edge.i - 1 and
+                       t.i > clause.i and t.i not in range(clause.left_edge.i,
+                                                           child.left_edge.i - 1))
+    for rel in clause.subtree:
+        # "… with that of the agency, which told lawmakers that …": a statement of its own
+        if rel.dep_ == "relcl" and rel.i > clause.i and rel.lemma_ in cues.REPORTING_VERBS and \
+                rel.left_edge.lower_ in ("which", "who") and \
+                rel.doc[rel.left_edge.i - 1].text == ",":
+            cut.update(t.i for t in rel.subtree)
+            cut.add(rel.left_edge.i - 1)
     return [t for t in clause.subtree if t.i not in cut]
 
 
@@ -325,8 +414,14 @@ def _trailing_report(verb: Token) -> tuple[list[Token], Token] | None:
     verb taken for a conjunct of the clause, or the clause for a loose dependent): the words
     before the comma, past any dateline, with a subject of their own; X is the noun phrase
     between the comma and the verb (its subject)."""
-    if verb.dep_ not in ("ROOT", "conj") or verb.tag_ not in ("VBD", "VBZ", "VBP"):
-        return None
+    perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" and
+                                         c.i == verb.i - 1 for c in verb.children)
+    if (verb.dep_ not in ("ROOT", "conj") or verb.tag_ not in ("VBD", "VBZ", "VBP") and
+            not perfect) and not (
+            verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.dep_ == "appos" and
+            verb.head.i < verb.i):
+        return None     # ("…, South Korea's spy agency estimated Monday" taken for an
+        #                 appositive of the clause's last noun, the verb for its modifier)
     if any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and verb.lemma_ != "tell"
            for c in verb.children):
         return None
@@ -337,8 +432,9 @@ def _trailing_report(verb: Token) -> tuple[list[Token], Token] | None:
         if t.text == ",":
             comma = k
             break
-        if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", ":", "”", '"', "’"):
-            return None
+        if (t.pos_ in ("VERB", "AUX") and not (perfect and k == verb.i - 1)) or \
+                t.text in (".", ";", ":", "”", '"', "’"):
+            return None     # (but "…, X has said")
     if comma is None or comma - sent.start < 3:
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj" and comma < c.i < verb.i), None)
@@ -422,8 +518,10 @@ def _mention_not_speech(span: Span) -> bool:
         return True             # the “Sever” Group of Forces
     before = span.doc[span.start - 2] if span.start >= 2 else None
     if words and all(t.is_title for t in words) and before is not None and \
-            before.pos_ in ("PROPN", "NOUN") and span.doc[span.start - 1].is_quote:
-        return True             # the Council “Ukrainian Prism”, the think tank “X”: a name
+            (before.pos_ in ("PROPN", "NOUN") or before.lower_ in ("'s", "’s")) and \
+            span.doc[span.start - 1].is_quote:
+        return True             # the Council “Ukrainian Prism”, the think tank “X”, a
+        #                         network's “Evening Show”: a name
     node = root
     for _ in range(6):
         if node.head is node:
@@ -516,6 +614,9 @@ class QuoteFinder:
             # X calls them so, not the clause's subject
             return self._from_verb(reporter, q)
         found = subjects_of(verb)
+        if not found:
+            set_off = _set_off_subject(verb)
+            found = [set_off] if set_off is not None else found
         if verb.lemma_ == "quote":
             # "Budanov told an outlet, and I'm quoting him, “…”": the one quoted speaks
             objs = [c for c in verb.children if c.dep_ == "dobj" and
@@ -663,8 +764,13 @@ class QuoteFinder:
             return sp
         # 6. a quote paragraph of its own continues the previous speaker
         para_start = self.text.rfind("\n", 0, q.start)
+        para_end = self.text.find("\n", q.end)
+        alone = self.text[para_start + 1:q.start].strip() in ("", "“", '"', "‘", "«") and \
+            self.text[q.end:len(self.text) if para_end == -1 else para_end].strip() in (
+                "", "”", '"', "’", "»") and ends_sentence
+        # (a short quote that is a paragraph of its own, "“The fleet is ready.”", too)
         if previous is not None and prev_para is not None and \
-                self.text.count("\n\n", prev_para, q.start) <= 1 and not embedded:
+                self.text.count("\n\n", prev_para, q.start) <= 1 and (not embedded or alone):
             return previous
         if previous is not None and prev_para is not None and para_start <= prev_para:
             return previous
@@ -772,9 +878,20 @@ class QuoteFinder:
                 obj = according_to(tok.head) if according_to(tok.head) is not None else None
                 if obj is None:
                     continue
+                if obj.lower_ in cues.GENERIC_SOURCES:
+                    # "according to the data of X", "… to an estimate by X": X's report
+                    owner = next((g for c in obj.children if c.dep_ in ("prep", "agent") and
+                                  c.lower_ in ("of", "by") for g in c.children
+                                  if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")), None)
+                    obj = owner if owner is not None else obj
                 # into the entity table now, so a later "the agency" or "it said" finds it
                 self.resolver.resolve(obj, owner_of_source=True)
                 head = tok.head
+                if head.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and \
+                        head.head.pos_ in ("VERB", "AUX") and head.head.i < tok.i and not any(
+                        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
+                    head = head.head    # "X, pulled back in May, have returned, according
+                    #                     to Y": the verbs share X, so the claim is both
                 sub = list(head.subtree)
                 acc = list(tok.subtree)
                 a0, a1 = acc[0].i, acc[-1].i
@@ -786,7 +903,18 @@ class QuoteFinder:
                         any(c.dep_ in ("nsubj", "nsubjpass") and c.i < a0
                             for c in head.children) and _complement(head) is not None:
                     continue        # "X, according to Y, believes CLAUSE": X's report, relayed
+                if head.i < a0 and head.lemma_ in cues.SPEECH_VERBS and any(
+                        c.dep_ == "nsubj" for c in head.children) and any(
+                        c.dep_ in ("ccomp", "parataxis") and c.i < head.i and
+                        self.in_quote(c.idx, c.idx + 1) > 0 for c in head.children):
+                    continue        # "“…,” X told reporters, according to Y": a direct quote
                 if a0 <= first + 1:
+                    toks = [t for t in sub if t.i > a1]
+                elif head.i > a1 and not any(t.pos_ in ("VERB", "AUX") for t in sub
+                                             if first <= t.i < a0) and any(
+                        t.is_alpha and t.lower_ != "that" for t in sub if first <= t.i < a0):
+                    # "By late January, according to X, they had gone": the claim is the
+                    # clause after the phrase (the words before it only set the time)
                     toks = [t for t in sub if t.i > a1]
                 else:
                     toks = [t for t in sub if t.i < a0]
@@ -808,9 +936,15 @@ class QuoteFinder:
                 continue
             if tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.lemma_ in _BELIEF_VERBS:
                 continue    # "…, believing they were going on an exercise": no claim of its own
-            if tok.tag_ == "VBG" and tok.dep_ in ("xcomp", "dobj", "csubj") and \
+            if tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.lemma_ == "suggest" \
+                    and doc[tok.i - 1].text == ",":
+                continue    # "X said …, suggesting the force had been withdrawn": what the
+                #             writer infers from the report, not a claim of X's
+            if tok.tag_ == "VBG" and (tok.dep_ in ("xcomp", "dobj", "csubj") or
+                                      tok.dep_ == "pcomp" and tok.head.lower_ == "without") and \
                     not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
-                continue    # "doing so would mean admitting that …": a gerund, nobody's claim
+                continue    # "doing so would mean admitting that …", "without admitting …":
+                #             a gerund, nobody's claim
             if tok.dep_ == "acl" and tok.head.lemma_ in cues.GENERIC_SOURCES:
                 continue
             if is_heading(self.text, tok.idx):
@@ -828,6 +962,10 @@ class QuoteFinder:
                     continue
             if tok.dep_ == "relcl" and not _relative_speaker(tok):
                 continue
+            if tok.lemma_ == "declare" and clause is not None and clause.i > tok.i and \
+                    clause.tag_ in ("VBN", "VBD") and _that_mark(clause) is None and not any(
+                    c.dep_ in ("aux", "auxpass") for c in clause.children):
+                continue            # "declared the region liberated": a verdict, no clause
             subj = self._speaking_subject(tok)
             target = clause if clause is not None else inverted
             if subj is None or clause is not None and \
@@ -864,6 +1002,15 @@ class QuoteFinder:
                         # would mark …": a second "that"-clause the parser hung on the verb
                         last = max(t.i for t in reason.subtree)
                         toks = toks + [t for t in doc[end + 1:last + 1]]
+                    elif reason.dep_ == "ccomp" and reason.i > end and clause.i > tok.i and \
+                            reason.left_edge.i == end + 1 and reason.pos_ == "VERB" and \
+                            not any(c.dep_ in ("nsubj", "nsubjpass", "mark")
+                                    for c in reason.children) and \
+                            clause.tag_ in ("VBD", "VBN") and not any(
+                                c.dep_ in ("aux", "auxpass", "dobj") for c in clause.children):
+                        # "told X that intelligence shared with the bloc pointed to …": the
+                        # participle taken for the clause's verb, the verb for a second clause
+                        toks = toks + list(reason.subtree)
                 if clause.i == tok.head.i and clause.i > tok.i:
                     mark = _that_mark(clause)   # the misparsed "X reported, …, that CLAUSE"
                     toks = [t for t in toks if t.i > mark.i]
@@ -880,9 +1027,25 @@ class QuoteFinder:
                         self._relayed.add(span)     # a belief someone reports is a claim
                 if clause.i < tok.i:
                     out.extend((*span, subj, False) for span in self._pronoun_conjuncts(tok))
+                    for more in tok.children:
+                        # "CLAUSE, the officer said; now they advance …": a second claim
+                        # after the semicolon, the same speaker's
+                        if more.dep_ == "ccomp" and more.i > tok.i and \
+                                more.pos_ in ("VERB", "AUX") and any(
+                                    t.text == ";" for t in doc[tok.i + 1:more.left_edge.i]):
+                            span = self._clause(list(more.subtree))
+                            if span:
+                                out.append((*span, subj, False))
                 continue
             # "CLAUSE, X said, ..." / "As X said, CLAUSE" / "Of them, it said, CLAUSE"
             own = {t.i for t in tok.subtree}
+            subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+            moved = len(subjects) == 2 and subjects[0].i < tok.i < subjects[1].i and \
+                doc[tok.i - 1].text == ","
+            if moved:
+                # "The boats, says Berg, are …" with both nouns taken for the verb's subjects:
+                # the first is the clause's
+                own -= {t.i for t in subjects[0].subtree} | {tok.i - 1}
             first_own = min(own)
             toks = [t for t in inverted.subtree if t.i not in own]
             quoted_head = self.in_quote(inverted.idx, inverted.idx + 1) > 0 and \
@@ -892,7 +1055,7 @@ class QuoteFinder:
                 # "CLAUSE, he said, “…”" with the quote taken for the sentence's root: the
                 # report is the clause before the attribution
                 toks = [t for t in toks if t.i < first_own]
-            elif inverted.i > first_own and not any(
+            elif inverted.i > first_own and not moved and not any(
                     c.dep_ in ("nsubj", "nsubjpass") and c.i < first_own
                     for c in inverted.children):
                 toks = [t for t in toks if t.i > max(own)]   # "Of them, it said, most …"
@@ -938,9 +1101,10 @@ class QuoteFinder:
             for child in verb.children:
                 if child.dep_ == "nsubjpass":
                     return child
-        reporter = _reporter_of_participle(verb)
+        reporter = _reporter_of_participle(verb) or _reporter_of_conjunct(verb)
         if reporter is not None:
-            # "X said Y had sent 10,000 troops, adding that …": X adds, not Y
+            # "X said Y had sent 10,000 troops, adding that …": X adds, not Y ("…, and
+            # stresses that …" too)
             return self._speaking_subject(reporter)
         found = subjects_of(verb)
         if _misparsed_upper(verb) is not None:
@@ -965,6 +1129,9 @@ class QuoteFinder:
                 return subj
         if found:
             return found[0]
+        set_off = _set_off_subject(verb)
+        if set_off is not None:
+            return set_off      # "X, asked about the reports, said …"
         for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i and
                        c.lemma_ in cues.SPEECH_VERBS and verb.doc[verb.i - 1].text == ","):
             # "South Korea's spy agency confirms capture, says one soldier …": the subject
@@ -1007,6 +1174,9 @@ class QuoteFinder:
         return out
 
     def _clause(self, toks: list[Token], inverted: bool = False) -> tuple[int, int] | None:
+        # in reading order: a subtree the parser made non-projective ("soldiers were in
+        # Kursk, most of them from …" with "most" on "soldiers") yields its words out of order
+        toks = sorted(toks, key=lambda t: t.i)
         # drop a leading "Details:" label and an "according to X," at either edge
         for i, t in enumerate(toks[:4]):
             if t.text == ":" and i <= 3:
@@ -1020,6 +1190,13 @@ class QuoteFinder:
                 toks = [t for t in toks if t.i > hi]
             elif toks[-1].i - hi <= 2:
                 toks = [t for t in toks if t.i < lo]
+        lead = next((t for t in toks[:2] if not t.is_punct), None)
+        if lead is not None and lead.tag_ == "VBG" and lead.lemma_ in ("cite", "quote"):
+            # "As Yonhap reported, citing the NIS, the spy agency believes …": the citing
+            # phrase is the reporter's, not the claim's
+            last = max(t.i for t in lead.subtree)
+            if last < toks[-1].i - 2:
+                toks = [t for t in toks if t.i > last]
         while toks and (toks[0].is_punct or toks[0].is_space or
                         (toks[0].lower_ == "that" and toks[0].dep_ in ("mark", "advmod")) or
                         toks[0].lower_ == "that" and len(toks) > 2 and toks[0].dep_ != "det" and
@@ -1040,11 +1217,16 @@ class QuoteFinder:
         # a trailing appositive the writer added (", a fortune in a rural province …")
         ids = {t.i for t in toks}
         for t in toks[3:]:
-            if t.pos_ not in ("NOUN", "PROPN") or t.head.i not in ids:
-                continue
+            if t.pos_ not in ("NOUN", "PROPN") and not (t.pos_ == "ADJ" and t.dep_ == "appos" and
+                                                       any(c.dep_ == "det" for c in t.children)) \
+                    or t.head.i not in ids:
+                continue            # ("…, the first to be taken alive": an adjective's too)
             if t.dep_ != "appos" and not (t.dep_ == "dobj" and any(
-                    c.dep_ == "dobj" and c.i < t.i for c in t.head.children)):
-                continue            # a second object after a comma is an appositive too
+                    c.dep_ == "dobj" and c.i < t.i for c in t.head.children)) and not (
+                    t.dep_ == "npadvmod" and any(c.dep_ == "det" for c in t.children) and
+                    any(c.dep_ == "relcl" and c.i > t.i for c in t.children)):
+                continue            # a second object after a comma is an appositive too, and
+                #                     so is "…, the first time X has …" taken for an adverb
             left = t.left_edge.i
             if t.doc[left - 1].text == "," and left - 1 > toks[2].i and not self.in_quote(
                     t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) and \
@@ -1140,6 +1322,12 @@ class QuoteFinder:
                         speaker = previous  # "The statement warned that …": its issuer's
                     if speaker is None or speaker.generic:
                         continue
+                    if not acc and subj.lower_ in cues.PRONOUNS_PERSON | cues.PRONOUNS_GROUP \
+                            and subj.idx < start and any(
+                            o.kind == "reported" and o.speaker == speaker.name and
+                            o.start <= subj.idx and end <= o.end for o in quotes[-3:]):
+                        continue    # "The agency said it had confirmed that …": the same
+                        #             speaker's report, already the outer clause
                     text = self.text[start:end]
             except Exception:  # one odd passage must not lose the article
                 log.warning("quote at %d could not be attributed", _pos, exc_info=True)
