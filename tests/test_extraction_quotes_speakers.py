@@ -1069,3 +1069,21 @@ def test_the_other_is_another_of_the_group(extractor):
             "said he wanted to return home.")
     facts = extractor.extract(text)
     assert _speaker(facts, "he wanted to return home")
+
+
+def test_definite_role_description_is_the_person_just_quoted(extractor):
+    text = (
+        "BRASILIA -- Secretary of State Martin Oakes said Tuesday that Moscow was supplying "
+        "drones to Caracas.\n\n"
+        "The top U.S. diplomat said the shipments had doubled since spring, though he gave "
+        "no figure.\n\n"
+        "Nadia Ferreira, who sits on the senate defence committee, told reporters that the "
+        "navy had tracked two cargo ships. The lawmaker said the ministry expected more "
+        "deliveries in the coming weeks.\n\n"
+        "Defence Minister Paulo Rocha said the fleet was on alert. The senator said the "
+        "committee would meet on Friday.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "the shipments had doubled") == "Martin Oakes"
+    assert _speaker(facts, "expected more deliveries") == "Nadia Ferreira"
+    # a minister is no senator: not him
+    assert _speaker(facts, "the committee would meet") != "Paulo Rocha"

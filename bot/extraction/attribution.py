@@ -1085,6 +1085,13 @@ class Resolver:
                     if focus is not None and self._last_event(focus, token.idx) >= \
                             _window_start(token):
                         found = focus
+                if found is None and cls in _PERSON_CLASSES - {"official"} and \
+                        token.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the"
+                                                   for c in token.children) and \
+                        not _indefinite_mentions(token):
+                    # "The lawmaker said …" after "Lee X, who sits on the intelligence
+                    # committee, told reporters …": an epithet of the person just quoted
+                    found = self._epithet_of_last_spoken(token, cls, keys)
                 if found:
                     return self._speaker(found, token)
                 if cls in ("agency", "ministry") and len(words) == 1 and depth < 2:
@@ -1598,6 +1605,32 @@ class Resolver:
     def _speaker(self, record: EntityRecord, token: Token) -> Speaker:
         self._touch(record, token)
         return Speaker(record.name, record.label)
+
+    def _epithet_of_last_spoken(self, token: Token, cls: str, keys: frozenset[str]
+                                ) -> EntityRecord | None:
+        """The named person quoted last (from the previous sentence on) when a role
+        description ("the lawmaker", "the top U.S. diplomat") can be theirs: the article gave
+        them no role, or one of that class (a diplomat: a foreign minister, envoy or
+        spokesperson) and no other country."""
+        spoken = self._last_spoken(token, ("PERSON",), plural_ok=False)
+        record = self.table.find(spoken.name, "PERSON") if spoken is not None else None
+        if record is None or not record.name[:1].isupper():
+            return None
+        theirs, theirs_cls = record.role_keys, record.role_class
+        if known_role(record.name):
+            known_cls, known_keys = role_keys(known_role(record.name).split())
+            theirs, theirs_cls = theirs | known_keys, theirs_cls or known_cls
+        if theirs_cls is None:
+            # (a role that was never given: only the country must not clash)
+            keys = frozenset(k for k in keys if canonical_country(k))
+        elif cls == "diplomat":
+            if not (theirs_cls in ("ambassador", "diplomat") or theirs_cls in (
+                    "minister", "spokesperson") and "foreign" in theirs):
+                return None
+            keys = keys - {"foreign"}
+        elif theirs_cls != cls:
+            return None
+        return record if _keys_agree(keys, theirs) else None
 
     def _last_spoken(self, token: Token, labels, plural_ok: bool = True) -> Speaker | None:
         """The speaker or claimant resolved last before `token`, from the previous sentence

@@ -102,8 +102,11 @@ def _role_keys(words: tuple[str, ...]) -> tuple[str | None, frozenset[str]]:
     elif re.search(r"\bcommander[- ]in[- ]chief\b|\bchief of (?:the )?general staff\b", text):
         cls = "commander"       # "Ukraine's commander-in-chief", not a "chief" (minister);
         #                         a chief of the general staff is its top general
-    elif "top diplomat" in text or "foreign policy chief" in text:
-        cls = "minister"
+    elif re.search(r"\btop (?:[\w.-]+ ){0,2}diplomat\b", text) or "foreign policy chief" in text:
+        cls = "minister"        # "the top U.S. diplomat", "Russia's top diplomat"
+        keys.add("foreign")
+    elif re.search(r"\bsecretary of state\b(?! for)", text):
+        cls = "minister"        # the US foreign minister (not "Secretary of State for Defence")
         keys.add("foreign")
     elif "secretary general" in text or "secretary-general" in text:
         cls = "minister"
