@@ -1087,3 +1087,22 @@ def test_definite_role_description_is_the_person_just_quoted(extractor):
     assert _speaker(facts, "expected more deliveries") == "Nadia Ferreira"
     # a minister is no senator: not him
     assert _speaker(facts, "the committee would meet") != "Paulo Rocha"
+
+
+def test_group_and_country_tag_in_brackets_is_not_the_speaker(extractor):
+    text = (
+        "\"The council has waited far too long, and the price is paid in Donetsk,\" said "
+        "Marta Kowalczyk (Greens, PL), who drafted the text.\n\n"
+        "Elke Vautier (Renew, FR) said during Tuesday's debate that the EU had been \"far too "
+        "slow\". \"We had the photographs and still we waited,\" she said.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "the EU had been") == "Elke Vautier"
+    assert _speaker(facts, "We had the photographs") == "Elke Vautier"
+
+
+def test_questioner_label_with_outlet_in_brackets_is_not_the_subject(extractor):
+    text = ("Secretary General Lena Morgan: Good afternoon.\n\n"
+            "Question (Radio Nord): The Latvian intelligence has said that 2,000 Belarusian "
+            "soldiers were seen in Grodno on 3 May.\n")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "2,000 Belarusian soldiers") == "Latvia's intelligence"

@@ -150,10 +150,12 @@ def _label(tok: Token) -> bool:
     """Whether a noun phrase is a line's "Name:" label ("The Korea Times: Ukraine's military
     intelligence says …"), which the parser may take for a second subject."""
     doc = tok.doc
-    end = tok.right_edge.i + (0 if tok.right_edge.text == ":" else 1)
-    if end >= len(doc) or doc[end].text != ":":
+    end = tok.right_edge.i + (0 if tok.right_edge.text in (":", "):") else 1)
+    if end >= len(doc) or doc[end].text not in (":", "):"):
         return False
-    if end > tok.i + 1 and not all(t.pos_ in ("NUM", "PROPN") and t.head.i == tok.i
+    if doc[end].text == "):" and doc[tok.i + 1].text == "(":
+        pass                # "Question (Radio Nord):": who asks, in brackets
+    elif end > tok.i + 1 and not all(t.pos_ in ("NUM", "PROPN") and t.head.i == tok.i
                                    for t in doc[tok.i + 1:end]):
         return False        # ("FRANCE 24:" is a label too)
     start = tok.left_edge
@@ -245,7 +247,7 @@ def _own_subject(current: Token) -> Token | None:
                     # "REPORTER (X): Ukraine's intelligence chief, Y, warned": the phrase the
                     # parser hung on the label speaks
                     found.extend(a for a in child.children if a.dep_ == "appos" and
-                                 not in_lead_in(a))
+                                 not in_lead_in(a) and a.doc[a.left_edge.i - 1].text != "(")
                     continue
                 if child.lower_ in ("who", "that", "which") and current.dep_ == "relcl":
                     return current.head
@@ -891,6 +893,10 @@ class Resolver:
             return self._body(canonical_org(token.text) or token.text, token)
         # apposition with a name: "the head of ..., Kyrylo Budanov"
         for child in token.children:
+            if child.dep_ == "appos" and child.i > 0 and child.doc[child.i - 1].text == "(" \
+                    and token.pos_ == "PROPN":
+                # "Anna Berg (Greens, SE) said": the bracket gives her group and country
+                continue
             if child.dep_ == "appos":
                 record = self._record_at(child, ("PERSON",))
                 if record:

@@ -814,9 +814,26 @@ def _places_as_persons(doc: Doc, persons: list[Span]) -> set[str]:
     return {w for w, placed in seen.items() if placed and known_role(w) is None}
 
 
+def _group_tags(doc: Doc) -> set[int]:
+    """Tokens of a member's group-and-country tag after a name: "Anna Berg (Greens, SE)
+    said" (a party or group, then a two-letter country code, in brackets)."""
+    out: set[int] = set()
+    for i in doc_index(doc).with_lower(frozenset(["("])):
+        if i == 0 or doc[i - 1].pos_ != "PROPN":
+            continue
+        close = next((k for k in range(i + 2, min(i + 8, len(doc))) if doc[k].text == ")"), None)
+        if close is None or doc[close - 2].text != "," or not (
+                len(doc[close - 1].text) == 2 and doc[close - 1].text.isupper()):
+            continue
+        out.update(range(i + 1, close))
+    return out
+
+
 def build_table(doc: Doc) -> EntityTable:
     table = EntityTable()
-    persons = sorted(person_ents(doc), key=lambda s: s.start)
+    tags = _group_tags(doc)
+    persons = sorted((ent for ent in person_ents(doc) if ent.start not in tags),
+                     key=lambda s: s.start)
     places = _places_as_persons(doc, persons)
     person_token_ids: set[int] = set()
     for ent in persons:
@@ -839,7 +856,7 @@ def build_table(doc: Doc) -> EntityTable:
     _add_titled_names(doc, table, person_token_ids)
     _add_bare_surnames(doc, table, person_token_ids)
     for ent in doc.ents:
-        if ent.label_ not in LABELS or ent.label_ == "PERSON":
+        if ent.label_ not in LABELS or ent.label_ == "PERSON" or ent.start in tags:
             continue
         if any(i in person_token_ids for i in range(ent.start, ent.end)):
             continue
@@ -880,7 +897,7 @@ def build_table(doc: Doc) -> EntityTable:
             known = table.find(text, "PERSON") is not None or known_role(text) is not None
             if known and (len(ent) == 1 or looks_like_person(list(ent))) or \
                     len(ent) > 1 and looks_like_person(list(ent)) and \
-                    (appos_role(ent) or title_run_before(ent)):
+                    (appos_role(ent) or title_run_before(ent) or ent.end + 1 in tags):
                 # "Zelenskiy" tagged ORG after "Volodymyr Zelenskiy"; "Oleksandr Syrskyi"
                 # tagged ORG before "Syrskyi"
                 role = appos_role(ent) or title_run_before(ent)
