@@ -1106,3 +1106,14 @@ def test_questioner_label_with_outlet_in_brackets_is_not_the_subject(extractor):
             "soldiers were seen in Grodno on 3 May.\n")
     facts = extractor.extract(text)
     assert _speaker(facts, "2,000 Belarusian soldiers") == "Latvia's intelligence"
+
+
+def test_head_of_an_intelligence_service_is_not_the_alliance_chief_named_before(extractor):
+    text = (
+        "NATO Secretary General Jan Holm said on Monday that the alliance had seen no "
+        "evidence of the deployment.\n\n"
+        "Earlier, the head of Latvia's military intelligence claimed that the first "
+        "Belarusian units had reached the border and that up to 4,000 troops would arrive "
+        "by the end of May.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "the first Belarusian units") != "Jan Holm"

@@ -488,6 +488,9 @@ class EntityTable:
             if record.role_class != cls:
                 return False
             theirs = {k for k in record.role_keys if canonical_country(k)}
+            fields, their_fields = keys - countries, record.role_keys - theirs
+            if fields and their_fields and not fields & their_fields:
+                return False    # "the head of X's intelligence" is not NATO's chief
             return not theirs or not countries or bool(theirs & countries)
 
         return self.latest(before, loosely)
