@@ -1117,3 +1117,13 @@ def test_head_of_an_intelligence_service_is_not_the_alliance_chief_named_before(
         "by the end of May.")
     facts = extractor.extract(text)
     assert _speaker(facts, "the first Belarusian units") != "Jan Holm"
+
+
+def test_subject_pronoun_takes_up_the_subject_of_the_sentence_before(extractor):
+    text = (
+        "First, on the visit to Minsk by Pavel Orlov, the secretary of the Security Council "
+        "of the Republic. As you know, Secretary Orlov met President Viktor Lang in Minsk "
+        "yesterday. After the meeting, he told Russian media that Belarus would send 2,000 "
+        "engineers to clear mines in the Bryansk region.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "Belarus would send") == "Pavel Orlov"

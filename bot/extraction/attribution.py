@@ -539,6 +539,28 @@ class Resolver:
             i -= 1
         return -1
 
+    def _previous_subject(self, pronoun: Token, record: EntityRecord, lower: str
+                          ) -> EntityRecord | None:
+        """A subject pronoun opening its sentence takes up the subject of the sentence
+        before, not a person of that gender only mentioned in it: "X met Y in Minsk. After
+        the meeting, he told reporters …" is X."""
+        sent = pronoun.sent
+        if sent.start == 0 or self.table.latest_within(
+                pronoun.idx, sent.start_char, _is_personish) is not None:
+            return None
+        prev = pronoun.doc[sent.start - 1].sent
+        if self._last_event(record, pronoun.idx) < prev.start_char:
+            return None
+        subj = _own_subject(prev.root)
+        if subj is None or subj.pos_ == "PRON":
+            return None
+        found = self._record_at(subj, ("PERSON",)) or (
+            self.table.find(subj.text, "PERSON", subj.idx) if subj.pos_ == "PROPN" else None)
+        if found is None or found is record or not _of_gender(lower)(found) or \
+                any(record is self._record_at(t, ("PERSON",)) for t in subj.subtree):
+            return None
+        return found
+
     def _subjects_before(self, before: int) -> set[int]:
         """ids of the records mentioned as a subject or speaker before `before`."""
         events = self.table.events
@@ -720,6 +742,8 @@ class Resolver:
                 # ... unless a person of unknown gender (most Korean given names) was
                 # introduced in a later sentence: the newcomer the narration turned to
                 record = gendered
+            if record is not None and token.dep_ in ("nsubj", "nsubjpass"):
+                record = self._previous_subject(token, record, lower) or record
             return self._speaker(record, token) if record else None
         if lower in ("we", "i", "us", "me") and token.pos_ == "PRON":
             return self.turn_speaker(token)
