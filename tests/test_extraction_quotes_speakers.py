@@ -1127,3 +1127,6 @@ def test_subject_pronoun_takes_up_the_subject_of_the_sentence_before(extractor):
         "engineers to clear mines in the Bryansk region.")
     facts = extractor.extract(text)
     assert _speaker(facts, "Belarus would send") == "Pavel Orlov"
+    # (a man the article titled as one, mentioned after the subject, is still not "he")
+    facts = extractor.extract(text.replace("President Viktor Lang", "Chairman Viktor Lang"))
+    assert _speaker(facts, "Belarus would send") == "Pavel Orlov"

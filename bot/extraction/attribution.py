@@ -559,6 +559,11 @@ class Resolver:
         if found is None or found is record or not _of_gender(lower)(found) or \
                 any(record is self._record_at(t, ("PERSON",)) for t in subj.subtree):
             return None
+        strict = _of_gender(lower, strict=True)
+        if lower in _FEMALE and strict(record) and not strict(found):
+            # ("X met Kaja Y. She said …": the one the article made a woman; a man is
+            # rarely made one, by a title only)
+            return None
         return found
 
     def _subjects_before(self, before: int) -> set[int]:
