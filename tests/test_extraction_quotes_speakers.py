@@ -1130,3 +1130,11 @@ def test_subject_pronoun_takes_up_the_subject_of_the_sentence_before(extractor):
     # (a man the article titled as one, mentioned after the subject, is still not "he")
     facts = extractor.extract(text.replace("President Viktor Lang", "Chairman Viktor Lang"))
     assert _speaker(facts, "Belarus would send") == "Pavel Orlov"
+
+
+def test_deputy_of_an_office_is_not_its_known_holder(extractor):
+    text = ("At a UN Security Council meeting in New York on Wednesday, Russia's Deputy "
+            "Permanent Representative to the UN Olga Mironova called the allegations made by "
+            "the Western delegations «blatant lies».")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "blatant lies") == "Olga Mironova"

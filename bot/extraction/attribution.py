@@ -1449,6 +1449,9 @@ class Resolver:
         one office holder of that class, country and field the known roles list
         (cues.KNOWN_ROLES), when exactly one fits."""
         countries = {k for k in keys if canonical_country(k)}
+        if any(t.lower_ in _NOT_THE_HOLDER or t.lower_.startswith(("vice-", "deputy-", "ex-"))
+               for t in phrase_tokens(token) if t.i <= token.i):
+            return None     # "Russia's Deputy Permanent Representative": not the envoy himself
         if len(countries) != 1 or cls not in ("president", "leader", "minister", "commander") \
                 and not (cls == "ambassador" and "un" in keys):
             return None     # (a country has many envoys and spokespeople, one top general,
@@ -1707,6 +1710,8 @@ _NAMED_BODY_HEADS = frozenset(["headquarters", "directorate", "council", "commit
 # The role key of a body's minister ("Defense Minister" -> defense).
 _KIND_KEYS = {"Ministry of Defence": "defense", "Foreign Ministry": "foreign"}
 _ONE_OF = frozenset(["one", "another"])
+# Words that make a role another's than its holder's ("deputy foreign minister").
+_NOT_THE_HOLDER = frozenset(["deputy", "vice", "assistant", "former", "first-deputy", "late"])
 
 
 def _word_set(text: str) -> set[str]:
