@@ -1138,3 +1138,18 @@ def test_deputy_of_an_office_is_not_its_known_holder(extractor):
             "the Western delegations «blatant lies».")
     facts = extractor.extract(text)
     assert _speaker(facts, "blatant lies") == "Olga Mironova"
+
+
+def test_named_person_reporting_a_body_belief_is_the_speaker(extractor):
+    text = (
+        "The Federal Intelligence Bureau briefed the committee behind closed doors on "
+        "Tuesday.\n\n"
+        "Tomas Varga, a senator of the opposition Green Party who also sits on the committee, "
+        "said the Federal Intelligence Bureau believed Belarus could send more troops once "
+        "the losses of the first contingent became too heavy.\n\n"
+        "Helsinki Radio said the Federal Intelligence Bureau estimated that 4,000 Belarusian "
+        "soldiers had crossed the border.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "Belarus could send more troops") == "Tomas Varga"
+    # an outlet relaying the body's estimate leaves it the body's
+    assert _speaker(facts, "4,000 Belarusian soldiers") == "Federal Intelligence Bureau"

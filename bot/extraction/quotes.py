@@ -1096,6 +1096,17 @@ class QuoteFinder:
                    if not acc and self._cue.get((s, e)) in _BELIEF_VERBS
                    and self._resolved.get(subj.i) is not None
                    and not self._resolved[subj.i].name[:1].isupper()}
+        # "Park, a lawmaker, said the NIS believed …": the belief is what the named person
+        # reported (an outlet's "Yonhap said the NIS estimated" stays the agency's)
+        told_by: dict[tuple[int, int], Speaker] = {}
+        for s, e, subj, acc in reported:
+            outer = None if acc else self._resolved.get(subj.i)
+            if outer is None or outer.generic or outer.label != "PERSON" or \
+                    not all(w[:1].isupper() for w in outer.name.split()):   # ("the lawmaker")
+                continue
+            for s2, e2 in thought:
+                if (s2, e2) != (s, e) and s <= s2 and e2 <= e:
+                    told_by[(s2, e2)] = outer
         seen: set[tuple[int, int]] = set()
         for s, e, subj, acc in reported:
             if any((s2, e2) != (s, e) and s <= s2 and e2 <= e for s2, e2 in thought):
@@ -1131,7 +1142,9 @@ class QuoteFinder:
                     end = start + len(text) if text else end
                 else:
                     start, end, subj, acc = payload
-                    if not acc and subj.i in self._resolved:
+                    if (start, end) in told_by:
+                        speaker = told_by[(start, end)]
+                    elif not acc and subj.i in self._resolved:
                         speaker = self._resolved[subj.i]     # resolved when it was found
                     else:
                         speaker = self.resolver.resolve(subj, owner_of_source=acc)
