@@ -1153,3 +1153,15 @@ def test_named_person_reporting_a_body_belief_is_the_speaker(extractor):
     assert _speaker(facts, "Belarus could send more troops") == "Tomas Varga"
     # an outlet relaying the body's estimate leaves it the body's
     assert _speaker(facts, "4,000 Belarusian soldiers") == "Federal Intelligence Bureau"
+
+
+def test_fragment_before_an_infinitive_speech_verb_is_the_reporters(extractor):
+    text = (
+        "\"We will not speculate about where they go next,\" a senior government official "
+        "told reporters.\n\n"
+        "Sen. Carla Mendes (D-Ore.), the top Democrat on the Foreign Relations Committee, "
+        "said the government had been \"far too timid\" to call out the deployment and urged "
+        "it to send more air defence.")
+    facts = extractor.extract(text)
+    found = [q for q in facts.quotes if q.kind == "direct" and q.text == "far too timid"]
+    assert found and found[0].speaker == "Carla Mendes"

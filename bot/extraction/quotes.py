@@ -619,6 +619,9 @@ class QuoteFinder:
             if tok.tag_ == "VBG" and tok.i == after[0].i and after[0].i > 0 and \
                     tok.doc[tok.i - 1].text in (",", "”", '"'):
                 break       # "… “in the coming days,” calling it …": the sentence goes on
+            if tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                   for c in tok.children):
+                break       # "… had been “too slow” to call out …": an infinitive goes on
             if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in cues.SPEECH_VERBS:
                 sp = self._from_verb(tok, q)
                 if sp:
