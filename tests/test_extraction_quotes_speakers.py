@@ -1165,3 +1165,14 @@ def test_fragment_before_an_infinitive_speech_verb_is_the_reporters(extractor):
     facts = extractor.extract(text)
     found = [q for q in facts.quotes if q.kind == "direct" and q.text == "far too timid"]
     assert found and found[0].speaker == "Carla Mendes"
+
+
+def test_aged_nationality_noun_is_the_person_its_relative_clause_names(extractor):
+    text = (
+        "The first thing the gunner noticed, he says, was the silence. \"They come at night, "
+        "ten or twenty men, without a sound,\" says the 31-year-old Lithuanian, who goes by "
+        "the call sign \"Vilkas\" and fires mortars for a battalion near the lake. \"Nobody "
+        "else moves like that.\"\n\n"
+        "Since then, Vilkas says, his crew has fired almost every night.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "They come at night") == "Vilkas"

@@ -806,6 +806,16 @@ class Resolver:
                     aged.age = age
             if aged is not None:
                 return self._speaker(aged, token)
+            if canonical_country(token.text) and token.pos_ in ("PROPN", "NOUN"):
+                # "says the 29-year-old Ukrainian, who goes by the call sign “Kit”": a
+                # person of that nationality, the one the relative clause names
+                for child in token.children:
+                    if child.dep_ in ("relcl", "acl") and child.i > token.i:
+                        for t in child.subtree:
+                            named = self._record_at(t, ("PERSON",)) if t.pos_ == "PROPN" \
+                                else None
+                            if named is not None:
+                                return self._speaker(named, t)
         # "One such channel wrote …. Another, citing its own sources, claimed …": another
         # of the group just quoted
         if lower == "another" and token.dep_ in ("nsubj", "nsubjpass"):
