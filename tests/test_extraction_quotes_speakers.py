@@ -1176,3 +1176,10 @@ def test_aged_nationality_noun_is_the_person_its_relative_clause_names(extractor
         "Since then, Vilkas says, his crew has fired almost every night.")
     facts = extractor.extract(text)
     assert _speaker(facts, "They come at night") == "Vilkas"
+
+
+def test_a_statement_by_a_body_speaks_for_it(extractor):
+    text = ("A statement by the State Border Guard Service in late March said a wounded "
+            "Belarusian soldier had been detained but died of his injuries.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "a wounded Belarusian soldier") == "State Border Guard Service"

@@ -591,6 +591,13 @@ class Resolver:
         for a bare "the documents" / "the assessments", the owner named at their first
         mention ("Ukrainian intelligence documents seen by CNN")."""
         for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("by", "from") and depth < 2:
+                # "A statement by the Security Service in late December said …"
+                obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                owner = self.resolve(obj, owner_of_source=True, depth=depth + 1) \
+                    if obj is not None else None
+                if owner is not None and not owner.generic and owner.name[:1].isupper():
+                    return owner
             if child.dep_ == "acl" and child.lemma_ in cues.AUTHORING_VERBS:
                 for agent in child.children:
                     if agent.dep_ == "agent":
