@@ -1183,3 +1183,10 @@ def test_a_statement_by_a_body_speaks_for_it(extractor):
             "Belarusian soldier had been detained but died of his injuries.")
     facts = extractor.extract(text)
     assert _speaker(facts, "a wounded Belarusian soldier") == "State Border Guard Service"
+
+
+def test_body_owned_by_a_capital_is_the_countrys_known_body(extractor):
+    text = ("Both governments have denied the reports, and Pyongyang's state news agency has "
+            "dismissed them as \"a campaign of lies\" by Washington and its allies.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "a campaign of lies") == "Korean Central News Agency"

@@ -958,7 +958,7 @@ class Resolver:
                         return Speaker(org, "ORG")
         words = phrase_tokens(token)
         text = words_text(words)
-        org = canonical_org(text) or _body_in_place(token, text)
+        org = canonical_org(text) or _body_in_place(token, text) or _by_country_owner(text)
         if org:
             return self._body(org, token)
         if token.lower_ in ("ministry", "department") and len(words) == 1 and _has_det(token):
@@ -1729,6 +1729,16 @@ _KIND_KEYS = {"Ministry of Defence": "defense", "Foreign Ministry": "foreign"}
 _ONE_OF = frozenset(["one", "another"])
 # Words that make a role another's than its holder's ("deputy foreign minister").
 _NOT_THE_HOLDER = frozenset(["deputy", "vice", "assistant", "former", "first-deputy", "late"])
+
+
+def _by_country_owner(text: str) -> str | None:
+    """A body owned by a capital or a country's other name ("Pyongyang's state news agency"):
+    the body the alias tables know under the country's own name."""
+    owner, sep, rest = text.replace("’s ", "'s ").partition("'s ")
+    country = canonical_country(owner) if sep and rest else None
+    if not country or country == owner:
+        return None
+    return canonical_org(f"{country}'s {rest}")
 
 
 def _word_set(text: str) -> set[str]:
