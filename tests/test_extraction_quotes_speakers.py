@@ -1190,3 +1190,11 @@ def test_body_owned_by_a_capital_is_the_countrys_known_body(extractor):
             "dismissed them as \"a campaign of lies\" by Washington and its allies.")
     facts = extractor.extract(text)
     assert _speaker(facts, "a campaign of lies") == "Korean Central News Agency"
+
+
+def test_an_agency_official_speaks_for_the_agency_named_before(extractor):
+    text = ("Senator Ines Moreau said the Federal Intelligence Agency had confirmed that one of "
+            "the two prisoners had asked to come to France. 'If he formally asks, we will take "
+            "him in,' Moreau quoted an agency official as saying.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "If he formally asks") == "Federal Intelligence Agency"

@@ -1252,6 +1252,14 @@ class Resolver:
                 if found is not None and not found.generic and found.label in ("ORG", "GPE") \
                         and found.name[:1].isupper():
                     text = f"{found.name} {token.lower_}"
+            kind = [t for t in words if t.i < token.i and t.pos_ in ("ADJ", "NOUN", "PROPN")]
+            if head in ("official", "officials") and len(kind) == 1 and \
+                    kind[0].lower_ == "agency":
+                # "Park quoted an agency official as saying" after "the NIS had confirmed
+                # …": an official of the agency named before speaks for it
+                found = self.table.by_role([kind[0].text], token.idx)
+                if found is not None and found.label == "ORG" and found.name[:1].isupper():
+                    return self._speaker(found, token)
             # a new unnamed speaker: register it so later "he" / "the spokesperson" finds it
             text = self._with_nationality(token, _anonymous_description(token, text))
             text = re.sub(r"^(?:[Oo]ur|[Mm]y|[Hh]is|[Hh]er|[Tt]heir) ", "", text)
