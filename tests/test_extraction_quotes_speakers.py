@@ -1198,3 +1198,15 @@ def test_an_agency_official_speaks_for_the_agency_named_before(extractor):
             "him in,' Moreau quoted an agency official as saying.")
     facts = extractor.extract(text)
     assert _speaker(facts, "If he formally asks") == "Federal Intelligence Agency"
+
+
+def test_person_described_by_their_work_is_a_speaker_and_taken_up_later(extractor):
+    text = (
+        "“They pay in cash and they leave,” said a taxi driver in a town some 30 kilometres "
+        "from the border, who asked us not to use his name. “Nobody tells us anything.”\n\n"
+        "Later that week, Defence Minister Jonas Berg said the army had been put on alert.\n\n"
+        "“Last year we were afraid of the drones,” the taxi driver said. “Now we are afraid "
+        "of everything.”")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "They pay in cash") == "taxi driver"
+    assert _speaker(facts, "Last year we were afraid") == "taxi driver"

@@ -161,4 +161,10 @@ GROUP_SPEAKERS = frozenset(["soldier", "prisoner", "serviceman", "pow", "captive
                             "local", "woman", "man", "refugee", "volunteer", "medic",
                             "operator", "fighter", "defector", "resident", "witness",
                             "veteran", "conscript", "deserter", "worker", "student",
-                            "relative", "mother", "father", "wife", "husband"])
+                            "relative", "mother", "father", "wife", "husband",
+                            # people by their work or station in life ("a shop assistant in a
+                            # village", "a taxi driver from Lgov")
+                            "assistant", "driver", "teacher", "nurse", "doctor", "farmer",
+                            "pensioner", "shopkeeper", "vendor", "trader", "mechanic",
+                            "sailor", "marine", "gunner", "paramedic", "surgeon",
+                            "priest", "neighbour", "neighbor"])
