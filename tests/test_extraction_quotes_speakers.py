@@ -1210,3 +1210,12 @@ def test_person_described_by_their_work_is_a_speaker_and_taken_up_later(extracto
     facts = extractor.extract(text)
     assert _speaker(facts, "They pay in cash") == "taxi driver"
     assert _speaker(facts, "Last year we were afraid") == "taxi driver"
+
+
+def test_outlet_a_source_spoke_to_in_its_relative_clause_is_not_its_name(extractor):
+    text = ("The soldiers themselves talk more freely. A contract serviceman from a naval "
+            "infantry unit fighting near the lake, who spoke to Helsingin Sanomat through a "
+            "messenger app, said his company had been working alongside Belarusians since "
+            "early May.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "his company had been working") == "contract serviceman"

@@ -820,7 +820,7 @@ class Resolver:
                     if child.dep_ in ("relcl", "acl") and child.i > token.i:
                         for t in child.subtree:
                             named = self._record_at(t, ("PERSON",)) if t.pos_ == "PROPN" \
-                                else None
+                                and not _addressee(t) else None
                             if named is not None:
                                 return self._speaker(named, t)
         # "One such channel wrote …. Another, citing its own sources, claimed …": another
@@ -1182,7 +1182,7 @@ class Resolver:
             for child in token.children:
                 if child.dep_ in ("relcl", "acl") and child.i > token.i:
                     for t in child.subtree:
-                        if t.pos_ == "PROPN":
+                        if t.pos_ == "PROPN" and not _addressee(t):
                             named = self._record_at(t, ("PERSON",))
                             if named is not None:
                                 return self._speaker(named, t)
@@ -1554,7 +1554,8 @@ class Resolver:
                                        for g in t.children)):
                 # "a woman from Sudzha, who gave only her first name, Olena, said": her name
                 for t in child.subtree:
-                    named = self._record_at(t, ("PERSON",)) if t.pos_ == "PROPN" else None
+                    named = self._record_at(t, ("PERSON",)) if t.pos_ == "PROPN" and \
+                        not _addressee(t) else None
                     if named is not None:
                         return self._speaker(named, t)
         words = [t for t in phrase_tokens(noun) if t.lower_ not in _NOT_DESCRIBING and
@@ -1747,6 +1748,15 @@ def _by_country_owner(text: str) -> str | None:
     if not country or country == owner:
         return None
     return canonical_org(f"{country}'s {rest}")
+
+
+def _addressee(name: Token) -> bool:
+    """Whether a name in a speaker's relative clause is whom or where they spoke ("who spoke
+    to Novaya Gazeta through a messenger app"), not their own name ("who gave his name as
+    Kit", "who goes by the call sign Kit")."""
+    while name.dep_ in ("compound", "flat") and name.head is not name:
+        name = name.head
+    return name.dep_ == "pobj" and name.head.lower_ in ("to", "with", "from", "for")
 
 
 def _word_set(text: str) -> set[str]:
