@@ -1219,3 +1219,11 @@ def test_outlet_a_source_spoke_to_in_its_relative_clause_is_not_its_name(extract
             "early May.")
     facts = extractor.extract(text)
     assert _speaker(facts, "his company had been working") == "contract serviceman"
+
+
+def test_speaker_set_off_by_an_asked_participle_still_speaks(extractor):
+    text = ("Presidential spokesman Anton Varga, asked about the reports on Tuesday, said Minsk "
+            "«does not comment on rumours» and that its cooperation with Moscow was lawful.")
+    facts = extractor.extract(text)
+    found = [q for q in facts.quotes if q.kind == "direct" and "comment on rumours" in q.text]
+    assert found and found[0].speaker == "Anton Varga"

@@ -95,6 +95,17 @@ def subjects_of(verb: Token, max_steps: int = 6) -> list[Token]:
         if trailing is not None:
             out.append(trailing)
             return out
+        doc = verb.doc
+        for clause in verb.children:
+            # "Peskov, asked about the reports, said …" parsed with Peskov the subject of
+            # "asked": the participle is set off by commas, its subject speaks
+            if clause.dep_ == "ccomp" and clause.i < verb.i and clause.tag_ in ("VBD", "VBN") \
+                    and doc[clause.i - 1].text == "," and doc[verb.i - 1].text == ",":
+                own = next((c for c in clause.children if c.dep_ == "nsubj" and
+                            c.i < clause.i), None)
+                if own is not None:
+                    out.append(own)
+                    return out
     reduced = reduced_relative(verb)
     if reduced is not None:
         out.append(next(c for c in reduced.children if c.dep_ in _SUBJECT_DEPS))
