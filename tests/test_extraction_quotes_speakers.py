@@ -1227,3 +1227,12 @@ def test_speaker_set_off_by_an_asked_participle_still_speaks(extractor):
     facts = extractor.extract(text)
     found = [q for q in facts.quotes if q.kind == "direct" and "comment on rumours" in q.text]
     assert found and found[0].speaker == "Anton Varga"
+
+
+def test_meps_are_lawmakers_who_speak_and_are_they_after(extractor):
+    text = ("In a resolution adopted on Thursday with 401 votes in favour, MEPs say the "
+            "transfer of drones to Minsk marks a dangerous escalation. They note that an "
+            "estimated 300 Iranian drones have been delivered since May.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "the transfer of drones") == "MEPs"
+    assert _speaker(facts, "300 Iranian drones") == "MEPs"

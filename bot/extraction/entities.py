@@ -43,6 +43,7 @@ _ROLE_CLASS = {
     "ambassador": "ambassador", "envoy": "ambassador", "commander": "commander",
     "representative": "ambassador", "delegate": "ambassador",
     "lawmaker": "lawmaker", "legislator": "lawmaker", "senator": "lawmaker", "mp": "lawmaker",
+    "mep": "lawmaker",
     "rep": "lawmaker", "congressman": "lawmaker", "congresswoman": "lawmaker",
     "chairman": "leader", "chairwoman": "leader", "commander-in-chief": "commander",
     "official": "official", "officials": "official", "analyst": "analyst", "expert": "analyst",
