@@ -1236,3 +1236,11 @@ def test_meps_are_lawmakers_who_speak_and_are_they_after(extractor):
     facts = extractor.extract(text)
     assert _speaker(facts, "the transfer of drones") == "MEPs"
     assert _speaker(facts, "300 Iranian drones") == "MEPs"
+
+
+def test_group_noun_quoted_as_saying_is_the_speaker(extractor):
+    text = ("On Wednesday, the agency told lawmakers that one of the two Belarusian soldiers "
+            "captured in May wanted to stay. In an interview published the same day, the "
+            "prisoner was quoted as saying, \"I want to start a new life here.\"")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "start a new life") == "captured Belarusian soldier"
