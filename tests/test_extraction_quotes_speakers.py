@@ -1244,3 +1244,12 @@ def test_group_noun_quoted_as_saying_is_the_speaker(extractor):
             "prisoner was quoted as saying, \"I want to start a new life here.\"")
     facts = extractor.extract(text)
     assert _speaker(facts, "start a new life") == "captured Belarusian soldier"
+
+
+def test_bare_plural_people_noun_speaks_as_such(extractor):
+    text = ("Families in the eastern provinces have begun receiving short letters saying their "
+            "sons died \"in an accident\" abroad, villagers told Radio Nord, the first sign "
+            "that the authorities are acknowledging the losses.")
+    facts = extractor.extract(text)
+    found = [q for q in facts.quotes if q.kind == "direct" and q.text == "in an accident"]
+    assert found and found[0].speaker == "villagers"

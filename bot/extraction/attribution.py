@@ -1615,8 +1615,9 @@ class Resolver:
             member = _member_noun(noun)
             if member is not None:
                 head = member
-        if not mods and not right and not anaphoric:
-            return None
+        if not mods and not right and not anaphoric and (singular or _has_det(noun) or any(
+                c.dep_ in ("nummod", "amod", "det") for c in noun.children)):
+            return None     # (a bare plural speaks as such: "…, residents told RFA")
         name = " ".join([words_text(mods)] * bool(mods) + [head] + [words_text(right)] *
                         bool(right))
         if singular and not anaphoric and head == noun.text.lower():
