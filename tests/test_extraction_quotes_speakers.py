@@ -1253,3 +1253,13 @@ def test_bare_plural_people_noun_speaks_as_such(extractor):
     facts = extractor.extract(text)
     found = [q for q in facts.quotes if q.kind == "direct" and q.text == "in an accident"]
     assert found and found[0].speaker == "villagers"
+
+
+def test_role_label_before_a_colon_is_the_office_holder_the_text_names(extractor):
+    text = ("- Canada sanctions senior Belarusian officers responsible for sending troops\n"
+            "- Defence Minister: \"Minsk's reliance on borrowed soldiers shows how weak the "
+            "regime has become\"\n\n"
+            "The Defence Minister, Claire Dubois, has today announced sanctions on Belarusian "
+            "commanders.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "Minsk's reliance") == "Claire Dubois"

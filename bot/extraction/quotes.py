@@ -23,7 +23,7 @@ from bot.extraction.attribution import (
     subjects_of,
 )
 from bot.extraction.docindex import doc_index
-from bot.extraction.entities import build_table, call_sign_spans
+from bot.extraction.entities import build_table, call_sign_spans, role_keys
 from bot.extraction.quotemarks import QuoteSpan, find_quotes
 from bot.extraction.types import Quote
 
@@ -719,6 +719,24 @@ class QuoteFinder:
                 return None
             sp = self.resolver.resolve(subj)
             return sp if sp and not sp.generic and sp.label in ("PERSON", "ORG") else None
+        line = [t for t in before[:-1] if "\n" not in t.text]
+        k = len(line)
+        while k > 0 and "\n" not in line[k - 1].text_with_ws:
+            k -= 1
+        label = [t for t in line[k:] if not t.is_punct]
+        if label and len(label) <= 4 and label[-1].lower_ in cues.ROLE_NOUNS and \
+                all(t.is_title or t.is_upper for t in label):
+            # "- Foreign Secretary: “…”" in a release's summary: the holder of that office
+            # the text names (before or after)
+            cls, keys = role_keys([t.text for t in label])
+            table = self.resolver.table
+
+            def holder(r) -> bool:
+                return r.label == "PERSON" and r.name[:1].isupper() and \
+                    r.role_class == cls and keys <= r.role_keys
+            found = table.latest(label[0].idx, holder) or \
+                table.ahead(label[0].idx, label[0].idx + 3000, holder) if cls else None
+            return Speaker(found.name, "PERSON") if found is not None else None
         return None
 
     def _colon_paragraph(self, q: QuoteSpan) -> Speaker | None:
