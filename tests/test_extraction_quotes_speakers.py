@@ -1263,3 +1263,18 @@ def test_role_label_before_a_colon_is_the_office_holder_the_text_names(extractor
             "commanders.")
     facts = extractor.extract(text)
     assert _speaker(facts, "Minsk's reliance") == "Claire Dubois"
+
+
+def test_according_to_him_is_the_speaker_not_the_man_he_spoke_of(extractor):
+    text = ("The border service separately points to the testimony of the Belarusian prisoners "
+            "of war held in Lithuania. During questioning, one of the prisoners stated that his "
+            "commander had told the soldiers that «anyone who surrenders is a traitor». "
+            "According to him, before being sent to the border he and his comrades were told "
+            "that they were going to an exercise.")
+    facts = extractor.extract(text)
+    prisoner = _speaker(facts, "his commander had told the soldiers")
+    assert "prisoner" in prisoner
+    assert _speaker(facts, "before being sent to the border") == prisoner
+    # the commander he spoke of, named without the owner's word
+    direct = [q for q in facts.quotes if q.kind == "direct" and "who surrenders" in q.text]
+    assert direct and direct[0].speaker == "Belarusian commander"

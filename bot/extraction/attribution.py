@@ -567,6 +567,14 @@ class Resolver:
             return None
         found = self._record_at(subj, ("PERSON",)) or (
             self.table.find(subj.text, "PERSON", subj.idx) if subj.pos_ == "PROPN" else None)
+        if found is None and prev.root.lemma_ in cues.SPEECH_VERBS:
+            # "One of the prisoners stated that his commander had told them …. According to
+            # him, …": the one who spoke, resolved as its subject, not one he spoke of
+            k = bisect_left(self._spoken, (subj.idx,), key=lambda e: e[:1])
+            spoken = self._spoken[k][2] if k < len(self._spoken) and \
+                self._spoken[k][0] == subj.idx else None
+            found = self.table.find(spoken.name, "PERSON") if spoken is not None and \
+                spoken.label == "PERSON" else None
         if found is None or found is record or not _of_gender(lower)(found) or \
                 any(record is self._record_at(t, ("PERSON",)) for t in subj.subtree):
             return None
@@ -765,7 +773,9 @@ class Resolver:
                 # ... unless a person of unknown gender (most Korean given names) was
                 # introduced in a later sentence: the newcomer the narration turned to
                 record = gendered
-            if record is not None and token.dep_ in ("nsubj", "nsubjpass"):
+            if record is not None and (token.dep_ in ("nsubj", "nsubjpass") or
+                                       token.dep_ == "pobj" and token.head.head.lower_ ==
+                                       "according"):
                 record = self._previous_subject(token, record, lower) or record
             return self._speaker(record, token) if record else None
         if lower in ("we", "i", "us", "me") and token.pos_ == "PRON":
@@ -1273,7 +1283,10 @@ class Resolver:
                 if found is not None and found.label == "ORG" and found.name[:1].isupper():
                     return self._speaker(found, token)
             # a new unnamed speaker: register it so later "he" / "the spokesperson" finds it
-            text = self._with_nationality(token, _anonymous_description(token, text))
+            # (the owner's word off first: "his commander" is no "North Korean his commander")
+            text = re.sub(r"^(?:[Oo]ur|[Mm]y|[Hh]is|[Hh]er|[Tt]heir) ", "",
+                          _anonymous_description(token, text))
+            text = self._with_nationality(token, text)
             text = re.sub(r"^(?:[Oo]ur|[Mm]y|[Hh]is|[Hh]er|[Tt]heir) ", "", text)
             name = canonical_name(_one_of(text, token, self.table))
             if not name:
