@@ -1278,3 +1278,12 @@ def test_according_to_him_is_the_speaker_not_the_man_he_spoke_of(extractor):
     # the commander he spoke of, named without the owner's word
     direct = [q for q in facts.quotes if q.kind == "direct" and "who surrenders" in q.text]
     assert direct and direct[0].speaker == "Belarusian commander"
+
+
+def test_speaker_after_a_fronted_participle_phrase_the_parser_hung_elsewhere(extractor):
+    text = ("In an audio recording released by the Military Intelligence of Georgia, a "
+            "Belarusian officer of the 810th brigade complains that the new units «do not wait "
+            "for the artillery and run forward on their own».")
+    facts = extractor.extract(text)
+    found = [q for q in facts.quotes if q.kind == "direct"]
+    assert found and found[0].speaker and "officer" in found[0].speaker

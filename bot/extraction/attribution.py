@@ -106,6 +106,15 @@ def subjects_of(verb: Token, max_steps: int = 6) -> list[Token]:
                 if own is not None:
                     out.append(own)
                     return out
+    if verb.dep_ == "ROOT" and verb.tag_ in ("VBZ", "VBD") and _own_subject(verb) is None \
+            and not any(c.dep_ in ("csubj", "expl", "auxpass") for c in verb.children):
+        # "In an intercept published by X, a Russian officer of the brigade complains that
+        # …" with the officer hung on the participle: the phrase after the comma speaks
+        np = _np_before(verb)
+        if np is not None and np.dep_ in ("npadvmod", "appos", "dobj", "pobj") and \
+                np.pos_ == "NOUN":
+            out.append(np)
+            return out
     reduced = reduced_relative(verb)
     if reduced is not None:
         out.append(next(c for c in reduced.children if c.dep_ in _SUBJECT_DEPS))
