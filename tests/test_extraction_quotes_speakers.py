@@ -1287,3 +1287,14 @@ def test_speaker_after_a_fronted_participle_phrase_the_parser_hung_elsewhere(ext
     facts = extractor.extract(text)
     found = [q for q in facts.quotes if q.kind == "direct"]
     assert found and found[0].speaker and "officer" in found[0].speaker
+
+
+def test_the_prisoners_are_the_soldiers_captured_not_others_named_since(extractor):
+    text = ("The agency also said two Belarusian soldiers captured on Monday were being held "
+            "in Vilnius.\n\n"
+            "The president said Lithuania was ready to hand them over if Minsk could arrange "
+            "their exchange for Lithuanian soldiers held in Belarus.\n\n"
+            "The prisoners, aged 21 and 24, told investigators that they had been told they "
+            "were going on an exercise, according to the border service.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "going on an exercise") == "captured Belarusian soldiers"

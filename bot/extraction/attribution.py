@@ -2141,18 +2141,27 @@ def _fuller_mention(noun: Token) -> Token | None:
         # "one of the men": the group the article counted ("the two North Korean soldiers
         # captured"), not the nearest soldiers named in passing
         kin = kin | _CAPTIVES
-    for i in reversed(doc_index(doc).with_lemma(kin)):
-        if i >= noun.i:
-            continue
-        if i < noun.i - 600:
-            break
-        earlier = doc[i]
-        if counted and not any(c.dep_ == "nummod" for c in earlier.children):
-            continue
-        if any(c.dep_ in ("amod", "compound") and (c.ent_type_ == "NORP" or canonical_country(
-                c.text) or c.tag_ == "VBN") or c.dep_ == "amod" and c.i > earlier.i
-               for c in earlier.children):
-            return earlier
+    captive = noun.lemma_ in ("prisoner", "captive", "pow")
+    for held in (True, False) if captive else (False,):
+        # "the prisoners": the soldiers the article had captured ("two North Korean soldiers
+        # captured on Thursday"), over other soldiers named since ("in exchange for
+        # Ukrainian soldiers held in Russia")
+        for i in reversed(doc_index(doc).with_lemma(kin)):
+            if i >= noun.i:
+                continue
+            if i < noun.i - 600:
+                break
+            earlier = doc[i]
+            if counted and not any(c.dep_ == "nummod" for c in earlier.children):
+                continue
+            if held and earlier.lemma_ != noun.lemma_ and not any(
+                    c.dep_ in ("acl", "amod") and c.lemma_ in _HELD for c in earlier.children):
+                continue
+            if any(c.dep_ in ("amod", "compound") and (c.ent_type_ == "NORP" or
+                                                       canonical_country(c.text) or
+                                                       c.tag_ == "VBN") or
+                   c.dep_ == "amod" and c.i > earlier.i for c in earlier.children):
+                return earlier
     return None
 
 
