@@ -95,6 +95,26 @@ def subjects_of(verb: Token, max_steps: int = 6) -> list[Token]:
         if trailing is not None:
             out.append(trailing)
             return out
+        doc = verb.doc
+        for clause in verb.children:
+            # "Peskov, asked about the reports, said …" parsed with Peskov the subject of
+            # "asked": the participle is set off by commas, its subject speaks
+            if clause.dep_ == "ccomp" and clause.i < verb.i and clause.tag_ in ("VBD", "VBN") \
+                    and doc[clause.i - 1].text == "," and doc[verb.i - 1].text == ",":
+                own = next((c for c in clause.children if c.dep_ == "nsubj" and
+                            c.i < clause.i), None)
+                if own is not None:
+                    out.append(own)
+                    return out
+    if verb.dep_ == "ROOT" and verb.tag_ in ("VBZ", "VBD") and _own_subject(verb) is None \
+            and not any(c.dep_ in ("csubj", "expl", "auxpass") for c in verb.children):
+        # "In an intercept published by X, a Russian officer of the brigade complains that
+        # …" with the officer hung on the participle: the phrase after the comma speaks
+        np = _np_before(verb)
+        if np is not None and np.dep_ in ("npadvmod", "appos", "dobj", "pobj") and \
+                np.pos_ == "NOUN":
+            out.append(np)
+            return out
     reduced = reduced_relative(verb)
     if reduced is not None:
         out.append(next(c for c in reduced.children if c.dep_ in _SUBJECT_DEPS))
@@ -150,10 +170,12 @@ def _label(tok: Token) -> bool:
     """Whether a noun phrase is a line's "Name:" label ("The Korea Times: Ukraine's military
     intelligence says …"), which the parser may take for a second subject."""
     doc = tok.doc
-    end = tok.right_edge.i + (0 if tok.right_edge.text == ":" else 1)
-    if end >= len(doc) or doc[end].text != ":":
+    end = tok.right_edge.i + (0 if tok.right_edge.text in (":", "):") else 1)
+    if end >= len(doc) or doc[end].text not in (":", "):"):
         return False
-    if end > tok.i + 1 and not all(t.pos_ in ("NUM", "PROPN") and t.head.i == tok.i
+    if doc[end].text == "):" and doc[tok.i + 1].text == "(":
+        pass                # "Question (Radio Nord):": who asks, in brackets
+    elif end > tok.i + 1 and not all(t.pos_ in ("NUM", "PROPN") and t.head.i == tok.i
                                    for t in doc[tok.i + 1:end]):
         return False        # ("FRANCE 24:" is a label too)
     start = tok.left_edge
@@ -245,7 +267,7 @@ def _own_subject(current: Token) -> Token | None:
                     # "REPORTER (X): Ukraine's intelligence chief, Y, warned": the phrase the
                     # parser hung on the label speaks
                     found.extend(a for a in child.children if a.dep_ == "appos" and
-                                 not in_lead_in(a))
+                                 not in_lead_in(a) and a.doc[a.left_edge.i - 1].text != "(")
                     continue
                 if child.lower_ in ("who", "that", "which") and current.dep_ == "relcl":
                     return current.head
@@ -537,6 +559,41 @@ class Resolver:
             i -= 1
         return -1
 
+    def _previous_subject(self, pronoun: Token, record: EntityRecord, lower: str
+                          ) -> EntityRecord | None:
+        """A subject pronoun opening its sentence takes up the subject of the sentence
+        before, not a person of that gender only mentioned in it: "X met Y in Minsk. After
+        the meeting, he told reporters …" is X."""
+        sent = pronoun.sent
+        if sent.start == 0 or self.table.latest_within(
+                pronoun.idx, sent.start_char, _is_personish) is not None:
+            return None
+        prev = pronoun.doc[sent.start - 1].sent
+        if self._last_event(record, pronoun.idx) < prev.start_char:
+            return None
+        subj = _own_subject(prev.root)
+        if subj is None or subj.pos_ == "PRON":
+            return None
+        found = self._record_at(subj, ("PERSON",)) or (
+            self.table.find(subj.text, "PERSON", subj.idx) if subj.pos_ == "PROPN" else None)
+        if found is None and prev.root.lemma_ in cues.SPEECH_VERBS:
+            # "One of the prisoners stated that his commander had told them …. According to
+            # him, …": the one who spoke, resolved as its subject, not one he spoke of
+            k = bisect_left(self._spoken, (subj.idx,), key=lambda e: e[:1])
+            spoken = self._spoken[k][2] if k < len(self._spoken) and \
+                self._spoken[k][0] == subj.idx else None
+            found = self.table.find(spoken.name, "PERSON") if spoken is not None and \
+                spoken.label == "PERSON" else None
+        if found is None or found is record or not _of_gender(lower)(found) or \
+                any(record is self._record_at(t, ("PERSON",)) for t in subj.subtree):
+            return None
+        strict = _of_gender(lower, strict=True)
+        if lower in _FEMALE and strict(record) and not strict(found):
+            # ("X met Kaja Y. She said …": the one the article made a woman; a man is
+            # rarely made one, by a title only)
+            return None
+        return found
+
     def _subjects_before(self, before: int) -> set[int]:
         """ids of the records mentioned as a subject or speaker before `before`."""
         events = self.table.events
@@ -562,6 +619,13 @@ class Resolver:
         for a bare "the documents" / "the assessments", the owner named at their first
         mention ("Ukrainian intelligence documents seen by CNN")."""
         for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("by", "from") and depth < 2:
+                # "A statement by the Security Service in late December said …"
+                obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                owner = self.resolve(obj, owner_of_source=True, depth=depth + 1) \
+                    if obj is not None else None
+                if owner is not None and not owner.generic and owner.name[:1].isupper():
+                    return owner
             if child.dep_ == "acl" and child.lemma_ in cues.AUTHORING_VERBS:
                 for agent in child.children:
                     if agent.dep_ == "agent":
@@ -718,6 +782,10 @@ class Resolver:
                 # ... unless a person of unknown gender (most Korean given names) was
                 # introduced in a later sentence: the newcomer the narration turned to
                 record = gendered
+            if record is not None and (token.dep_ in ("nsubj", "nsubjpass") or
+                                       token.dep_ == "pobj" and token.head.head.lower_ ==
+                                       "according"):
+                record = self._previous_subject(token, record, lower) or record
             return self._speaker(record, token) if record else None
         if lower in ("we", "i", "us", "me") and token.pos_ == "PRON":
             return self.turn_speaker(token)
@@ -775,6 +843,16 @@ class Resolver:
                     aged.age = age
             if aged is not None:
                 return self._speaker(aged, token)
+            if canonical_country(token.text) and token.pos_ in ("PROPN", "NOUN"):
+                # "says the 29-year-old Ukrainian, who goes by the call sign “Kit”": a
+                # person of that nationality, the one the relative clause names
+                for child in token.children:
+                    if child.dep_ in ("relcl", "acl") and child.i > token.i:
+                        for t in child.subtree:
+                            named = self._record_at(t, ("PERSON",)) if t.pos_ == "PROPN" \
+                                and not _addressee(t) else None
+                            if named is not None:
+                                return self._speaker(named, t)
         # "One such channel wrote …. Another, citing its own sources, claimed …": another
         # of the group just quoted
         if lower == "another" and token.dep_ in ("nsubj", "nsubjpass"):
@@ -815,7 +893,8 @@ class Resolver:
             return described or self._group(part, singular=token.lower_ in _SINGLE)
         if token.lemma_ in cues.GROUP_SPEAKERS and token.pos_ == "NOUN" and (
                 relative or _says_relative(token) or
-                token.dep_ == "nsubj" and token.head.lemma_ in cues.SPEECH_VERBS
+                (token.dep_ == "nsubj" or token.dep_ == "nsubjpass" and
+                 token.head.lemma_ == "quote") and token.head.lemma_ in cues.SPEECH_VERBS
                 and token.head.lemma_ not in cues.COGNITIVE_VERBS
                 and not (token.head.tag_ == "VBZ" and token.head.i == token.i + 1
                          and token.head.lemma_ == "report") or      # "the prisoner reports"
@@ -891,6 +970,10 @@ class Resolver:
             return self._body(canonical_org(token.text) or token.text, token)
         # apposition with a name: "the head of ..., Kyrylo Budanov"
         for child in token.children:
+            if child.dep_ == "appos" and child.i > 0 and child.doc[child.i - 1].text == "(" \
+                    and token.pos_ == "PROPN":
+                # "Anna Berg (Greens, SE) said": the bracket gives her group and country
+                continue
             if child.dep_ == "appos":
                 record = self._record_at(child, ("PERSON",))
                 if record:
@@ -906,7 +989,7 @@ class Resolver:
                         return Speaker(org, "ORG")
         words = phrase_tokens(token)
         text = words_text(words)
-        org = canonical_org(text) or _body_in_place(token, text)
+        org = canonical_org(text) or _body_in_place(token, text) or _by_country_owner(text)
         if org:
             return self._body(org, token)
         if token.lower_ in ("ministry", "department") and len(words) == 1 and _has_det(token):
@@ -1088,6 +1171,13 @@ class Resolver:
                     if focus is not None and self._last_event(focus, token.idx) >= \
                             _window_start(token):
                         found = focus
+                if found is None and cls in _PERSON_CLASSES - {"official"} and \
+                        token.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the"
+                                                   for c in token.children) and \
+                        not _indefinite_mentions(token):
+                    # "The lawmaker said …" after "Lee X, who sits on the intelligence
+                    # committee, told reporters …": an epithet of the person just quoted
+                    found = self._epithet_of_last_spoken(token, cls, keys)
                 if found:
                     return self._speaker(found, token)
                 if cls in ("agency", "ministry") and len(words) == 1 and depth < 2:
@@ -1126,7 +1216,7 @@ class Resolver:
             for child in token.children:
                 if child.dep_ in ("relcl", "acl") and child.i > token.i:
                     for t in child.subtree:
-                        if t.pos_ == "PROPN":
+                        if t.pos_ == "PROPN" and not _addressee(t):
                             named = self._record_at(t, ("PERSON",))
                             if named is not None:
                                 return self._speaker(named, t)
@@ -1196,8 +1286,19 @@ class Resolver:
                 if found is not None and not found.generic and found.label in ("ORG", "GPE") \
                         and found.name[:1].isupper():
                     text = f"{found.name} {token.lower_}"
+            kind = [t for t in words if t.i < token.i and t.pos_ in ("ADJ", "NOUN", "PROPN")]
+            if head in ("official", "officials") and len(kind) == 1 and \
+                    kind[0].lower_ == "agency":
+                # "Park quoted an agency official as saying" after "the NIS had confirmed
+                # …": an official of the agency named before speaks for it
+                found = self.table.by_role([kind[0].text], token.idx)
+                if found is not None and found.label == "ORG" and found.name[:1].isupper():
+                    return self._speaker(found, token)
             # a new unnamed speaker: register it so later "he" / "the spokesperson" finds it
-            text = self._with_nationality(token, _anonymous_description(token, text))
+            # (the owner's word off first: "his commander" is no "North Korean his commander")
+            text = re.sub(r"^(?:[Oo]ur|[Mm]y|[Hh]is|[Hh]er|[Tt]heir) ", "",
+                          _anonymous_description(token, text))
+            text = self._with_nationality(token, text)
             text = re.sub(r"^(?:[Oo]ur|[Mm]y|[Hh]is|[Hh]er|[Tt]heir) ", "", text)
             name = canonical_name(_one_of(text, token, self.table))
             if not name:
@@ -1410,6 +1511,9 @@ class Resolver:
         one office holder of that class, country and field the known roles list
         (cues.KNOWN_ROLES), when exactly one fits."""
         countries = {k for k in keys if canonical_country(k)}
+        if any(t.lower_ in _NOT_THE_HOLDER or t.lower_.startswith(("vice-", "deputy-", "ex-"))
+               for t in phrase_tokens(token) if t.i <= token.i):
+            return None     # "Russia's Deputy Permanent Representative": not the envoy himself
         if len(countries) != 1 or cls not in ("president", "leader", "minister", "commander") \
                 and not (cls == "ambassador" and "un" in keys):
             return None     # (a country has many envoys and spokespeople, one top general,
@@ -1487,7 +1591,8 @@ class Resolver:
                                        for g in t.children)):
                 # "a woman from Sudzha, who gave only her first name, Olena, said": her name
                 for t in child.subtree:
-                    named = self._record_at(t, ("PERSON",)) if t.pos_ == "PROPN" else None
+                    named = self._record_at(t, ("PERSON",)) if t.pos_ == "PROPN" and \
+                        not _addressee(t) else None
                     if named is not None:
                         return self._speaker(named, t)
         words = [t for t in phrase_tokens(noun) if t.lower_ not in _NOT_DESCRIBING and
@@ -1535,8 +1640,9 @@ class Resolver:
             member = _member_noun(noun)
             if member is not None:
                 head = member
-        if not mods and not right and not anaphoric:
-            return None
+        if not mods and not right and not anaphoric and (singular or _has_det(noun) or any(
+                c.dep_ in ("nummod", "amod", "det") for c in noun.children)):
+            return None     # (a bare plural speaks as such: "…, residents told RFA")
         name = " ".join([words_text(mods)] * bool(mods) + [head] + [words_text(right)] *
                         bool(right))
         if singular and not anaphoric and head == noun.text.lower():
@@ -1602,6 +1708,32 @@ class Resolver:
         self._touch(record, token)
         return Speaker(record.name, record.label)
 
+    def _epithet_of_last_spoken(self, token: Token, cls: str, keys: frozenset[str]
+                                ) -> EntityRecord | None:
+        """The named person quoted last (from the previous sentence on) when a role
+        description ("the lawmaker", "the top U.S. diplomat") can be theirs: the article gave
+        them no role, or one of that class (a diplomat: a foreign minister, envoy or
+        spokesperson) and no other country."""
+        spoken = self._last_spoken(token, ("PERSON",), plural_ok=False)
+        record = self.table.find(spoken.name, "PERSON") if spoken is not None else None
+        if record is None or not record.name[:1].isupper():
+            return None
+        theirs, theirs_cls = record.role_keys, record.role_class
+        if known_role(record.name):
+            known_cls, known_keys = role_keys(known_role(record.name).split())
+            theirs, theirs_cls = theirs | known_keys, theirs_cls or known_cls
+        if theirs_cls is None:
+            # (a role that was never given: only the country must not clash)
+            keys = frozenset(k for k in keys if canonical_country(k))
+        elif cls == "diplomat":
+            if not (theirs_cls in ("ambassador", "diplomat") or theirs_cls in (
+                    "minister", "spokesperson") and "foreign" in theirs):
+                return None
+            keys = keys - {"foreign"}
+        elif theirs_cls != cls:
+            return None
+        return record if _keys_agree(keys, theirs) else None
+
     def _last_spoken(self, token: Token, labels, plural_ok: bool = True) -> Speaker | None:
         """The speaker or claimant resolved last before `token`, from the previous sentence
         on, when it is not a country named in passing."""
@@ -1650,6 +1782,27 @@ _NAMED_BODY_HEADS = frozenset(["headquarters", "directorate", "council", "commit
 # The role key of a body's minister ("Defense Minister" -> defense).
 _KIND_KEYS = {"Ministry of Defence": "defense", "Foreign Ministry": "foreign"}
 _ONE_OF = frozenset(["one", "another"])
+# Words that make a role another's than its holder's ("deputy foreign minister").
+_NOT_THE_HOLDER = frozenset(["deputy", "vice", "assistant", "former", "first-deputy", "late"])
+
+
+def _by_country_owner(text: str) -> str | None:
+    """A body owned by a capital or a country's other name ("Pyongyang's state news agency"):
+    the body the alias tables know under the country's own name."""
+    owner, sep, rest = text.replace("’s ", "'s ").partition("'s ")
+    country = canonical_country(owner) if sep and rest else None
+    if not country or country == owner:
+        return None
+    return canonical_org(f"{country}'s {rest}")
+
+
+def _addressee(name: Token) -> bool:
+    """Whether a name in a speaker's relative clause is whom or where they spoke ("who spoke
+    to Novaya Gazeta through a messenger app"), not their own name ("who gave his name as
+    Kit", "who goes by the call sign Kit")."""
+    while name.dep_ in ("compound", "flat") and name.head is not name:
+        name = name.head
+    return name.dep_ == "pobj" and name.head.lower_ in ("to", "with", "from", "for")
 
 
 def _word_set(text: str) -> set[str]:
@@ -1999,18 +2152,27 @@ def _fuller_mention(noun: Token) -> Token | None:
         # "one of the men": the group the article counted ("the two North Korean soldiers
         # captured"), not the nearest soldiers named in passing
         kin = kin | _CAPTIVES
-    for i in reversed(doc_index(doc).with_lemma(kin)):
-        if i >= noun.i:
-            continue
-        if i < noun.i - 600:
-            break
-        earlier = doc[i]
-        if counted and not any(c.dep_ == "nummod" for c in earlier.children):
-            continue
-        if any(c.dep_ in ("amod", "compound") and (c.ent_type_ == "NORP" or canonical_country(
-                c.text) or c.tag_ == "VBN") or c.dep_ == "amod" and c.i > earlier.i
-               for c in earlier.children):
-            return earlier
+    captive = noun.lemma_ in ("prisoner", "captive", "pow")
+    for held in (True, False) if captive else (False,):
+        # "the prisoners": the soldiers the article had captured ("two North Korean soldiers
+        # captured on Thursday"), over other soldiers named since ("in exchange for
+        # Ukrainian soldiers held in Russia")
+        for i in reversed(doc_index(doc).with_lemma(kin)):
+            if i >= noun.i:
+                continue
+            if i < noun.i - 600:
+                break
+            earlier = doc[i]
+            if counted and not any(c.dep_ == "nummod" for c in earlier.children):
+                continue
+            if held and earlier.lemma_ != noun.lemma_ and not any(
+                    c.dep_ in ("acl", "amod") and c.lemma_ in _HELD for c in earlier.children):
+                continue
+            if any(c.dep_ in ("amod", "compound") and (c.ent_type_ == "NORP" or
+                                                       canonical_country(c.text) or
+                                                       c.tag_ == "VBN") or
+                   c.dep_ == "amod" and c.i > earlier.i for c in earlier.children):
+                return earlier
     return None
 
 

@@ -43,6 +43,7 @@ _ROLE_CLASS = {
     "ambassador": "ambassador", "envoy": "ambassador", "commander": "commander",
     "representative": "ambassador", "delegate": "ambassador",
     "lawmaker": "lawmaker", "legislator": "lawmaker", "senator": "lawmaker", "mp": "lawmaker",
+    "mep": "lawmaker",
     "rep": "lawmaker", "congressman": "lawmaker", "congresswoman": "lawmaker",
     "chairman": "leader", "chairwoman": "leader", "commander-in-chief": "commander",
     "official": "official", "officials": "official", "analyst": "analyst", "expert": "analyst",
@@ -102,8 +103,11 @@ def _role_keys(words: tuple[str, ...]) -> tuple[str | None, frozenset[str]]:
     elif re.search(r"\bcommander[- ]in[- ]chief\b|\bchief of (?:the )?general staff\b", text):
         cls = "commander"       # "Ukraine's commander-in-chief", not a "chief" (minister);
         #                         a chief of the general staff is its top general
-    elif "top diplomat" in text or "foreign policy chief" in text:
-        cls = "minister"
+    elif re.search(r"\btop (?:[\w.-]+ ){0,2}diplomat\b", text) or "foreign policy chief" in text:
+        cls = "minister"        # "the top U.S. diplomat", "Russia's top diplomat"
+        keys.add("foreign")
+    elif re.search(r"\bsecretary of state\b(?! for)", text):
+        cls = "minister"        # the US foreign minister (not "Secretary of State for Defence")
         keys.add("foreign")
     elif "secretary general" in text or "secretary-general" in text:
         cls = "minister"
@@ -485,6 +489,9 @@ class EntityTable:
             if record.role_class != cls:
                 return False
             theirs = {k for k in record.role_keys if canonical_country(k)}
+            fields, their_fields = keys - countries, record.role_keys - theirs
+            if fields and their_fields and not fields & their_fields:
+                return False    # "the head of X's intelligence" is not NATO's chief
             return not theirs or not countries or bool(theirs & countries)
 
         return self.latest(before, loosely)
@@ -811,9 +818,26 @@ def _places_as_persons(doc: Doc, persons: list[Span]) -> set[str]:
     return {w for w, placed in seen.items() if placed and known_role(w) is None}
 
 
+def _group_tags(doc: Doc) -> set[int]:
+    """Tokens of a member's group-and-country tag after a name: "Anna Berg (Greens, SE)
+    said" (a party or group, then a two-letter country code, in brackets)."""
+    out: set[int] = set()
+    for i in doc_index(doc).with_lower(frozenset(["("])):
+        if i == 0 or doc[i - 1].pos_ != "PROPN":
+            continue
+        close = next((k for k in range(i + 2, min(i + 8, len(doc))) if doc[k].text == ")"), None)
+        if close is None or doc[close - 2].text != "," or not (
+                len(doc[close - 1].text) == 2 and doc[close - 1].text.isupper()):
+            continue
+        out.update(range(i + 1, close))
+    return out
+
+
 def build_table(doc: Doc) -> EntityTable:
     table = EntityTable()
-    persons = sorted(person_ents(doc), key=lambda s: s.start)
+    tags = _group_tags(doc)
+    persons = sorted((ent for ent in person_ents(doc) if ent.start not in tags),
+                     key=lambda s: s.start)
     places = _places_as_persons(doc, persons)
     person_token_ids: set[int] = set()
     for ent in persons:
@@ -836,7 +860,7 @@ def build_table(doc: Doc) -> EntityTable:
     _add_titled_names(doc, table, person_token_ids)
     _add_bare_surnames(doc, table, person_token_ids)
     for ent in doc.ents:
-        if ent.label_ not in LABELS or ent.label_ == "PERSON":
+        if ent.label_ not in LABELS or ent.label_ == "PERSON" or ent.start in tags:
             continue
         if any(i in person_token_ids for i in range(ent.start, ent.end)):
             continue
@@ -877,7 +901,7 @@ def build_table(doc: Doc) -> EntityTable:
             known = table.find(text, "PERSON") is not None or known_role(text) is not None
             if known and (len(ent) == 1 or looks_like_person(list(ent))) or \
                     len(ent) > 1 and looks_like_person(list(ent)) and \
-                    (appos_role(ent) or title_run_before(ent)):
+                    (appos_role(ent) or title_run_before(ent) or ent.end + 1 in tags):
                 # "Zelenskiy" tagged ORG after "Volodymyr Zelenskiy"; "Oleksandr Syrskyi"
                 # tagged ORG before "Syrskyi"
                 role = appos_role(ent) or title_run_before(ent)

@@ -23,7 +23,7 @@ from bot.extraction.attribution import (
     subjects_of,
 )
 from bot.extraction.docindex import doc_index
-from bot.extraction.entities import build_table, call_sign_spans
+from bot.extraction.entities import build_table, call_sign_spans, role_keys
 from bot.extraction.quotemarks import QuoteSpan, find_quotes
 from bot.extraction.types import Quote
 
@@ -720,6 +720,9 @@ class QuoteFinder:
             if tok.tag_ == "VBG" and tok.i == after[0].i and after[0].i > 0 and \
                     tok.doc[tok.i - 1].text in (",", "”", '"'):
                 break       # "… “in the coming days,” calling it …": the sentence goes on
+            if tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                   for c in tok.children):
+                break       # "… had been “too slow” to call out …": an infinitive goes on
             if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in cues.SPEECH_VERBS:
                 sp = self._from_verb(tok, q)
                 if sp:
@@ -822,6 +825,24 @@ class QuoteFinder:
                 return None
             sp = self.resolver.resolve(subj)
             return sp if sp and not sp.generic and sp.label in ("PERSON", "ORG") else None
+        line = [t for t in before[:-1] if "\n" not in t.text]
+        k = len(line)
+        while k > 0 and "\n" not in line[k - 1].text_with_ws:
+            k -= 1
+        label = [t for t in line[k:] if not t.is_punct]
+        if label and len(label) <= 4 and label[-1].lower_ in cues.ROLE_NOUNS and \
+                all(t.is_title or t.is_upper for t in label):
+            # "- Foreign Secretary: “…”" in a release's summary: the holder of that office
+            # the text names (before or after)
+            cls, keys = role_keys([t.text for t in label])
+            table = self.resolver.table
+
+            def holder(r) -> bool:
+                return r.label == "PERSON" and r.name[:1].isupper() and \
+                    r.role_class == cls and keys <= r.role_keys
+            found = table.latest(label[0].idx, holder) or \
+                table.ahead(label[0].idx, label[0].idx + 3000, holder) if cls else None
+            return Speaker(found.name, "PERSON") if found is not None else None
         return None
 
     def _colon_paragraph(self, q: QuoteSpan) -> Speaker | None:
@@ -1278,6 +1299,17 @@ class QuoteFinder:
                    if not acc and self._cue.get((s, e)) in _BELIEF_VERBS
                    and self._resolved.get(subj.i) is not None
                    and not self._resolved[subj.i].name[:1].isupper()}
+        # "Park, a lawmaker, said the NIS believed …": the belief is what the named person
+        # reported (an outlet's "Yonhap said the NIS estimated" stays the agency's)
+        told_by: dict[tuple[int, int], Speaker] = {}
+        for s, e, subj, acc in reported:
+            outer = None if acc else self._resolved.get(subj.i)
+            if outer is None or outer.generic or outer.label != "PERSON" or \
+                    not all(w[:1].isupper() for w in outer.name.split()):   # ("the lawmaker")
+                continue
+            for s2, e2 in thought:
+                if (s2, e2) != (s, e) and s <= s2 and e2 <= e:
+                    told_by[(s2, e2)] = outer
         seen: set[tuple[int, int]] = set()
         for s, e, subj, acc in reported:
             if any((s2, e2) != (s, e) and s <= s2 and e2 <= e for s2, e2 in thought):
@@ -1313,7 +1345,9 @@ class QuoteFinder:
                     end = start + len(text) if text else end
                 else:
                     start, end, subj, acc = payload
-                    if not acc and subj.i in self._resolved:
+                    if (start, end) in told_by:
+                        speaker = told_by[(start, end)]
+                    elif not acc and subj.i in self._resolved:
                         speaker = self._resolved[subj.i]     # resolved when it was found
                     else:
                         speaker = self.resolver.resolve(subj, owner_of_source=acc)
