@@ -1069,3 +1069,31 @@ def test_the_other_is_another_of_the_group(extractor):
             "said he wanted to return home.")
     facts = extractor.extract(text)
     assert _speaker(facts, "he wanted to return home")
+
+
+def test_unnamed_trade_person_with_who_clause_is_a_speaker_and_the_noun_takes_them_up(
+        extractor):
+    text = (
+        "In the market towns north of Bryansk, people no longer ask about the convoys. "
+        "“They come at night and they leave before dawn,” said a pharmacist in a village "
+        "some 30 kilometres from the border, who asked us not to use her name. “Nobody "
+        "explains anything.”\n\n"
+        "President Vladimir Putin said on Friday that the region was safe and that the army "
+        "had everything under control.\n\n"
+        "The residents, for their part, simply wait. “Last winter we feared the shelling,” "
+        "the pharmacist said. “Now we fear the silence.”")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "they leave before dawn") == "pharmacist"
+    assert _speaker(facts, "we feared the shelling") == "pharmacist"
+    assert _speaker(facts, "we fear the silence") == "pharmacist"
+
+
+def test_name_of_whom_an_unnamed_speaker_spoke_to_is_not_the_speaker(extractor):
+    text = (
+        "The gunners themselves talk more freely. A contract serviceman from an artillery "
+        "unit fighting near Kupiansk, who spoke to Anna Petrova through a messenger app, "
+        "said his battery had been working alongside foreign troops since early March. "
+        "“Our officers call them volunteers,” he wrote.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "his battery had been working") == "contract serviceman"
+    assert _speaker(facts, "Our officers call them volunteers") == "contract serviceman"

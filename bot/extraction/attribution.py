@@ -1123,7 +1123,7 @@ class Resolver:
             for child in token.children:
                 if child.dep_ in ("relcl", "acl") and child.i > token.i:
                     for t in child.subtree:
-                        if t.pos_ == "PROPN":
+                        if t.pos_ == "PROPN" and not _addressee(t, child):
                             named = self._record_at(t, ("PERSON",))
                             if named is not None:
                                 return self._speaker(named, t)
@@ -1207,6 +1207,12 @@ class Resolver:
                 record.role_class = cls
                 record.role_keys = keys
             return Speaker(name, label)
+        if token.pos_ == "NOUN" and token.tag_ == "NN":
+            # "said a pharmacist in a village near the border, who asked us not to use her
+            # name": a person named by what they do, a noun no list here knows
+            person = self._ordinary_person(token, words)
+            if person is not None:
+                return person
         country = canonical_country(text)
         if country:
             return Speaker(country, "GPE")
@@ -1484,7 +1490,8 @@ class Resolver:
                                        for g in t.children)):
                 # "a woman from Sudzha, who gave only her first name, Olena, said": her name
                 for t in child.subtree:
-                    named = self._record_at(t, ("PERSON",)) if t.pos_ == "PROPN" else None
+                    named = self._record_at(t, ("PERSON",)) if t.pos_ == "PROPN" and \
+                        not _addressee(t, child) else None
                     if named is not None:
                         return self._speaker(named, t)
         words = [t for t in phrase_tokens(noun) if t.lower_ not in _NOT_DESCRIBING and
@@ -1542,6 +1549,42 @@ class Resolver:
         label = "PERSON" if singular else "ORG"
         record = self.table.add(name, label, at.idx, at.idx + len(at.text), salient=True)
         return self._speaker(record, at) if record is not None else Speaker(name, label)
+
+    def _ordinary_person(self, token: Token, words: list[Token]) -> Speaker | None:
+        """An unnamed person the article names by their trade or standing ("a pharmacist",
+        "a shop assistant"): one introduced with "a" and a clause only a person has ("…, who
+        asked not to be named"), into the table with the gender the clause gives; "the
+        pharmacist" after that is the same person, whoever else spoke in between."""
+        words = [t for t in words if not _age_word(t) and t.dep_ != "det" and
+                 t.lower_ not in _NOT_DESCRIBING and t.lower_ != "one"]
+        text = words_text(words)
+        if not text or token.lemma_ in cues.GENERIC_SOURCES | cues.DOCUMENT_NOUNS:
+            return None
+        if _has_det(token):
+            wanted = _word_set(text)
+            found = self.table.latest(token.idx, lambda r: r.label == "PERSON" and
+                                      r.name[:1].islower() and
+                                      token.lower_ in r.name.lower().split() and
+                                      wanted <= _word_set(r.name))
+            return self._speaker(found, token) if found is not None else None
+        if not any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one")
+                   for c in token.children):
+            return None
+        clause = _person_clause(token)
+        if clause is None:
+            return None
+        name = self._with_nationality(token, _anonymous_description(token, text))
+        record = self.table.add(name, "PERSON", token.idx, token.idx + len(token.text),
+                                salient=True)
+        if record is None:
+            return None
+        if record.gender is None:
+            pronouns = {t.lower_ for t in clause.subtree if t.pos_ == "PRON"}
+            if pronouns & {"she", "her", "herself"}:
+                record.gender = "f"
+            elif pronouns & {"he", "his", "him", "himself"}:
+                record.gender = "m"
+        return self._speaker(record, token)
 
     def _the_adjective_one(self, token: Token) -> Speaker | None:
         """"the younger one" after "the older man": the person noun of the last such mention
@@ -1908,6 +1951,34 @@ def _issuer(doc_noun: Token) -> Token | None:
         return None
     subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subj if subj is not None and subj.lower_ not in ("it", "this", "that") else None
+
+
+def _addressee(name: Token, clause: Token) -> bool:
+    """Whether a name in a speaker's clause is whom they spoke to ("…, who spoke to the
+    Kyiv Herald through a messenger app"), not a name the clause gives them."""
+    for anc in name.ancestors:
+        if anc.i == clause.i:
+            return False
+        if anc.dep_ == "prep" and anc.lower_ in ("to", "with") and anc.head.pos_ == "VERB":
+            return True
+    return False
+
+
+def _person_clause(noun: Token) -> Token | None:
+    """The clause that makes a noun phrase a person: a "who" relative clause on the noun,
+    or on a place or thing in its complements the parser hung it on ("a pharmacist in a
+    village near the border, who asked …" is the pharmacist's)."""
+    for t in noun.subtree:
+        if t.dep_ != "relcl" or not any(c.dep_ in ("nsubj", "nsubjpass") and
+                                        c.lower_ == "who" for c in t.children):
+            continue
+        holder = t.head
+        if holder.i == noun.i or holder.pos_ in ("NOUN", "PROPN") and \
+                holder.ent_type_ not in ("PERSON", "NORP", "ORG") and \
+                holder.lemma_ not in cues.GROUP_SPEAKERS | cues.SPEAKER_NOUNS and \
+                holder.tag_ not in ("NNS", "NNPS"):
+            return t
+    return None
 
 
 def _says_relative(token: Token) -> bool:
