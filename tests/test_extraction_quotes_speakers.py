@@ -1097,3 +1097,15 @@ def test_name_of_whom_an_unnamed_speaker_spoke_to_is_not_the_speaker(extractor):
     facts = extractor.extract(text)
     assert _speaker(facts, "his battery had been working") == "contract serviceman"
     assert _speaker(facts, "Our officers call them volunteers") == "contract serviceman"
+
+
+def test_nationality_noun_with_a_call_sign_clause_is_the_person_not_the_country(extractor):
+    text = (
+        "The first thing the gunner noticed, he says, was the silence. \"They crawl across "
+        "the marsh in pairs, ten or twelve men, like hunters,\" says the 41-year-old "
+        "Moldovan, who goes by the call sign \"Birch\" and repairs radios for a battalion "
+        "fighting near Kherson. \"Our side stopped doing that long ago.\"\n\n"
+        "President Maia Sandu said on Monday that the country would not send troops.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "They crawl across the marsh") == "Birch"
+    assert _speaker(facts, "Our side stopped") == "Birch"

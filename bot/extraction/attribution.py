@@ -757,6 +757,16 @@ class Resolver:
                     named = self._record_at(t, ("PERSON",))
                     if named is not None:
                         return self._speaker(named, t)
+        if who and token.pos_ in ("PROPN", "NOUN", "ADJ") and canonical_country(token.text) and \
+                token.lower_ == (demonym(canonical_country(token.text)) or "").lower():
+            # "says the 29-year-old Ukrainian, who goes by the call sign Yasen": a person of
+            # that nation, by the name the clause gives, not the country
+            for clause in (c for c in token.children if c.dep_ == "relcl"):
+                for t in clause.subtree:
+                    named = self._record_at(t, ("PERSON",)) if t.pos_ == "PROPN" and \
+                        not _addressee(t, clause) else None
+                    if named is not None:
+                        return self._speaker(named, t)
         # "his Government's intelligence assessment", "His country": the speaker's state
         country = self._pronoun_country(token)
         if country is not None:
