@@ -1109,3 +1109,16 @@ def test_nationality_noun_with_a_call_sign_clause_is_the_person_not_the_country(
     facts = extractor.extract(text)
     assert _speaker(facts, "They crawl across the marsh") == "Birch"
     assert _speaker(facts, "Our side stopped") == "Birch"
+
+
+def test_the_prisoners_are_the_counted_captives_not_the_captors_men_named_since(extractor):
+    text = (
+        "The agency also said it had confirmed with Georgian authorities that three "
+        "Belarusian soldiers captured on Friday were being held in Tbilisi.\n\n"
+        "President Irakli Vashadze said Georgia was ready to hand the men over if Minsk "
+        "arranged their exchange for Georgian soldiers held captive in Belarus.\n\n"
+        "The prisoners, aged 22 and 31, told Georgian interrogators through interpreters that "
+        "they had been told they were going on an exercise, according to the security "
+        "service.")
+    facts = extractor.extract(text)
+    assert "Belarusian" in _speaker(facts, "they were going on an exercise")

@@ -2069,19 +2069,26 @@ def _fuller_mention(noun: Token) -> Token | None:
         # "one of the men": the group the article counted ("the two North Korean soldiers
         # captured"), not the nearest soldiers named in passing
         kin = kin | _CAPTIVES
+    fallback = None
     for i in reversed(doc_index(doc).with_lemma(kin)):
         if i >= noun.i:
             continue
         if i < noun.i - 600:
             break
         earlier = doc[i]
-        if counted and not any(c.dep_ == "nummod" for c in earlier.children):
+        numbered = any(c.dep_ == "nummod" for c in earlier.children)
+        if counted and not numbered:
             continue
         if any(c.dep_ in ("amod", "compound") and (c.ent_type_ == "NORP" or canonical_country(
                 c.text) or c.tag_ == "VBN") or c.dep_ == "amod" and c.i > earlier.i
                for c in earlier.children):
-            return earlier
-    return None
+            if numbered or noun.lemma_ not in _CAPTIVES:
+                return earlier
+            # "the prisoners" after "two Belarusian soldiers captured on Friday" and "an
+            # exchange for Georgian soldiers held captive": the group the article counted
+            # when it brought them in, not the captors' own men named since
+            fallback = fallback or earlier
+    return fallback
 
 
 _ANY_PERSON = frozenset(["man", "woman", "person"])
