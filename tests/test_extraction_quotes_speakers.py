@@ -1122,3 +1122,14 @@ def test_the_prisoners_are_the_counted_captives_not_the_captors_men_named_since(
         "service.")
     facts = extractor.extract(text)
     assert "Belarusian" in _speaker(facts, "they were going on an exercise")
+
+
+def test_his_sergeant_keeps_no_possessive_when_given_a_nationality(extractor):
+    text = (
+        "The border guard separately draws attention to the testimony of the Belarusian "
+        "prisoners of war held in Latvia. During questioning, one of the prisoners stated "
+        "that his sergeant had told the recruits that «whoever surrenders is a coward».")
+    facts = extractor.extract(text)
+    found = [q.speaker for q in facts.quotes if q.text.startswith("whoever surrenders")]
+    assert found and found[0] is not None
+    assert not {"his", "His"} & set(found[0].split())

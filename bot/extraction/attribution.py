@@ -1204,8 +1204,10 @@ class Resolver:
                         and found.name[:1].isupper():
                     text = f"{found.name} {token.lower_}"
             # a new unnamed speaker: register it so later "he" / "the spokesperson" finds it
-            text = self._with_nationality(token, _anonymous_description(token, text))
+            # (the owner's word goes before a nationality is put in: "his sergeant" is no
+            # "Belarusian his sergeant")
             text = re.sub(r"^(?:[Oo]ur|[Mm]y|[Hh]is|[Hh]er|[Tt]heir) ", "", text)
+            text = self._with_nationality(token, _anonymous_description(token, text))
             name = canonical_name(_one_of(text, token, self.table))
             if not name:
                 return None
