@@ -1133,3 +1133,13 @@ def test_his_sergeant_keeps_no_possessive_when_given_a_nationality(extractor):
     found = [q.speaker for q in facts.quotes if q.text.startswith("whoever surrenders")]
     assert found and found[0] is not None
     assert not {"his", "His"} & set(found[0].split())
+
+
+def test_subject_the_parser_hung_on_a_fronted_participle_still_speaks(extractor):
+    text = (
+        "In a radio intercept published by the State Border Guard of Latvia, a Belarusian "
+        "officer of the 38th brigade complains that the new units «never wait for the mortars "
+        "and charge on their own».")
+    facts = extractor.extract(text)
+    found = [q.speaker for q in facts.quotes if q.text.startswith("never wait")]
+    assert found and found[0] is not None and "officer" in found[0]

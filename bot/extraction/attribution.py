@@ -119,6 +119,14 @@ def subjects_of(verb: Token, max_steps: int = 6) -> list[Token]:
                 out.append(np)
                 return out
         if current.dep_ not in _CLIMB_DEPS | {"ccomp"} or current.head is current:
+            if not out and current is verb and verb.dep_ == "ROOT" and \
+                    verb.tag_ in ("VBZ", "VBD", "VBP"):
+                # "In an intercept published by X, a Latvian officer complains that …" with
+                # the officer hung on the participle: the phrase between the comma and the
+                # verb is the verb's subject
+                np = _np_before(verb)
+                if np is not None and np.dep_ not in _SUBJECT_DEPS:
+                    out.append(np)
             return out
         current = current.head
     return out
