@@ -1143,3 +1143,15 @@ def test_subject_the_parser_hung_on_a_fronted_participle_still_speaks(extractor)
     facts = extractor.extract(text)
     found = [q.speaker for q in facts.quotes if q.text.startswith("never wait")]
     assert found and found[0] is not None and "officer" in found[0]
+
+
+def test_he_after_a_report_of_his_sergeant_is_the_reporter_not_the_sergeant(extractor):
+    text = (
+        "The border guard draws attention to the testimony of the Belarusian prisoners of "
+        "war held in Latvia. During questioning, one of the prisoners stated that his "
+        "sergeant had told the recruits that «whoever surrenders is a coward». According to "
+        "him, before being sent to the border he and his friends were told they were going "
+        "on an exercise.")
+    facts = extractor.extract(text)
+    found = [q.speaker for q in facts.quotes if q.text.startswith("before being sent")]
+    assert found and "prisoner" in found[0]

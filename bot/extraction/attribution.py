@@ -726,6 +726,8 @@ class Resolver:
                 # ... unless a person of unknown gender (most Korean given names) was
                 # introduced in a later sentence: the newcomer the narration turned to
                 record = gendered
+            if record is not None and record.name.split()[-1][:1].islower():
+                record = self._reporter_of_owned(record, token, lower) or record
             return self._speaker(record, token) if record else None
         if lower in ("we", "i", "us", "me") and token.pos_ == "PRON":
             return self.turn_speaker(token)
@@ -1569,6 +1571,33 @@ class Resolver:
         label = "PERSON" if singular else "ORG"
         record = self.table.add(name, label, at.idx, at.idx + len(at.text), salient=True)
         return self._speaker(record, at) if record is not None else Speaker(name, label)
+
+    def _reporter_of_owned(self, record: EntityRecord, pronoun: Token, lower: str
+                           ) -> EntityRecord | None:
+        """"One of the prisoners stated that his sergeant had told them …. According to him,
+        …": an unnamed person brought in only as the speaker's own ("his sergeant") inside
+        the speaker's reported clause, in an earlier sentence, is not whom "he" takes up;
+        the reporter is (the person "his" stood for)."""
+        doc = pronoun.doc
+        mentions = [s for s, _ in record.mentions if s < pronoun.idx]
+        if not mentions or max(mentions) >= pronoun.sent.start_char:
+            return None
+        owned = []
+        for start in mentions:
+            span = doc.char_span(start, start + 1, alignment_mode="expand")
+            if span is None:
+                return None
+            owned.append(span.root)
+        gender = "her" if lower in ("she", "her") else "his"
+        if not all(t.dep_ in _SUBJECT_DEPS and t.head.dep_ == "ccomp" and any(
+                c.dep_ == "poss" and c.lower_ == gender for c in t.children) for t in owned):
+            return None
+        first = owned[0]
+        reporter = self.table.latest(first.idx, lambda r: r is not record and
+                                     r.label == "PERSON" and _of_gender(lower)(r),
+                                     _window_start(first))
+        return reporter if reporter is not None and \
+            self._last_event(reporter, first.idx) >= first.sent.start_char else None
 
     def _ordinary_person(self, token: Token, words: list[Token]) -> Speaker | None:
         """An unnamed person the article names by their trade or standing ("a pharmacist",
