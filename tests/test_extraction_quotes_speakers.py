@@ -1155,3 +1155,14 @@ def test_he_after_a_report_of_his_sergeant_is_the_reporter_not_the_sergeant(extr
     facts = extractor.extract(text)
     found = [q.speaker for q in facts.quotes if q.text.startswith("before being sent")]
     assert found and "prisoner" in found[0]
+
+
+def test_prisoner_identified_by_surname_quoted_as_saying_is_that_name(extractor):
+    text = (
+        "On Wednesday, the security service told lawmakers that one of the three Belarusian "
+        "soldiers captured by Latvia in March had expressed a wish to go to Poland. In an "
+        "interview with the Riga Daily newspaper published the same day, the prisoner, "
+        "identified only by his surname Voronov, was quoted as saying, \"I want to start "
+        "again somewhere quiet.\"")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "start again somewhere quiet") == "Voronov"

@@ -835,6 +835,7 @@ class Resolver:
             return described or self._group(part, singular=token.lower_ in _SINGLE)
         if token.lemma_ in cues.GROUP_SPEAKERS and token.pos_ == "NOUN" and (
                 relative or _says_relative(token) or
+                token.dep_ == "nsubjpass" and token.head.lemma_ == "quote" or
                 token.dep_ == "nsubj" and token.head.lemma_ in cues.SPEECH_VERBS
                 and token.head.lemma_ not in cues.COGNITIVE_VERBS
                 and not (token.head.tag_ == "VBZ" and token.head.i == token.i + 1

@@ -631,11 +631,12 @@ def _plausible_person(ent: Span) -> bool:
 
 # Names NER misses or splits. A surname and a hyphenated given name ("Go Myong-hyun", "Park
 # Sun-won"; NER may keep only "Myong-hyun"), and a call sign or nickname a source goes by
-# ("goes by the call sign Fox", "who gave only his call sign, Kit,").
+# ("goes by the call sign Fox", "who gave only his call sign, Kit,", "identified only by his
+# surname Voronov").
 _HYPHEN_NAME = re.compile(r"\b[A-Z][a-z]{1,5} [A-Z][a-z]+-[a-z]{2,}\b")
 _CALL_SIGN = re.compile(
     r"\b(?:(?:call ?sign|callsign|nom de guerre|nickname|code name|codename|first name|"
-    r"given name)s?,?\s+(?:of\s+)?"
+    r"given name|surname|last name)s?,?\s+(?:of\s+)?"
     r"(?:the\s+)?[“\"‘']?|(?:known|identified) (?:only )?(?:as|by) [“\"‘'])"
     r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")       # ("known as “Tikhiy”": quoted only)
 _NOT_SURNAME = frozenset(["The", "A", "An", "In", "On", "At", "By", "Of", "For", "As", "If",
