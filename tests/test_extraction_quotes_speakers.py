@@ -1166,3 +1166,18 @@ def test_prisoner_identified_by_surname_quoted_as_saying_is_that_name(extractor)
         "again somewhere quiet.\"")
     facts = extractor.extract(text)
     assert _speaker(facts, "start again somewhere quiet") == "Voronov"
+
+
+def test_one_of_them_answers_later_is_one_of_the_counted_captives(extractor):
+    text = (
+        "Three Belarusian soldiers taken prisoner near Daugavpils in March have become the "
+        "most discussed detainees in Latvia. Janis Ozols, spokesman for the prisoner exchange "
+        "office, has met all of them.\n\n"
+        "The Riga Courier: How are they doing?\n\n"
+        "Janis Ozols: Physically, much better. They eat well and they sleep a lot. They spend "
+        "hours reading.\n\n"
+        "The Riga Courier: What do they want?\n\n"
+        "Janis Ozols: One of them has told us clearly that he wants to go to Lithuania. The "
+        "rest are undecided.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "he wants to go to Lithuania") == "Belarusian soldier"

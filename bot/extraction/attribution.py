@@ -2076,6 +2076,13 @@ def _plural_antecedent(pronoun: Token) -> Token | None:
         # "Two people familiar with the matter said … One of them said": the group the last
         # sentence was about, over prisoners named further back
         return subjects[-1]
+    if not found and pronoun.head.head.lower_ in _PARTS:
+        # "One of them has told us …" in an answer sentences after the group was named: the
+        # captives the article counted when it brought them in ("two Belarusian soldiers
+        # taken prisoner …"), as far back as a fuller mention is looked for
+        counted = _fuller_mention(pronoun.head.head, _CAPTIVES)
+        if counted is not None and counted.tag_ in ("NNS", "NNPS"):
+            return counted
     return (captives or found or [None])[-1]
 
 
@@ -2099,12 +2106,15 @@ _CAPTIVES = frozenset(["soldier", "prisoner", "pow", "captive", "serviceman", "f
                        "conscript"])
 
 
-def _fuller_mention(noun: Token) -> Token | None:
+def _fuller_mention(noun: Token, kin: frozenset[str] | None = None) -> Token | None:
     """The nearest earlier mention of the same noun with a describing modifier ("two North
-    Korean soldiers captured in Kursk" for a later "the soldiers"; for "the men" too)."""
+    Korean soldiers captured in Kursk" for a later "the soldiers"; for "the men" too); with
+    `kin`, a counted mention of any of those nouns."""
     doc = noun.doc
-    kin = _CAPTIVES if noun.lemma_ in _CAPTIVES else frozenset([noun.lemma_])
-    counted = noun.lemma_ in _ANY_PERSON or noun.lower_ in ("men", "women", "people")
+    counted = kin is not None or noun.lemma_ in _ANY_PERSON or \
+        noun.lower_ in ("men", "women", "people")
+    if kin is None:
+        kin = _CAPTIVES if noun.lemma_ in _CAPTIVES else frozenset([noun.lemma_])
     if counted:
         # "one of the men": the group the article counted ("the two North Korean soldiers
         # captured"), not the nearest soldiers named in passing
