@@ -1181,3 +1181,11 @@ def test_one_of_them_answers_later_is_one_of_the_counted_captives(extractor):
         "rest are undecided.")
     facts = extractor.extract(text)
     assert _speaker(facts, "he wants to go to Lithuania") == "Belarusian soldier"
+
+
+def test_words_shouted_are_the_shouter_s(extractor):
+    text = ("According to the border guard, one Belarusian soldier shouted “Glory to the "
+            "Fatherland” and tried to detonate a grenade when he was about to be taken "
+            "prisoner.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "Glory to the Fatherland") == "Belarusian soldier"
