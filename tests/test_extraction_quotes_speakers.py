@@ -1189,3 +1189,35 @@ def test_words_shouted_are_the_shouter_s(extractor):
             "prisoner.")
     facts = extractor.extract(text)
     assert _speaker(facts, "Glory to the Fatherland") == "Belarusian soldier"
+
+
+def test_person_asked_about_x_told_reporters_is_the_speaker(extractor):
+    text = ("- Estonian President Alar Karis, asked about the drills at the summit in Riga, "
+            "told reporters that drone footage \"is a serious matter\" and said Estonia would "
+            "decide \"when, how and why\" to act with its allies.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "when, how and why") == "Alar Karis"
+
+
+def test_he_after_a_sentence_about_the_other_captive_is_that_captive(extractor):
+    text = (
+        "Two Belarusian soldiers were captured near Daugavpils in March. Interior Minister "
+        "Edgars Kalnins said on Monday that both were being treated well.\n\n"
+        "One of them has told investigators that he wants to go to Lithuania. The other is "
+        "more hesitant. At their first meeting he asked the interpreter, \"Is Vilnius far "
+        "from here?\"")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "Is Vilnius far") == "Belarusian soldier"
+
+
+def test_he_in_an_answer_is_not_the_one_answering(extractor):
+    text = (
+        "Three Belarusian soldiers taken prisoner near Daugavpils in March are held in Riga. "
+        "Janis Ozols, spokesman for the prisoner exchange office, has met all of them.\n\n"
+        "The Riga Courier: Will reporters be able to speak to them?\n\n"
+        "Janis Ozols: Some already have, with their consent. One of them said on camera that "
+        "he would like to 'see the sea again'. The other is quieter. At our first meeting he "
+        "asked me, 'Is Vilnius far from here?'")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "he would like to") == "Belarusian soldier"
+    assert _speaker(facts, "Is Vilnius far") == "Belarusian soldier"

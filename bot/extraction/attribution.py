@@ -728,6 +728,18 @@ class Resolver:
                 record = gendered
             if record is not None and record.name.split()[-1][:1].islower():
                 record = self._reporter_of_owned(record, token, lower) or record
+            turn = self.turn_speaker(token) if record is not None and \
+                not self._in_quoted(token.idx) else None
+            own = record is not None and turn is not None and record.name == turn.name
+            if own:
+                # "At our first meeting he asked me …" in the answer of the one speaking:
+                # "he" is someone else than the one who says "I"
+                record = None
+            if depth < 2 and token.dep_ in ("nsubj", "nsubjpass"):
+                record = self._narrated_person(token, record, lower, depth) or record
+            if own and record is None:
+                record = self.table.latest(token.idx, lambda r: r.name != turn.name and
+                                           _of_gender(lower)(r), _window_start(token), skip)
             return self._speaker(record, token) if record else None
         if lower in ("we", "i", "us", "me") and token.pos_ == "PRON":
             return self.turn_speaker(token)
@@ -822,8 +834,8 @@ class Resolver:
         # the group
         if lower == "other" and token.dep_ in ("nsubj", "nsubjpass") and _has_det(token):
             group = _plural_antecedent(token)
-            if group is not None:
-                return self._group(group, singular=True)
+            found = self._group(group, singular=True) if group is not None else None
+            return found or self._counted_captive(token)
         # "one of the soldiers told investigators", "two of the people said"
         part = _partitive_of(token)
         if part is not None:
@@ -832,7 +844,14 @@ class Resolver:
             described = self._apposed(token) if token.lower_ in _SINGLE and any(
                 g.lower_ in ("them", "those") for c in token.children if c.lower_ == "of"
                 for g in c.children) else None
-            return described or self._group(part, singular=token.lower_ in _SINGLE)
+            found = described or self._group(part, singular=token.lower_ in _SINGLE)
+            if found is None and part.lower_ not in ("them", "those") and any(
+                    g.lower_ in ("them", "those") for c in token.children if c.lower_ == "of"
+                    for g in c.children):
+                # "them" taken for a group that names nobody ("journalists" in the question
+                # before): the captives the article counted, if it did
+                found = self._counted_captive(token) if token.lower_ in _SINGLE else None
+            return found
         if token.lemma_ in cues.GROUP_SPEAKERS and token.pos_ == "NOUN" and (
                 relative or _says_relative(token) or
                 token.dep_ == "nsubjpass" and token.head.lemma_ == "quote" or
@@ -1572,6 +1591,40 @@ class Resolver:
         label = "PERSON" if singular else "ORG"
         record = self.table.add(name, label, at.idx, at.idx + len(at.text), salient=True)
         return self._speaker(record, at) if record is not None else Speaker(name, label)
+
+    def _counted_captive(self, token: Token) -> Speaker | None:
+        """One of the captives the article counted when it brought them in ("three
+        Belarusian soldiers taken prisoner …"), for "one of them" / "the other" when the
+        last sentences name no group that describes anyone."""
+        counted = _fuller_mention(token, _CAPTIVES)
+        if counted is None or counted.tag_ not in ("NNS", "NNPS"):
+            return None
+        return self._group(counted, singular=True)
+
+    def _narrated_person(self, pronoun: Token, record: EntityRecord | None, lower: str,
+                         depth: int) -> EntityRecord | None:
+        """"The other is more hesitant. At their first meeting he asked …": the unnamed person
+        the last sentence was about ("the other", "the older man", "the pharmacist") is whom
+        "he" takes up, not someone named before that sentence."""
+        sent = pronoun.sent
+        if sent.start == 0 or any(t.pos_ in ("NOUN", "PROPN") and t.dep_ in _SUBJECT_DEPS
+                                  for t in pronoun.doc[sent.start:pronoun.i]):
+            return None
+        prev = pronoun.doc[sent.start - 1].sent
+        subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or not _has_det(subj) or subj.tag_ != "NN" and subj.lower_ != "other" \
+                or not (subj.lower_ in ("other", "one") or subj.lemma_ in cues.GROUP_SPEAKERS):
+            return None
+        if record is not None and self._last_event(record, pronoun.idx) >= prev.start_char:
+            return None     # the one chosen was named in that sentence or since
+        found = self._resolve(subj, depth=depth + 1)
+        if found is None or found.generic or found.label != "PERSON":
+            return None
+        person = self.table.latest(pronoun.idx, lambda r: r.name == found.name and
+                                   r.label == "PERSON")
+        if person is None or not _of_gender(lower)(person):
+            return None
+        return person
 
     def _reporter_of_owned(self, record: EntityRecord, pronoun: Token, lower: str
                            ) -> EntityRecord | None:
