@@ -1221,3 +1221,16 @@ def test_he_in_an_answer_is_not_the_one_answering(extractor):
     facts = extractor.extract(text)
     assert _speaker(facts, "he would like to") == "Belarusian soldier"
     assert _speaker(facts, "Is Vilnius far") == "Belarusian soldier"
+
+
+def test_the_younger_and_the_older_of_a_counted_group_keep_its_nationality(extractor):
+    text = (
+        "Latvia says it is holding two Belarusian soldiers, the first taken alive. Both were "
+        "captured near Daugavpils.\n\n"
+        "The security service says the younger man told them he had been sent for what he "
+        "thought was an exercise. The older soldier, they say, told investigators that he "
+        "wanted to go home.")
+    facts = extractor.extract(text)
+    said = {q.text[:12]: q.speaker for q in facts.quotes}
+    assert said.get("he had been ") == "younger Belarusian soldier"
+    assert said.get("he wanted to") == "older Belarusian soldier"

@@ -1333,8 +1333,10 @@ class Resolver:
             return text
         words = text.split()
         rank = 0
-        while rank < len(words) - 1 and words[rank].lower() in _RANK_WORDS:
-            rank += 1           # "senior South Korean government official"
+        compared = {t.lower_ for t in phrase if t.tag_ in ("JJR", "JJS")}
+        while rank < len(words) - 1 and (words[rank].lower() in _RANK_WORDS or
+                                         words[rank].lower() in compared):
+            rank += 1           # "senior South Korean government official", "older …"
         return " ".join(words[:rank] + [found] + words[rank:])
 
     @staticmethod
@@ -1353,13 +1355,19 @@ class Resolver:
             [token.lower_[:-3] + "men"] if token.lower_.endswith("man") else []))
         mods = {t.lower_ for t in phrase_tokens(token) if t.i < token.i and
                 t.pos_ in ("ADJ", "NOUN", "PROPN")}
+        # a comparative tells one of a counted group from the other: "the older soldier" is
+        # one of "two Russian soldiers" named further back
+        compared = {t.lower_ for t in phrase_tokens(token) if t.i < token.i and
+                    t.tag_ in ("JJR", "JJS")}
         for i in range(token.i - 1, max(0, token.i - 300) - 1, -1):
             t = doc[i]
             if not (t.lemma_ in own or t.lower_ in own or
                     i >= start and t.tag_ == "NNS" and t.lemma_ in kin):
                 continue
             words = phrase_tokens(t)
-            if i < start and (not mods or not mods <= {w.lower_ for w in words}):
+            if i < start and (not mods or not mods <= {w.lower_ for w in words}) and not (
+                    compared and mods - compared <= {w.lower_ for w in words} and
+                    any(c.dep_ == "nummod" for c in t.children)):
                 continue    # further back: only a fuller mention of the same description
             for c in words:
                 if c.i < t.i and c.pos_ in ("ADJ", "PROPN", "NOUN"):
@@ -1581,6 +1589,14 @@ class Resolver:
             member = _member_noun(noun)
             if member is not None:
                 head = member
+                group = _fuller_mention(noun)
+                if group is not None and group.lemma_ == member:
+                    # "the younger man" of "two Belarusian soldiers": a younger Belarusian
+                    # soldier, the nationality the group was given
+                    own = {t.lower_ for t in mods}
+                    mods = mods + [c for c in phrase_tokens(group) if c.i < group.i and (
+                        c.ent_type_ == "NORP" or canonical_country(c.text)) and
+                        c.lower_ not in own]
         if not mods and not right and not anaphoric:
             return None
         name = " ".join([words_text(mods)] * bool(mods) + [head] + [words_text(right)] *
