@@ -1234,3 +1234,28 @@ def test_the_younger_and_the_older_of_a_counted_group_keep_its_nationality(extra
     said = {q.text[:12]: q.speaker for q in facts.quotes}
     assert said.get("he had been ") == "younger Belarusian soldier"
     assert said.get("he wanted to") == "older Belarusian soldier"
+
+
+def test_unnamed_person_by_age_or_anonymity_or_given_name_is_a_speaker(extractor):
+    text = (
+        "Prime Minister Evika Silina said on Monday that the border was secure.\n\n"
+        "“We hear the engines every night,” said a 67-year-old pensioner in Zilupe. “Nobody "
+        "tells us anything.”\n\n"
+        "“They buy bread and leave,” said a shopkeeper, who gave only her first name, Inese. "
+        "She said the soldiers paid in cash.\n\n"
+        "A nurse at the district hospital, speaking on condition of anonymity, said the wards "
+        "were full. “We have no beds left,” the nurse said.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "We hear the engines") == "pensioner"
+    assert _speaker(facts, "Nobody tells us anything") == "pensioner"
+    assert _speaker(facts, "They buy bread") == "Inese"
+    assert _speaker(facts, "the wards were full") == "nurse"
+    assert _speaker(facts, "We have no beds left") == "nurse"
+
+
+def test_the_operator_is_the_call_sign_the_introduction_gave(extractor):
+    text = ("A drone operator who goes by the call sign “Lynx” said the columns moved at "
+            "dawn. “They never learn,” the operator said.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "the columns moved at dawn") == "Lynx"
+    assert _speaker(facts, "They never learn") == "Lynx"

@@ -1559,6 +1559,15 @@ class Resolver:
                 and r.role_class is None and r.name[:1].islower())
             if found is not None:
                 return self._speaker(found, noun)
+            for first in _indefinite_mentions(noun) if singular else ():
+                # "the operator said" after "a drone operator who goes by the call sign Lynx
+                # said": the name that introduction gave
+                clause = _person_clause(first)
+                named = next((r for t in (clause.subtree if clause is not None else ())
+                              if t.pos_ == "PROPN" and not _addressee(t, clause)
+                              for r in [self._record_at(t, ("PERSON",))] if r), None)
+                if named is not None:
+                    return self._speaker(named, noun)
             earlier = _fuller_mention(noun)
             if earlier is not None:
                 # "the other prisoner" after "two North Korean soldiers captured …"; "two of
@@ -1675,7 +1684,8 @@ class Resolver:
         asked not to be named"), into the table with the gender the clause gives; "the
         pharmacist" after that is the same person, whoever else spoke in between."""
         words = [t for t in words if not _age_word(t) and t.dep_ != "det" and
-                 t.lower_ not in _NOT_DESCRIBING and t.lower_ != "one"]
+                 t.lower_ not in _NOT_DESCRIBING and t.lower_ != "one" and
+                 not (t.i < token.i and (t.like_num or t.is_punct))]
         text = words_text(words)
         if not text or token.lemma_ in cues.GENERIC_SOURCES | cues.DOCUMENT_NOUNS:
             return None
@@ -1692,6 +1702,12 @@ class Resolver:
         clause = _person_clause(token)
         if clause is None:
             return None
+        for t in clause.subtree:
+            # "a shopkeeper, who gave only her first name, Inese": her name
+            named = self._record_at(t, ("PERSON",)) if t.pos_ == "PROPN" and \
+                not _addressee(t, clause) else None
+            if named is not None:
+                return self._speaker(named, t)
         name = self._with_nationality(token, _anonymous_description(token, text))
         record = self.table.add(name, "PERSON", token.idx, token.idx + len(token.text),
                                 salient=True)
@@ -2072,6 +2088,10 @@ def _issuer(doc_noun: Token) -> Token | None:
     return subj if subj is not None and subj.lower_ not in ("it", "this", "that") else None
 
 
+# Participles only a person speaks through ("a nurse, speaking on condition of anonymity").
+_ANONYMOUS_VERBS = frozenset(["speak", "ask", "decline", "request", "insist"])
+
+
 def _addressee(name: Token, clause: Token) -> bool:
     """Whether a name in a speaker's clause is whom they spoke to ("…, who spoke to the
     Kyiv Herald through a messenger app"), not a name the clause gives them."""
@@ -2084,9 +2104,16 @@ def _addressee(name: Token, clause: Token) -> bool:
 
 
 def _person_clause(noun: Token) -> Token | None:
-    """The clause that makes a noun phrase a person: a "who" relative clause on the noun,
-    or on a place or thing in its complements the parser hung it on ("a pharmacist in a
-    village near the border, who asked …" is the pharmacist's)."""
+    """The clause or word that makes a noun phrase a person: a "who" relative clause on the
+    noun, or on a place or thing in its complements the parser hung it on ("a pharmacist in
+    a village near the border, who asked …" is the pharmacist's); an age ("a 67-year-old
+    pensioner"); a participle of speaking or asking on it ("a nurse, speaking on condition
+    of anonymity")."""
+    for t in noun.children:
+        if t.dep_ in ("acl", "advcl") and t.lemma_ in _ANONYMOUS_VERBS or \
+                t.i < noun.i and t.dep_ in ("amod", "compound") and (
+                    _age_word(t) or any(_age_word(g) for g in t.subtree)):
+            return t
     for t in noun.subtree:
         if t.dep_ != "relcl" or not any(c.dep_ in ("nsubj", "nsubjpass") and
                                         c.lower_ == "who" for c in t.children):
