@@ -1259,3 +1259,15 @@ def test_the_operator_is_the_call_sign_the_introduction_gave(extractor):
     facts = extractor.extract(text)
     assert _speaker(facts, "the columns moved at dawn") == "Lynx"
     assert _speaker(facts, "They never learn") == "Lynx"
+
+
+def test_the_woman_and_she_take_up_the_unnamed_woman_not_the_minister_named_since(extractor):
+    text = (
+        "“They pay in cash,” said a cashier at a petrol station near Valka, who asked us not "
+        "to use her name. Interior Minister Rihards Kozlovskis insisted on Tuesday that the "
+        "situation was under control.\n\n"
+        "The woman shrugged. “Nobody believes him here,” she said.\n\n"
+        "“The queues are longer every week,” the woman said.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "Nobody believes him here") == "cashier"
+    assert _speaker(facts, "The queues are longer") == "cashier"

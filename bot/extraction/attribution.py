@@ -1557,6 +1557,7 @@ class Resolver:
                 r.name.split() or [""])[0].lower() in (noun.lower_, noun.lemma_,
                                                        noun.lemma_ + "s")
                 and r.role_class is None and r.name[:1].islower())
+            found = found or (self._unnamed_of_sex(noun) if singular else None)
             if found is not None:
                 return self._speaker(found, noun)
             for first in _indefinite_mentions(noun) if singular else ():
@@ -1678,6 +1679,19 @@ class Resolver:
         return reporter if reporter is not None and \
             self._last_event(reporter, first.idx) >= first.sent.start_char else None
 
+    def _unnamed_of_sex(self, token: Token) -> EntityRecord | None:
+        """"The woman shrugged." / "the woman said" after "said a cashier …, who asked us not
+        to use her name": the unnamed person of that sex the last sentences were about."""
+        sex = {"woman": "f", "man": "m"}.get(token.lower_)
+        if sex is None or not _has_det(token):
+            return None
+        start = _window_start(token, 3)
+        found = self.table.latest(token.idx, lambda r: r.label == "PERSON" and
+                                  r.gender == sex and r.name.split()[-1][:1].islower(), start)
+        if found is None or self._last_event(found, token.idx) < start:
+            return None
+        return found
+
     def _ordinary_person(self, token: Token, words: list[Token]) -> Speaker | None:
         """An unnamed person the article names by their trade or standing ("a pharmacist",
         "a shop assistant"): one introduced with "a" and a clause only a person has ("…, who
@@ -1695,6 +1709,8 @@ class Resolver:
                                       r.name[:1].islower() and
                                       token.lower_ in r.name.lower().split() and
                                       wanted <= _word_set(r.name))
+            if found is None and len(words) == 1:
+                found = self._unnamed_of_sex(token)
             return self._speaker(found, token) if found is not None else None
         if not any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one")
                    for c in token.children):
