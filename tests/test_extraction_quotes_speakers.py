@@ -1271,3 +1271,11 @@ def test_the_woman_and_she_take_up_the_unnamed_woman_not_the_minister_named_sinc
     facts = extractor.extract(text)
     assert _speaker(facts, "Nobody believes him here") == "cashier"
     assert _speaker(facts, "The queues are longer") == "cashier"
+
+
+def test_a_bare_group_noun_with_a_who_clause_is_a_speaker(extractor):
+    text = ("A defector who fled the North in 2019 and now lives in Seoul said the new "
+            "recruits were barely trained. “They are boys,” the defector said.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "the new recruits were barely trained") == "defector"
+    assert _speaker(facts, "They are boys") == "defector"

@@ -1607,7 +1607,9 @@ class Resolver:
                     mods = mods + [c for c in phrase_tokens(group) if c.i < group.i and (
                         c.ent_type_ == "NORP" or canonical_country(c.text)) and
                         c.lower_ not in own]
-        if not mods and not right and not anaphoric:
+        if not mods and not right and not anaphoric and not (
+                singular and _has_indefinite(noun) and _person_clause(noun) is not None):
+            # (a bare "a defector who fled in 2019" is a speaker by what the clause says)
             return None
         name = " ".join([words_text(mods)] * bool(mods) + [head] + [words_text(right)] *
                         bool(right))
@@ -1712,8 +1714,7 @@ class Resolver:
             if found is None and len(words) == 1:
                 found = self._unnamed_of_sex(token)
             return self._speaker(found, token) if found is not None else None
-        if not any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one")
-                   for c in token.children):
+        if not _has_indefinite(token):
             return None
         clause = _person_clause(token)
         if clause is None:
@@ -2309,6 +2310,11 @@ def _owned(token: Token) -> bool:
     country is as definite as "the minister"."""
     return any(c.dep_ == "poss" and (c.ent_type_ in ("GPE", "ORG", "NORP") or
                                      canonical_country(c.text) or canonical_org(c.text))
+               for c in token.children)
+
+
+def _has_indefinite(token: Token) -> bool:
+    return any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one")
                for c in token.children)
 
 
