@@ -1279,3 +1279,13 @@ def test_a_bare_group_noun_with_a_who_clause_is_a_speaker(extractor):
     facts = extractor.extract(text)
     assert _speaker(facts, "the new recruits were barely trained") == "defector"
     assert _speaker(facts, "They are boys") == "defector"
+
+
+def test_plain_people_described_by_an_apposition_or_a_who_clause(extractor):
+    text = (
+        "“We sleep in the cellar now,” said one woman, a mother of three from Sumy.\n\n"
+        "Residents who spoke to the newspaper said the shelling had intensified. “Every "
+        "night it is worse,” one of them said.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "We sleep in the cellar") == "woman"
+    assert _speaker(facts, "Every night it is worse") == "resident"

@@ -1608,7 +1608,8 @@ class Resolver:
                         c.ent_type_ == "NORP" or canonical_country(c.text)) and
                         c.lower_ not in own]
         if not mods and not right and not anaphoric and not (
-                singular and _has_indefinite(noun) and _person_clause(noun) is not None):
+                singular and (_has_indefinite(noun) or noun.tag_ == "NNS") and
+                _person_clause(noun) is not None):
             # (a bare "a defector who fled in 2019" is a speaker by what the clause says)
             return None
         name = " ".join([words_text(mods)] * bool(mods) + [head] + [words_text(right)] *
@@ -2127,6 +2128,8 @@ def _person_clause(noun: Token) -> Token | None:
     pensioner"); a participle of speaking or asking on it ("a nurse, speaking on condition
     of anonymity")."""
     for t in noun.children:
+        if t.dep_ == "appos" and t.i > noun.i and t.lemma_ in cues.GROUP_SPEAKERS:
+            return t    # "one woman, a mother of three from Sumy"
         if t.dep_ in ("acl", "advcl") and t.lemma_ in _ANONYMOUS_VERBS or \
                 t.i < noun.i and t.dep_ in ("amod", "compound") and (
                     _age_word(t) or any(_age_word(g) for g in t.subtree)):
