@@ -1289,3 +1289,11 @@ def test_plain_people_described_by_an_apposition_or_a_who_clause(extractor):
     facts = extractor.extract(text)
     assert _speaker(facts, "We sleep in the cellar") == "woman"
     assert _speaker(facts, "Every night it is worse") == "resident"
+
+
+def test_a_soldier_s_mother_is_described_as_his_mother_not_by_his_nationality(extractor):
+    text = ("A Moldovan soldier's mother said her son had not called for a week. “I just want "
+            "him home,” she said.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "her son had not called") == "mother of Moldovan soldier"
+    assert _speaker(facts, "I just want him home") == "mother of Moldovan soldier"

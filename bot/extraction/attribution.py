@@ -1575,6 +1575,18 @@ class Resolver:
                 # the people" after "people familiar with the plans"
                 words = [t for t in phrase_tokens(earlier) if t.lower_ not in _NOT_DESCRIBING]
                 noun = earlier
+        owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "NOUN" and
+                      c.lemma_ in cues.GROUP_SPEAKERS), None) if singular else None
+        if owner is not None and not anaphoric:
+            # "A Ukrainian soldier's mother said": the mother of a Ukrainian soldier, not a
+            # Ukrainian mother
+            kin = [t for t in phrase_tokens(owner) if t.dep_ not in ("det", "case") and
+                   t.lower_ not in ("'s", "’s") and not t.like_num]
+            name = f"{noun.lemma_} of {words_text(kin)}"
+            record = self.table.add(name, "PERSON", noun.idx, noun.idx + len(noun.text),
+                                    salient=True)
+            return self._speaker(record, noun) if record is not None else \
+                Speaker(name, "PERSON")
         mods = [t for t in words if t.i < noun.i and t.dep_ in ("amod", "compound", "nmod")
                 and t.pos_ != "NUM" and not t.like_num]
         state = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and
