@@ -1297,3 +1297,19 @@ def test_a_soldier_s_mother_is_described_as_his_mother_not_by_his_nationality(ex
     facts = extractor.extract(text)
     assert _speaker(facts, "her son had not called") == "mother of Moldovan soldier"
     assert _speaker(facts, "I just want him home") == "mother of Moldovan soldier"
+
+
+def test_a_name_in_a_speakers_phrase_is_theirs_only_when_a_clause_gives_it(extractor):
+    text = (
+        "A 19-year-old conscript from Grodno, identified only as Andrei, told the newspaper "
+        "that his platoon had no winter boots. President Alexander Lukashenko said on Friday "
+        "that the army was fully supplied. “We wrap our feet in plastic bags,” the conscript "
+        "said.\n\n"
+        "A soldier from the unit commanded by Colonel Ivan Petrenko said the bridge was "
+        "gone.\n\n"
+        "The council was briefed by a delegation from Moldova, led by Dorin Recean, which "
+        "said that 2,000 troops had crossed the river.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "We wrap our feet") == "Andrei"
+    assert _speaker(facts, "the bridge was gone") == "soldier"
+    assert _speaker(facts, "2,000 troops had crossed") == "Dorin Recean"

@@ -786,7 +786,7 @@ class Resolver:
             for clause in (c for c in token.children if c.dep_ == "relcl"):
                 for t in clause.subtree:
                     named = self._record_at(t, ("PERSON",)) if t.pos_ == "PROPN" and \
-                        not _addressee(t, clause) else None
+                        _names_them(t, token) else None
                     if named is not None:
                         return self._speaker(named, t)
         # "his Government's intelligence assessment", "His country": the speaker's state
@@ -1163,7 +1163,7 @@ class Resolver:
             for child in token.children:
                 if child.dep_ in ("relcl", "acl") and child.i > token.i:
                     for t in child.subtree:
-                        if t.pos_ == "PROPN" and not _addressee(t, child):
+                        if t.pos_ == "PROPN" and _names_them(t, token):
                             named = self._record_at(t, ("PERSON",))
                             if named is not None:
                                 return self._speaker(named, t)
@@ -1541,7 +1541,7 @@ class Resolver:
                 # "a woman from Sudzha, who gave only her first name, Olena, said": her name
                 for t in child.subtree:
                     named = self._record_at(t, ("PERSON",)) if t.pos_ == "PROPN" and \
-                        not _addressee(t, child) else None
+                        _names_them(t, noun) else None
                     if named is not None:
                         return self._speaker(named, t)
         words = [t for t in phrase_tokens(noun) if t.lower_ not in _NOT_DESCRIBING and
@@ -1563,9 +1563,8 @@ class Resolver:
             for first in _indefinite_mentions(noun) if singular else ():
                 # "the operator said" after "a drone operator who goes by the call sign Lynx
                 # said": the name that introduction gave
-                clause = _person_clause(first)
-                named = next((r for t in (clause.subtree if clause is not None else ())
-                              if t.pos_ == "PROPN" and not _addressee(t, clause)
+                named = next((r for t in first.subtree if t.i > first.i and
+                              t.pos_ == "PROPN" and _names_them(t, first)
                               for r in [self._record_at(t, ("PERSON",))] if r), None)
                 if named is not None:
                     return self._speaker(named, noun)
@@ -1735,7 +1734,7 @@ class Resolver:
         for t in clause.subtree:
             # "a shopkeeper, who gave only her first name, Inese": her name
             named = self._record_at(t, ("PERSON",)) if t.pos_ == "PROPN" and \
-                not _addressee(t, clause) else None
+                _names_them(t, token) else None
             if named is not None:
                 return self._speaker(named, t)
         name = self._with_nationality(token, _anonymous_description(token, text))
@@ -2120,6 +2119,28 @@ def _issuer(doc_noun: Token) -> Token | None:
 
 # Participles only a person speaks through ("a nurse, speaking on condition of anonymity").
 _ANONYMOUS_VERBS = frozenset(["speak", "ask", "decline", "request", "insist"])
+
+
+# Verbs of a clause that gives a person's name ("identified only as X", "goes by the call
+# sign X", "who gave only her first name, X").
+_NAMING_VERBS = frozenset(["identify", "know", "call", "name", "go", "give", "introduce",
+                           "use", "sign", "nickname"])
+
+
+def _names_them(name: Token, noun: Token) -> bool:
+    """Whether a name in a person's phrase is theirs: in apposition to them, or given by a
+    naming clause ("a conscript, identified only as Andrei"), not someone else named in it
+    ("a soldier from the unit commanded by Colonel X")."""
+    if name.head.i == noun.i and name.dep_ == "appos":
+        return True
+    for anc in name.ancestors:
+        if anc.i == noun.i:
+            return False
+        if anc.lemma_ in _NAMING_VERBS:
+            return not _addressee(name, anc)
+        if anc.lemma_ in ("lead", "head", "chair") and anc.head.i == noun.i:
+            return True     # "a delegation from Seoul, led by X": X speaks for it
+    return False
 
 
 def _addressee(name: Token, clause: Token) -> bool:
