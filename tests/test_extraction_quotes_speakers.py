@@ -1313,3 +1313,12 @@ def test_a_name_in_a_speakers_phrase_is_theirs_only_when_a_clause_gives_it(extra
     assert _speaker(facts, "We wrap our feet") == "Andrei"
     assert _speaker(facts, "the bridge was gone") == "soldier"
     assert _speaker(facts, "2,000 troops had crossed") == "Dorin Recean"
+
+
+def test_a_first_name_and_age_after_an_unnamed_speakers_phrase_is_theirs(extractor):
+    text = ("A farmer near the border, Mykola, 58, said his fields were mined. Defence "
+            "Minister Rustem Umerov visited the region on Friday. “Nobody has come to clear "
+            "them,” the farmer said.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "his fields were mined") == "Mykola"
+    assert _speaker(facts, "Nobody has come to clear") == "Mykola"

@@ -1728,6 +1728,14 @@ class Resolver:
             return self._speaker(found, token) if found is not None else None
         if not _has_indefinite(token):
             return None
+        for t in token.subtree:
+            # "A farmer near the border, Mykola, 58, said": the name set off after the
+            # phrase (hung by the parser on the place)
+            if t.dep_ == "appos" and t.pos_ == "PROPN" and t.i > token.i + 1 and \
+                    t.doc[t.left_edge.i - 1].text == "," and t.head.pos_ == "NOUN":
+                named = self._record_at(t, ("PERSON",))
+                if named is not None:
+                    return self._speaker(named, t)
         clause = _person_clause(token)
         if clause is None:
             return None
