@@ -1568,3 +1568,256 @@ def test_the_prisoners_are_the_soldiers_captured_not_others_named_since(extracto
             "were going on an exercise, according to the border service.")
     facts = extractor.extract(text)
     assert _speaker(facts, "going on an exercise") == "captured Belarusian soldiers"
+
+
+def test_unnamed_trade_person_with_who_clause_is_a_speaker_and_the_noun_takes_them_up(
+        extractor):
+    text = (
+        "In the market towns north of Bryansk, people no longer ask about the convoys. "
+        "“They come at night and they leave before dawn,” said a pharmacist in a village "
+        "some 30 kilometres from the border, who asked us not to use her name. “Nobody "
+        "explains anything.”\n\n"
+        "President Vladimir Putin said on Friday that the region was safe and that the army "
+        "had everything under control.\n\n"
+        "The residents, for their part, simply wait. “Last winter we feared the shelling,” "
+        "the pharmacist said. “Now we fear the silence.”")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "they leave before dawn") == "pharmacist"
+    assert _speaker(facts, "we feared the shelling") == "pharmacist"
+    assert _speaker(facts, "we fear the silence") == "pharmacist"
+
+
+def test_name_of_whom_an_unnamed_speaker_spoke_to_is_not_the_speaker(extractor):
+    text = (
+        "The gunners themselves talk more freely. A contract serviceman from an artillery "
+        "unit fighting near Kupiansk, who spoke to Anna Petrova through a messenger app, "
+        "said his battery had been working alongside foreign troops since early March. "
+        "“Our officers call them volunteers,” he wrote.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "his battery had been working") == "contract serviceman"
+    assert _speaker(facts, "Our officers call them volunteers") == "contract serviceman"
+
+
+def test_nationality_noun_with_a_call_sign_clause_is_the_person_not_the_country(extractor):
+    text = (
+        "The first thing the gunner noticed, he says, was the silence. \"They crawl across "
+        "the marsh in pairs, ten or twelve men, like hunters,\" says the 41-year-old "
+        "Moldovan, who goes by the call sign \"Birch\" and repairs radios for a battalion "
+        "fighting near Kherson. \"Our side stopped doing that long ago.\"\n\n"
+        "President Maia Sandu said on Monday that the country would not send troops.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "They crawl across the marsh") == "Birch"
+    assert _speaker(facts, "Our side stopped") == "Birch"
+
+
+def test_the_prisoners_are_the_counted_captives_not_the_captors_men_named_since(extractor):
+    text = (
+        "The agency also said it had confirmed with Georgian authorities that three "
+        "Belarusian soldiers captured on Friday were being held in Tbilisi.\n\n"
+        "President Irakli Vashadze said Georgia was ready to hand the men over if Minsk "
+        "arranged their exchange for Georgian soldiers held captive in Belarus.\n\n"
+        "The prisoners, aged 22 and 31, told Georgian interrogators through interpreters that "
+        "they had been told they were going on an exercise, according to the security "
+        "service.")
+    facts = extractor.extract(text)
+    assert "Belarusian" in _speaker(facts, "they were going on an exercise")
+
+
+def test_his_sergeant_keeps_no_possessive_when_given_a_nationality(extractor):
+    text = (
+        "The border guard separately draws attention to the testimony of the Belarusian "
+        "prisoners of war held in Latvia. During questioning, one of the prisoners stated "
+        "that his sergeant had told the recruits that «whoever surrenders is a coward».")
+    facts = extractor.extract(text)
+    found = [q.speaker for q in facts.quotes if q.text.startswith("whoever surrenders")]
+    assert found and found[0] is not None
+    assert not {"his", "His"} & set(found[0].split())
+
+
+def test_subject_the_parser_hung_on_a_fronted_participle_still_speaks(extractor):
+    text = (
+        "In a radio intercept published by the State Border Guard of Latvia, a Belarusian "
+        "officer of the 38th brigade complains that the new units «never wait for the mortars "
+        "and charge on their own».")
+    facts = extractor.extract(text)
+    found = [q.speaker for q in facts.quotes if q.text.startswith("never wait")]
+    assert found and found[0] is not None and "officer" in found[0]
+
+
+def test_he_after_a_report_of_his_sergeant_is_the_reporter_not_the_sergeant(extractor):
+    text = (
+        "The border guard draws attention to the testimony of the Belarusian prisoners of "
+        "war held in Latvia. During questioning, one of the prisoners stated that his "
+        "sergeant had told the recruits that «whoever surrenders is a coward». According to "
+        "him, before being sent to the border he and his friends were told they were going "
+        "on an exercise.")
+    facts = extractor.extract(text)
+    found = [q.speaker for q in facts.quotes if q.text.startswith("before being sent")]
+    assert found and "prisoner" in found[0]
+
+
+def test_prisoner_identified_by_surname_quoted_as_saying_is_that_name(extractor):
+    text = (
+        "On Wednesday, the security service told lawmakers that one of the three Belarusian "
+        "soldiers captured by Latvia in March had expressed a wish to go to Poland. In an "
+        "interview with the Riga Daily newspaper published the same day, the prisoner, "
+        "identified only by his surname Voronov, was quoted as saying, \"I want to start "
+        "again somewhere quiet.\"")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "start again somewhere quiet") == "Voronov"
+
+
+def test_one_of_them_answers_later_is_one_of_the_counted_captives(extractor):
+    text = (
+        "Three Belarusian soldiers taken prisoner near Daugavpils in March have become the "
+        "most discussed detainees in Latvia. Janis Ozols, spokesman for the prisoner exchange "
+        "office, has met all of them.\n\n"
+        "The Riga Courier: How are they doing?\n\n"
+        "Janis Ozols: Physically, much better. They eat well and they sleep a lot. They spend "
+        "hours reading.\n\n"
+        "The Riga Courier: What do they want?\n\n"
+        "Janis Ozols: One of them has told us clearly that he wants to go to Lithuania. The "
+        "rest are undecided.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "he wants to go to Lithuania") == "Belarusian soldier"
+
+
+def test_words_shouted_are_the_shouter_s(extractor):
+    text = ("According to the border guard, one Belarusian soldier shouted “Glory to the "
+            "Fatherland” and tried to detonate a grenade when he was about to be taken "
+            "prisoner.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "Glory to the Fatherland") == "Belarusian soldier"
+
+
+def test_person_asked_about_x_told_reporters_is_the_speaker(extractor):
+    text = ("- Estonian President Alar Karis, asked about the drills at the summit in Riga, "
+            "told reporters that drone footage \"is a serious matter\" and said Estonia would "
+            "decide \"when, how and why\" to act with its allies.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "when, how and why") == "Alar Karis"
+
+
+def test_he_after_a_sentence_about_the_other_captive_is_that_captive(extractor):
+    text = (
+        "Two Belarusian soldiers were captured near Daugavpils in March. Interior Minister "
+        "Edgars Kalnins said on Monday that both were being treated well.\n\n"
+        "One of them has told investigators that he wants to go to Lithuania. The other is "
+        "more hesitant. At their first meeting he asked the interpreter, \"Is Vilnius far "
+        "from here?\"")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "Is Vilnius far") == "Belarusian soldier"
+
+
+def test_he_in_an_answer_is_not_the_one_answering(extractor):
+    text = (
+        "Three Belarusian soldiers taken prisoner near Daugavpils in March are held in Riga. "
+        "Janis Ozols, spokesman for the prisoner exchange office, has met all of them.\n\n"
+        "The Riga Courier: Will reporters be able to speak to them?\n\n"
+        "Janis Ozols: Some already have, with their consent. One of them said on camera that "
+        "he would like to 'see the sea again'. The other is quieter. At our first meeting he "
+        "asked me, 'Is Vilnius far from here?'")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "he would like to") == "Belarusian soldier"
+    assert _speaker(facts, "Is Vilnius far") == "Belarusian soldier"
+
+
+def test_the_younger_and_the_older_of_a_counted_group_keep_its_nationality(extractor):
+    text = (
+        "Latvia says it is holding two Belarusian soldiers, the first taken alive. Both were "
+        "captured near Daugavpils.\n\n"
+        "The security service says the younger man told them he had been sent for what he "
+        "thought was an exercise. The older soldier, they say, told investigators that he "
+        "wanted to go home.")
+    facts = extractor.extract(text)
+    said = {q.text[:12]: q.speaker for q in facts.quotes}
+    assert said.get("he had been ") == "younger Belarusian soldier"
+    assert said.get("he wanted to") == "older Belarusian soldier"
+
+
+def test_unnamed_person_by_age_or_anonymity_or_given_name_is_a_speaker(extractor):
+    text = (
+        "Prime Minister Evika Silina said on Monday that the border was secure.\n\n"
+        "“We hear the engines every night,” said a 67-year-old pensioner in Zilupe. “Nobody "
+        "tells us anything.”\n\n"
+        "“They buy bread and leave,” said a shopkeeper, who gave only her first name, Inese. "
+        "She said the soldiers paid in cash.\n\n"
+        "A nurse at the district hospital, speaking on condition of anonymity, said the wards "
+        "were full. “We have no beds left,” the nurse said.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "We hear the engines") == "pensioner"
+    assert _speaker(facts, "Nobody tells us anything") == "pensioner"
+    assert _speaker(facts, "They buy bread") == "Inese"
+    assert _speaker(facts, "the wards were full") == "nurse"
+    assert _speaker(facts, "We have no beds left") == "nurse"
+
+
+def test_the_operator_is_the_call_sign_the_introduction_gave(extractor):
+    text = ("A drone operator who goes by the call sign “Lynx” said the columns moved at "
+            "dawn. “They never learn,” the operator said.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "the columns moved at dawn") == "Lynx"
+    assert _speaker(facts, "They never learn") == "Lynx"
+
+
+def test_the_woman_and_she_take_up_the_unnamed_woman_not_the_minister_named_since(extractor):
+    text = (
+        "“They pay in cash,” said a cashier at a petrol station near Valka, who asked us not "
+        "to use her name. Interior Minister Rihards Kozlovskis insisted on Tuesday that the "
+        "situation was under control.\n\n"
+        "The woman shrugged. “Nobody believes him here,” she said.\n\n"
+        "“The queues are longer every week,” the woman said.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "Nobody believes him here") == "cashier"
+    assert _speaker(facts, "The queues are longer") == "cashier"
+
+
+def test_a_bare_group_noun_with_a_who_clause_is_a_speaker(extractor):
+    text = ("A defector who fled the North in 2019 and now lives in Seoul said the new "
+            "recruits were barely trained. “They are boys,” the defector said.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "the new recruits were barely trained") == "defector"
+    assert _speaker(facts, "They are boys") == "defector"
+
+
+def test_plain_people_described_by_an_apposition_or_a_who_clause(extractor):
+    text = (
+        "“We sleep in the cellar now,” said one woman, a mother of three from Sumy.\n\n"
+        "Residents who spoke to the newspaper said the shelling had intensified. “Every "
+        "night it is worse,” one of them said.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "We sleep in the cellar") == "woman"
+    assert _speaker(facts, "Every night it is worse") == "resident"
+
+
+def test_a_soldier_s_mother_is_described_as_his_mother_not_by_his_nationality(extractor):
+    text = ("A Moldovan soldier's mother said her son had not called for a week. “I just want "
+            "him home,” she said.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "her son had not called") == "mother of Moldovan soldier"
+    assert _speaker(facts, "I just want him home") == "mother of Moldovan soldier"
+
+
+def test_a_name_in_a_speakers_phrase_is_theirs_only_when_a_clause_gives_it(extractor):
+    text = (
+        "A 19-year-old conscript from Grodno, identified only as Andrei, told the newspaper "
+        "that his platoon had no winter boots. President Alexander Lukashenko said on Friday "
+        "that the army was fully supplied. “We wrap our feet in plastic bags,” the conscript "
+        "said.\n\n"
+        "A soldier from the unit commanded by Colonel Ivan Petrenko said the bridge was "
+        "gone.\n\n"
+        "The council was briefed by a delegation from Moldova, led by Dorin Recean, which "
+        "said that 2,000 troops had crossed the river.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "We wrap our feet") == "Andrei"
+    assert _speaker(facts, "the bridge was gone") == "soldier"
+    assert _speaker(facts, "2,000 troops had crossed") == "Dorin Recean"
+
+
+def test_a_first_name_and_age_after_an_unnamed_speakers_phrase_is_theirs(extractor):
+    text = ("A farmer near the border, Mykola, 58, said his fields were mined. Defence "
+            "Minister Rustem Umerov visited the region on Friday. “Nobody has come to clear "
+            "them,” the farmer said.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "his fields were mined") == "Mykola"
+    assert _speaker(facts, "Nobody has come to clear") == "Mykola"

@@ -139,6 +139,14 @@ def subjects_of(verb: Token, max_steps: int = 6) -> list[Token]:
                 out.append(np)
                 return out
         if current.dep_ not in _CLIMB_DEPS | {"ccomp"} or current.head is current:
+            if not out and current is verb and verb.dep_ == "ROOT" and \
+                    verb.tag_ in ("VBZ", "VBD", "VBP"):
+                # "In an intercept published by X, a Latvian officer complains that …" with
+                # the officer hung on the participle: the phrase between the comma and the
+                # verb is the verb's subject
+                np = _np_before(verb)
+                if np is not None and np.dep_ not in _SUBJECT_DEPS:
+                    out.append(np)
             return out
         current = current.head
     return out
@@ -462,6 +470,9 @@ class Resolver:
         self._spoken: list[tuple[int, int, Speaker]] = []   # (pos, order, speaker) resolved
         self._quoted_starts: list[int] = []
         self._dateline: str | None = None       # the dateline's country ("" for none)
+        # people named after the phrase that introduced them, by that phrase's noun ("A
+        # farmer …, Mykola, 58, said": "the farmer" later is Mykola)
+        self._named_as: dict[str, EntityRecord] = {}
 
     def set_quoted(self, spans: list[tuple[int, int]]) -> None:
         """Spans of the article's direct quotes: names inside them are spoken about, never the
@@ -782,6 +793,20 @@ class Resolver:
                 # ... unless a person of unknown gender (most Korean given names) was
                 # introduced in a later sentence: the newcomer the narration turned to
                 record = gendered
+            if record is not None and record.name.split()[-1][:1].islower():
+                record = self._reporter_of_owned(record, token, lower) or record
+            turn = self.turn_speaker(token) if record is not None and \
+                not self._in_quoted(token.idx) else None
+            own = record is not None and turn is not None and record.name == turn.name
+            if own:
+                # "At our first meeting he asked me …" in the answer of the one speaking:
+                # "he" is someone else than the one who says "I"
+                record = None
+            if depth < 2 and token.dep_ in ("nsubj", "nsubjpass"):
+                record = self._narrated_person(token, record, lower, depth) or record
+            if own and record is None:
+                record = self.table.latest(token.idx, lambda r: r.name != turn.name and
+                                           _of_gender(lower)(r), _window_start(token), skip)
             if record is not None and (token.dep_ in ("nsubj", "nsubjpass") or
                                        token.dep_ == "pobj" and token.head.head.lower_ ==
                                        "according"):
@@ -825,6 +850,16 @@ class Resolver:
                     named = self._record_at(t, ("PERSON",))
                     if named is not None:
                         return self._speaker(named, t)
+        if who and token.pos_ in ("PROPN", "NOUN", "ADJ") and canonical_country(token.text) and \
+                token.lower_ == (demonym(canonical_country(token.text)) or "").lower():
+            # "says the 29-year-old Ukrainian, who goes by the call sign Yasen": a person of
+            # that nation, by the name the clause gives, not the country
+            for clause in (c for c in token.children if c.dep_ == "relcl"):
+                for t in clause.subtree:
+                    named = self._record_at(t, ("PERSON",)) if t.pos_ == "PROPN" and \
+                        _names_them(t, token) else None
+                    if named is not None:
+                        return self._speaker(named, t)
         # "his Government's intelligence assessment", "His country": the speaker's state
         country = self._pronoun_country(token)
         if country is not None:
@@ -850,7 +885,7 @@ class Resolver:
                     if child.dep_ in ("relcl", "acl") and child.i > token.i:
                         for t in child.subtree:
                             named = self._record_at(t, ("PERSON",)) if t.pos_ == "PROPN" \
-                                and not _addressee(t) else None
+                                and _names_them(t, token) else None
                             if named is not None:
                                 return self._speaker(named, t)
         # "One such channel wrote …. Another, citing its own sources, claimed …": another
@@ -880,8 +915,8 @@ class Resolver:
         # the group
         if lower == "other" and token.dep_ in ("nsubj", "nsubjpass") and _has_det(token):
             group = _plural_antecedent(token)
-            if group is not None:
-                return self._group(group, singular=True)
+            found = self._group(group, singular=True) if group is not None else None
+            return found or self._counted_captive(token)
         # "one of the soldiers told investigators", "two of the people said"
         part = _partitive_of(token)
         if part is not None:
@@ -890,7 +925,14 @@ class Resolver:
             described = self._apposed(token) if token.lower_ in _SINGLE and any(
                 g.lower_ in ("them", "those") for c in token.children if c.lower_ == "of"
                 for g in c.children) else None
-            return described or self._group(part, singular=token.lower_ in _SINGLE)
+            found = described or self._group(part, singular=token.lower_ in _SINGLE)
+            if found is None and part.lower_ not in ("them", "those") and any(
+                    g.lower_ in ("them", "those") for c in token.children if c.lower_ == "of"
+                    for g in c.children):
+                # "them" taken for a group that names nobody ("journalists" in the question
+                # before): the captives the article counted, if it did
+                found = self._counted_captive(token) if token.lower_ in _SINGLE else None
+            return found
         if token.lemma_ in cues.GROUP_SPEAKERS and token.pos_ == "NOUN" and (
                 relative or _says_relative(token) or
                 (token.dep_ == "nsubj" or token.dep_ == "nsubjpass" and
@@ -901,7 +943,12 @@ class Resolver:
                 token.dep_ == "npadvmod" and token.head.dep_ in ("ccomp", "advcl") and
                 token.head.head.lemma_ in cues.SPEECH_VERBS):
             # ("the older man, his jaw bandaged, says": hung on the absolute phrase)
-            return self._group(token, singular=token.tag_ == "NN")
+            named = self._set_off_name(token) if _has_indefinite(token) else None
+            if named is None and _has_det(token) and token.tag_ == "NN" and \
+                    token.lemma_ in self._named_as:
+                record = self._named_as[token.lemma_]
+                return self._speaker(record, token)     # "the farmer" named before
+            return named or self._group(token, singular=token.tag_ == "NN")
         if token.lower_ in _OWN_BODIES:
             # "President Yoon Suk Yeol's office said": the office speaks for him
             owner = next((c for c in token.children if c.dep_ == "poss" and
@@ -1216,7 +1263,7 @@ class Resolver:
             for child in token.children:
                 if child.dep_ in ("relcl", "acl") and child.i > token.i:
                     for t in child.subtree:
-                        if t.pos_ == "PROPN" and not _addressee(t):
+                        if t.pos_ == "PROPN" and _names_them(t, token):
                             named = self._record_at(t, ("PERSON",))
                             if named is not None:
                                 return self._speaker(named, t)
@@ -1295,11 +1342,10 @@ class Resolver:
                 if found is not None and found.label == "ORG" and found.name[:1].isupper():
                     return self._speaker(found, token)
             # a new unnamed speaker: register it so later "he" / "the spokesperson" finds it
-            # (the owner's word off first: "his commander" is no "North Korean his commander")
-            text = re.sub(r"^(?:[Oo]ur|[Mm]y|[Hh]is|[Hh]er|[Tt]heir) ", "",
-                          _anonymous_description(token, text))
-            text = self._with_nationality(token, text)
+            # (the owner's word goes before a nationality is put in: "his sergeant" is no
+            # "Belarusian his sergeant")
             text = re.sub(r"^(?:[Oo]ur|[Mm]y|[Hh]is|[Hh]er|[Tt]heir) ", "", text)
+            text = self._with_nationality(token, _anonymous_description(token, text))
             name = canonical_name(_one_of(text, token, self.table))
             if not name:
                 return None
@@ -1311,6 +1357,12 @@ class Resolver:
                 record.role_class = cls
                 record.role_keys = keys
             return Speaker(name, label)
+        if token.pos_ == "NOUN" and token.tag_ == "NN":
+            # "said a pharmacist in a village near the border, who asked us not to use her
+            # name": a person named by what they do, a noun no list here knows
+            person = self._ordinary_person(token, words)
+            if person is not None:
+                return person
         country = canonical_country(text)
         if country:
             return Speaker(country, "GPE")
@@ -1321,6 +1373,19 @@ class Resolver:
             while words and words[-1].lower_ in ("of", "for", "the", "and", "on"):
                 words = words[:-1]
             return self._body(words_text(words), token)
+        return None
+
+    def _set_off_name(self, token: Token) -> Speaker | None:
+        """The person named after an unnamed speaker's phrase, set off by commas: "A farmer
+        near the border, Mykola, 58, said" is Mykola (the parser may hang the name on the
+        place, NER may take it for one)."""
+        for t in token.subtree:
+            if t.dep_ == "appos" and t.pos_ == "PROPN" and t.i > token.i + 1 and \
+                    t.doc[t.left_edge.i - 1].text == "," and t.head.pos_ == "NOUN":
+                named = self._record_at(t, ("PERSON",))
+                if named is not None:
+                    self._named_as[token.lemma_] = named
+                    return self._speaker(named, t)
         return None
 
     def _with_nationality(self, token: Token, text: str) -> str:
@@ -1389,8 +1454,10 @@ class Resolver:
             return text
         words = text.split()
         rank = 0
-        while rank < len(words) - 1 and words[rank].lower() in _RANK_WORDS:
-            rank += 1           # "senior South Korean government official"
+        compared = {t.lower_ for t in phrase if t.tag_ in ("JJR", "JJS")}
+        while rank < len(words) - 1 and (words[rank].lower() in _RANK_WORDS or
+                                         words[rank].lower() in compared):
+            rank += 1           # "senior South Korean government official", "older …"
         return " ".join(words[:rank] + [found] + words[rank:])
 
     @staticmethod
@@ -1409,13 +1476,19 @@ class Resolver:
             [token.lower_[:-3] + "men"] if token.lower_.endswith("man") else []))
         mods = {t.lower_ for t in phrase_tokens(token) if t.i < token.i and
                 t.pos_ in ("ADJ", "NOUN", "PROPN")}
+        # a comparative tells one of a counted group from the other: "the older soldier" is
+        # one of "two Russian soldiers" named further back
+        compared = {t.lower_ for t in phrase_tokens(token) if t.i < token.i and
+                    t.tag_ in ("JJR", "JJS")}
         for i in range(token.i - 1, max(0, token.i - 300) - 1, -1):
             t = doc[i]
             if not (t.lemma_ in own or t.lower_ in own or
                     i >= start and t.tag_ == "NNS" and t.lemma_ in kin):
                 continue
             words = phrase_tokens(t)
-            if i < start and (not mods or not mods <= {w.lower_ for w in words}):
+            if i < start and (not mods or not mods <= {w.lower_ for w in words}) and not (
+                    compared and mods - compared <= {w.lower_ for w in words} and
+                    any(c.dep_ == "nummod" for c in t.children)):
                 continue    # further back: only a fuller mention of the same description
             for c in words:
                 if c.i < t.i and c.pos_ in ("ADJ", "PROPN", "NOUN"):
@@ -1592,7 +1665,7 @@ class Resolver:
                 # "a woman from Sudzha, who gave only her first name, Olena, said": her name
                 for t in child.subtree:
                     named = self._record_at(t, ("PERSON",)) if t.pos_ == "PROPN" and \
-                        not _addressee(t) else None
+                        _names_them(t, noun) else None
                     if named is not None:
                         return self._speaker(named, t)
         words = [t for t in phrase_tokens(noun) if t.lower_ not in _NOT_DESCRIBING and
@@ -1608,14 +1681,35 @@ class Resolver:
                 r.name.split() or [""])[0].lower() in (noun.lower_, noun.lemma_,
                                                        noun.lemma_ + "s")
                 and r.role_class is None and r.name[:1].islower())
+            found = found or (self._unnamed_of_sex(noun) if singular else None)
             if found is not None:
                 return self._speaker(found, noun)
+            for first in _indefinite_mentions(noun) if singular else ():
+                # "the operator said" after "a drone operator who goes by the call sign Lynx
+                # said": the name that introduction gave
+                named = next((r for t in first.subtree if t.i > first.i and
+                              t.pos_ == "PROPN" and _names_them(t, first)
+                              for r in [self._record_at(t, ("PERSON",))] if r), None)
+                if named is not None:
+                    return self._speaker(named, noun)
             earlier = _fuller_mention(noun)
             if earlier is not None:
                 # "the other prisoner" after "two North Korean soldiers captured …"; "two of
                 # the people" after "people familiar with the plans"
                 words = [t for t in phrase_tokens(earlier) if t.lower_ not in _NOT_DESCRIBING]
                 noun = earlier
+        owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "NOUN" and
+                      c.lemma_ in cues.GROUP_SPEAKERS), None) if singular else None
+        if owner is not None and not anaphoric:
+            # "A Ukrainian soldier's mother said": the mother of a Ukrainian soldier, not a
+            # Ukrainian mother
+            kin = [t for t in phrase_tokens(owner) if t.dep_ not in ("det", "case") and
+                   t.lower_ not in ("'s", "’s") and not t.like_num]
+            name = f"{noun.lemma_} of {words_text(kin)}"
+            record = self.table.add(name, "PERSON", noun.idx, noun.idx + len(noun.text),
+                                    salient=True)
+            return self._speaker(record, noun) if record is not None else \
+                Speaker(name, "PERSON")
         mods = [t for t in words if t.i < noun.i and t.dep_ in ("amod", "compound", "nmod")
                 and t.pos_ != "NUM" and not t.like_num]
         state = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and
@@ -1640,9 +1734,21 @@ class Resolver:
             member = _member_noun(noun)
             if member is not None:
                 head = member
+                group = _fuller_mention(noun)
+                if group is not None and group.lemma_ == member:
+                    # "the younger man" of "two Belarusian soldiers": a younger Belarusian
+                    # soldier, the nationality the group was given
+                    own = {t.lower_ for t in mods}
+                    mods = mods + [c for c in phrase_tokens(group) if c.i < group.i and (
+                        c.ent_type_ == "NORP" or canonical_country(c.text)) and
+                        c.lower_ not in own]
         if not mods and not right and not anaphoric and (singular or _has_det(noun) or any(
-                c.dep_ in ("nummod", "amod", "det") for c in noun.children)):
-            return None     # (a bare plural speaks as such: "…, residents told RFA")
+                c.dep_ in ("nummod", "amod", "det") for c in noun.children)) and not (
+                singular and (_has_indefinite(noun) or noun.tag_ == "NNS") and
+                _person_clause(noun) is not None):
+            # (a bare plural speaks as such: "…, residents told RFA"; a bare "a defector who
+            # fled in 2019" is a speaker by what the clause says)
+            return None
         name = " ".join([words_text(mods)] * bool(mods) + [head] + [words_text(right)] *
                         bool(right))
         if singular and not anaphoric and head == noun.text.lower():
@@ -1651,6 +1757,127 @@ class Resolver:
         label = "PERSON" if singular else "ORG"
         record = self.table.add(name, label, at.idx, at.idx + len(at.text), salient=True)
         return self._speaker(record, at) if record is not None else Speaker(name, label)
+
+    def _counted_captive(self, token: Token) -> Speaker | None:
+        """One of the captives the article counted when it brought them in ("three
+        Belarusian soldiers taken prisoner …"), for "one of them" / "the other" when the
+        last sentences name no group that describes anyone."""
+        counted = _fuller_mention(token, _CAPTIVES)
+        if counted is None or counted.tag_ not in ("NNS", "NNPS"):
+            return None
+        return self._group(counted, singular=True)
+
+    def _narrated_person(self, pronoun: Token, record: EntityRecord | None, lower: str,
+                         depth: int) -> EntityRecord | None:
+        """"The other is more hesitant. At their first meeting he asked …": the unnamed person
+        the last sentence was about ("the other", "the older man", "the pharmacist") is whom
+        "he" takes up, not someone named before that sentence."""
+        sent = pronoun.sent
+        if sent.start == 0 or any(t.pos_ in ("NOUN", "PROPN") and t.dep_ in _SUBJECT_DEPS
+                                  for t in pronoun.doc[sent.start:pronoun.i]):
+            return None
+        prev = pronoun.doc[sent.start - 1].sent
+        subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or not _has_det(subj) or subj.tag_ != "NN" and subj.lower_ != "other" \
+                or not (subj.lower_ in ("other", "one") or subj.lemma_ in cues.GROUP_SPEAKERS):
+            return None
+        if record is not None and self._last_event(record, pronoun.idx) >= prev.start_char:
+            return None     # the one chosen was named in that sentence or since
+        found = self._resolve(subj, depth=depth + 1)
+        if found is None or found.generic or found.label != "PERSON":
+            return None
+        person = self.table.latest(pronoun.idx, lambda r: r.name == found.name and
+                                   r.label == "PERSON")
+        if person is None or not _of_gender(lower)(person):
+            return None
+        return person
+
+    def _reporter_of_owned(self, record: EntityRecord, pronoun: Token, lower: str
+                           ) -> EntityRecord | None:
+        """"One of the prisoners stated that his sergeant had told them …. According to him,
+        …": an unnamed person brought in only as the speaker's own ("his sergeant") inside
+        the speaker's reported clause, in an earlier sentence, is not whom "he" takes up;
+        the reporter is (the person "his" stood for)."""
+        doc = pronoun.doc
+        mentions = [s for s, _ in record.mentions if s < pronoun.idx]
+        if not mentions or max(mentions) >= pronoun.sent.start_char:
+            return None
+        owned = []
+        for start in mentions:
+            span = doc.char_span(start, start + 1, alignment_mode="expand")
+            if span is None:
+                return None
+            owned.append(span.root)
+        gender = "her" if lower in ("she", "her") else "his"
+        if not all(t.dep_ in _SUBJECT_DEPS and t.head.dep_ == "ccomp" and any(
+                c.dep_ == "poss" and c.lower_ == gender for c in t.children) for t in owned):
+            return None
+        first = owned[0]
+        reporter = self.table.latest(first.idx, lambda r: r is not record and
+                                     r.label == "PERSON" and _of_gender(lower)(r),
+                                     _window_start(first))
+        return reporter if reporter is not None and \
+            self._last_event(reporter, first.idx) >= first.sent.start_char else None
+
+    def _unnamed_of_sex(self, token: Token) -> EntityRecord | None:
+        """"The woman shrugged." / "the woman said" after "said a cashier …, who asked us not
+        to use her name": the unnamed person of that sex the last sentences were about."""
+        sex = {"woman": "f", "man": "m"}.get(token.lower_)
+        if sex is None or not _has_det(token):
+            return None
+        start = _window_start(token, 3)
+        found = self.table.latest(token.idx, lambda r: r.label == "PERSON" and
+                                  r.gender == sex and r.name.split()[-1][:1].islower(), start)
+        if found is None or self._last_event(found, token.idx) < start:
+            return None
+        return found
+
+    def _ordinary_person(self, token: Token, words: list[Token]) -> Speaker | None:
+        """An unnamed person the article names by their trade or standing ("a pharmacist",
+        "a shop assistant"): one introduced with "a" and a clause only a person has ("…, who
+        asked not to be named"), into the table with the gender the clause gives; "the
+        pharmacist" after that is the same person, whoever else spoke in between."""
+        words = [t for t in words if not _age_word(t) and t.dep_ != "det" and
+                 t.lower_ not in _NOT_DESCRIBING and t.lower_ != "one" and
+                 not (t.i < token.i and (t.like_num or t.is_punct))]
+        text = words_text(words)
+        if not text or token.lemma_ in cues.GENERIC_SOURCES | cues.DOCUMENT_NOUNS:
+            return None
+        if _has_det(token):
+            wanted = _word_set(text)
+            found = self.table.latest(token.idx, lambda r: r.label == "PERSON" and
+                                      r.name[:1].islower() and
+                                      token.lower_ in r.name.lower().split() and
+                                      wanted <= _word_set(r.name))
+            if found is None and len(words) == 1:
+                found = self._unnamed_of_sex(token)
+            return self._speaker(found, token) if found is not None else None
+        if not _has_indefinite(token):
+            return None
+        named = self._set_off_name(token)
+        if named is not None:
+            return named
+        clause = _person_clause(token)
+        if clause is None:
+            return None
+        for t in clause.subtree:
+            # "a shopkeeper, who gave only her first name, Inese": her name
+            named = self._record_at(t, ("PERSON",)) if t.pos_ == "PROPN" and \
+                _names_them(t, token) else None
+            if named is not None:
+                return self._speaker(named, t)
+        name = self._with_nationality(token, _anonymous_description(token, text))
+        record = self.table.add(name, "PERSON", token.idx, token.idx + len(token.text),
+                                salient=True)
+        if record is None:
+            return None
+        if record.gender is None:
+            pronouns = {t.lower_ for t in clause.subtree if t.pos_ == "PRON"}
+            if pronouns & {"she", "her", "herself"}:
+                record.gender = "f"
+            elif pronouns & {"he", "his", "him", "himself"}:
+                record.gender = "m"
+        return self._speaker(record, token)
 
     def _the_adjective_one(self, token: Token) -> Speaker | None:
         """"the younger one" after "the older man": the person noun of the last such mention
@@ -1794,15 +2021,6 @@ def _by_country_owner(text: str) -> str | None:
     if not country or country == owner:
         return None
     return canonical_org(f"{country}'s {rest}")
-
-
-def _addressee(name: Token) -> bool:
-    """Whether a name in a speaker's relative clause is whom or where they spoke ("who spoke
-    to Novaya Gazeta through a messenger app"), not their own name ("who gave his name as
-    Kit", "who goes by the call sign Kit")."""
-    while name.dep_ in ("compound", "flat") and name.head is not name:
-        name = name.head
-    return name.dep_ == "pobj" and name.head.lower_ in ("to", "with", "from", "for")
 
 
 def _word_set(text: str) -> set[str]:
@@ -2074,6 +2292,69 @@ def _issuer(doc_noun: Token) -> Token | None:
     return subj if subj is not None and subj.lower_ not in ("it", "this", "that") else None
 
 
+# Participles only a person speaks through ("a nurse, speaking on condition of anonymity").
+_ANONYMOUS_VERBS = frozenset(["speak", "ask", "decline", "request", "insist"])
+
+
+# Verbs of a clause that gives a person's name ("identified only as X", "goes by the call
+# sign X", "who gave only her first name, X").
+_NAMING_VERBS = frozenset(["identify", "know", "call", "name", "go", "give", "introduce",
+                           "use", "sign", "nickname"])
+
+
+def _names_them(name: Token, noun: Token) -> bool:
+    """Whether a name in a person's phrase is theirs: in apposition to them, or given by a
+    naming clause ("a conscript, identified only as Andrei"), not someone else named in it
+    ("a soldier from the unit commanded by Colonel X")."""
+    if name.head.i == noun.i and name.dep_ == "appos":
+        return True
+    for anc in name.ancestors:
+        if anc.i == noun.i:
+            return False
+        if anc.lemma_ in _NAMING_VERBS:
+            return not _addressee(name, anc)
+        if anc.lemma_ in ("lead", "head", "chair") and anc.head.i == noun.i:
+            return True     # "a delegation from Seoul, led by X": X speaks for it
+    return False
+
+
+def _addressee(name: Token, clause: Token) -> bool:
+    """Whether a name in a speaker's clause is whom they spoke to ("…, who spoke to the
+    Kyiv Herald through a messenger app"), not a name the clause gives them."""
+    for anc in name.ancestors:
+        if anc.i == clause.i:
+            return False
+        if anc.dep_ == "prep" and anc.lower_ in ("to", "with") and anc.head.pos_ == "VERB":
+            return True
+    return False
+
+
+def _person_clause(noun: Token) -> Token | None:
+    """The clause or word that makes a noun phrase a person: a "who" relative clause on the
+    noun, or on a place or thing in its complements the parser hung it on ("a pharmacist in
+    a village near the border, who asked …" is the pharmacist's); an age ("a 67-year-old
+    pensioner"); a participle of speaking or asking on it ("a nurse, speaking on condition
+    of anonymity")."""
+    for t in noun.children:
+        if t.dep_ == "appos" and t.i > noun.i and t.lemma_ in cues.GROUP_SPEAKERS:
+            return t    # "one woman, a mother of three from Sumy"
+        if t.dep_ in ("acl", "advcl") and t.lemma_ in _ANONYMOUS_VERBS or \
+                t.i < noun.i and t.dep_ in ("amod", "compound") and (
+                    _age_word(t) or any(_age_word(g) for g in t.subtree)):
+            return t
+    for t in noun.subtree:
+        if t.dep_ != "relcl" or not any(c.dep_ in ("nsubj", "nsubjpass") and
+                                        c.lower_ == "who" for c in t.children):
+            continue
+        holder = t.head
+        if holder.i == noun.i or holder.pos_ in ("NOUN", "PROPN") and \
+                holder.ent_type_ not in ("PERSON", "NORP", "ORG") and \
+                holder.lemma_ not in cues.GROUP_SPEAKERS | cues.SPEAKER_NOUNS and \
+                holder.tag_ not in ("NNS", "NNPS"):
+            return t
+    return None
+
+
 def _says_relative(token: Token) -> bool:
     """"conscripts who said …": the noun speaks through its relative clause."""
     return any(c.dep_ == "relcl" and c.lemma_ in cues.SPEECH_VERBS and any(
@@ -2119,6 +2400,13 @@ def _plural_antecedent(pronoun: Token) -> Token | None:
         # "Two people familiar with the matter said … One of them said": the group the last
         # sentence was about, over prisoners named further back
         return subjects[-1]
+    if not found and pronoun.head.head.lower_ in _PARTS:
+        # "One of them has told us …" in an answer sentences after the group was named: the
+        # captives the article counted when it brought them in ("two Belarusian soldiers
+        # taken prisoner …"), as far back as a fuller mention is looked for
+        counted = _fuller_mention(pronoun.head.head, _CAPTIVES)
+        if counted is not None and counted.tag_ in ("NNS", "NNPS"):
+            return counted
     return (captives or found or [None])[-1]
 
 
@@ -2142,38 +2430,39 @@ _CAPTIVES = frozenset(["soldier", "prisoner", "pow", "captive", "serviceman", "f
                        "conscript"])
 
 
-def _fuller_mention(noun: Token) -> Token | None:
+def _fuller_mention(noun: Token, kin: frozenset[str] | None = None) -> Token | None:
     """The nearest earlier mention of the same noun with a describing modifier ("two North
-    Korean soldiers captured in Kursk" for a later "the soldiers"; for "the men" too)."""
+    Korean soldiers captured in Kursk" for a later "the soldiers"; for "the men" too); with
+    `kin`, a counted mention of any of those nouns."""
     doc = noun.doc
-    kin = _CAPTIVES if noun.lemma_ in _CAPTIVES else frozenset([noun.lemma_])
-    counted = noun.lemma_ in _ANY_PERSON or noun.lower_ in ("men", "women", "people")
+    counted = kin is not None or noun.lemma_ in _ANY_PERSON or \
+        noun.lower_ in ("men", "women", "people")
+    if kin is None:
+        kin = _CAPTIVES if noun.lemma_ in _CAPTIVES else frozenset([noun.lemma_])
     if counted:
         # "one of the men": the group the article counted ("the two North Korean soldiers
         # captured"), not the nearest soldiers named in passing
         kin = kin | _CAPTIVES
-    captive = noun.lemma_ in ("prisoner", "captive", "pow")
-    for held in (True, False) if captive else (False,):
-        # "the prisoners": the soldiers the article had captured ("two North Korean soldiers
-        # captured on Thursday"), over other soldiers named since ("in exchange for
-        # Ukrainian soldiers held in Russia")
-        for i in reversed(doc_index(doc).with_lemma(kin)):
-            if i >= noun.i:
-                continue
-            if i < noun.i - 600:
-                break
-            earlier = doc[i]
-            if counted and not any(c.dep_ == "nummod" for c in earlier.children):
-                continue
-            if held and earlier.lemma_ != noun.lemma_ and not any(
-                    c.dep_ in ("acl", "amod") and c.lemma_ in _HELD for c in earlier.children):
-                continue
-            if any(c.dep_ in ("amod", "compound") and (c.ent_type_ == "NORP" or
-                                                       canonical_country(c.text) or
-                                                       c.tag_ == "VBN") or
-                   c.dep_ == "amod" and c.i > earlier.i for c in earlier.children):
+    fallback = None
+    for i in reversed(doc_index(doc).with_lemma(kin)):
+        if i >= noun.i:
+            continue
+        if i < noun.i - 600:
+            break
+        earlier = doc[i]
+        numbered = any(c.dep_ == "nummod" for c in earlier.children)
+        if counted and not numbered:
+            continue
+        if any(c.dep_ in ("amod", "compound") and (c.ent_type_ == "NORP" or canonical_country(
+                c.text) or c.tag_ == "VBN") or c.dep_ == "amod" and c.i > earlier.i
+               for c in earlier.children):
+            if numbered or noun.lemma_ not in _CAPTIVES:
                 return earlier
-    return None
+            # "the prisoners" after "two Belarusian soldiers captured on Friday" and "an
+            # exchange for Georgian soldiers held captive": the group the article counted
+            # when it brought them in, not the captors' own men named since
+            fallback = fallback or earlier
+    return fallback
 
 
 _ANY_PERSON = frozenset(["man", "woman", "person"])
@@ -2232,6 +2521,11 @@ def _owned(token: Token) -> bool:
     country is as definite as "the minister"."""
     return any(c.dep_ == "poss" and (c.ent_type_ in ("GPE", "ORG", "NORP") or
                                      canonical_country(c.text) or canonical_org(c.text))
+               for c in token.children)
+
+
+def _has_indefinite(token: Token) -> bool:
+    return any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one")
                for c in token.children)
 
 

@@ -638,11 +638,12 @@ def _plausible_person(ent: Span) -> bool:
 
 # Names NER misses or splits. A surname and a hyphenated given name ("Go Myong-hyun", "Park
 # Sun-won"; NER may keep only "Myong-hyun"), and a call sign or nickname a source goes by
-# ("goes by the call sign Fox", "who gave only his call sign, Kit,").
+# ("goes by the call sign Fox", "who gave only his call sign, Kit,", "identified only by his
+# surname Voronov").
 _HYPHEN_NAME = re.compile(r"\b[A-Z][a-z]{1,5} [A-Z][a-z]+-[a-z]{2,}\b")
 _CALL_SIGN = re.compile(
     r"\b(?:(?:call ?sign|callsign|nom de guerre|nickname|code name|codename|first name|"
-    r"given name)s?,?\s+(?:of\s+)?"
+    r"given name|surname|last name)s?,?\s+(?:of\s+)?"
     r"(?:the\s+)?[“\"‘']?|(?:known|identified) (?:only )?(?:as|by) [“\"‘'])"
     r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")       # ("known as “Tikhiy”": quoted only)
 _NOT_SURNAME = frozenset(["The", "A", "An", "In", "On", "At", "By", "Of", "For", "As", "If",
@@ -669,10 +670,31 @@ def _extra_person_spans(doc: Doc) -> list[Span]:
                 canonical_org(match.group(1)):
             continue
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
-        if span is not None and not any(t.ent_type_ in ("GPE", "NORP", "LOC", "DATE", "FAC")
+        if span is not None and not any(t.ent_type_ in (("NORP", "LOC", "DATE", "FAC") if
+                                                        _apposed_to_person(span) else
+                                                        ("GPE", "NORP", "LOC", "DATE", "FAC"))
                                         or t.lower_ in _NOT_PERSON_WORDS for t in span):
             spans.append(span)
     return spans
+
+
+def _apposed_to_person(span: Span) -> bool:
+    """"A farmer near the border, Mykola, 58, said": a name with an age set off after a
+    person noun's phrase is that person, whatever place NER took the name for."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != "," or span.root.dep_ != "appos":
+        return False
+    head = span.root.head
+    for _ in range(3):
+        if head.pos_ == "NOUN" and (head.lemma_ in cues.GROUP_SPEAKERS | cues.SPEAKER_NOUNS or
+                                    head.dep_ in ("nsubj", "nsubjpass") and any(
+                                        c.dep_ == "det" and c.lower_ in ("a", "an")
+                                        for c in head.children)):
+            return True
+        if head.head is head:
+            break
+        head = head.head
+    return False
 
 
 # A name and an age set off by commas: "Maks, 34, and Vitalii, 47," / "Ri, 26, told".
