@@ -29,7 +29,8 @@ def command(gold_dir: Path | None, splits: tuple[str, ...]) -> None:
     """Print extraction precision, recall and F1 against the project's gold set.
 
     Per article and overall: estimate precision/recall/F1, claimant accuracy, quote
-    precision/recall, speaker accuracy; with one overall row per split.
+    precision/recall, speaker accuracy, denial precision/recall and denier accuracy; with one
+    overall row per split (held-out articles only in aggregate).
     """
     from bot.evaluation import evaluate, format_report
 
