@@ -1100,32 +1100,6 @@ def _done_to(anchor: Token) -> str | None:
     return None
 
 
-def _closing_claim(sent: Span, number: Token) -> Token | None:
-    """The source of a closing "…, South Korea's spy agency estimated Monday." that the parser
-    hung on the noun as a reduced relative ("agency [that was] estimated"): a comma, a noun
-    phrase, a finite claim verb after the figure, then only a few adverbials up to the end or
-    to a participle clause (", raising its count …"). The noun phrase's head, or None."""
-    doc = sent.doc
-    for tok in doc[number.i + 1:sent.end]:
-        if tok.tag_ not in ("VBD", "VBN", "VBZ", "VBP") or tok.dep_ not in ("acl", "relcl") or \
-                tok.lemma_ not in cues.CLAIM_VERBS | cues.SPEECH_VERBS or any(
-                    c.dep_ in ("dobj", "ccomp", "xcomp", "nsubj", "agent", "aux", "auxpass")
-                    for c in tok.children):
-            continue
-        tail = []
-        for t in doc[tok.i + 1:sent.end]:
-            if t.text == "," and t.i + 1 < sent.end and doc[t.i + 1].tag_ == "VBG":
-                break
-            if not t.is_space and not t.is_punct:
-                tail.append(t)
-        if len(tail) > 4 or any(t.pos_ in ("VERB", "AUX") for t in tail):
-            continue
-        subject = _np_before(tok)
-        if subject is not None and subject.i > number.i:
-            return subject
-    return None
-
-
 def _split_attribution(sent: Span) -> Token | None:
     """The speaker of a sentence the parser split off its clause: ", the Pentagon says." (it
     opens with a comma and holds only a speaker and a speech verb)."""
@@ -1894,11 +1868,6 @@ class EstimateFinder:
                     if sp and not sp.generic:
                         return self._keep(sp), tok
                     generic = generic or sp is not None
-        closing = _closing_claim(sent, number)
-        if closing is not None:                 # "…, X estimated Monday." hung on X as a clause
-            sp = self.resolver.resolve(closing, owner_of_source=True)
-            if sp and not sp.generic:
-                return self._keep(sp), closing.head
         for quote in self.quotes:
             if quote.kind == "reported" and quote.start <= number.idx < quote.end and \
                     quote.speaker:
