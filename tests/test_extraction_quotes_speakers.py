@@ -1821,3 +1821,12 @@ def test_a_first_name_and_age_after_an_unnamed_speakers_phrase_is_theirs(extract
     facts = extractor.extract(text)
     assert _speaker(facts, "his fields were mined") == "Mykola"
     assert _speaker(facts, "Nobody has come to clear") == "Mykola"
+
+
+def test_a_name_with_diacritics_after_a_title_of_a_body_is_the_speaker(extractor):
+    text = ("“The border will stay closed,” said Minister of Regional Development Šarūnė "
+            "Kavaliauskaitė.\n\n"
+            "Head of the Polish Armed Forces General Wiesław Kukuła said the brigade was ready.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "The border will stay closed") == "Šarūnė Kavaliauskaitė"
+    assert _speaker(facts, "the brigade was ready") == "Wiesław Kukuła"

@@ -440,6 +440,21 @@ def phrase_tokens(head: Token) -> list[Token]:
     return out[:10]
 
 
+def _name_tail(words: list[Token]) -> list[Token]:
+    """The person's name ending a run of proper nouns ("... of Ukraine Andrii Sybiha"), or
+    []: up to four adjacent PROPN words at the end, cut from the front until they look like a
+    name."""
+    tail: list[Token] = []
+    for t in reversed(words):
+        if t.pos_ != "PROPN" or (tail and t.i != tail[0].i - 1) or len(tail) == 4 or \
+                tail and t.dep_ == "pobj":
+            break           # ("of Regional Development| Šarūnė Kavaliauskaitė": the body's
+        tail.insert(0, t)   # name ends at the preposition's object)
+    while tail and not looks_like_person(tail) and len(tail) > 2:
+        tail = tail[1:]
+    return tail if looks_like_person(tail) else []
+
+
 def words_text(words: list[Token]) -> str:
     """The words as the article wrote them: "39-year-old general", "South Korea's"."""
     out = []
@@ -1092,14 +1107,12 @@ class Resolver:
             if named is not None:
                 return self._speaker(named, token)
         if token.pos_ == "PROPN" and not looks_like_person(words):
-            tail: list[Token] = []
-            for t in reversed([w for w in words if w.i <= token.i]):
-                if t.pos_ != "PROPN" or (tail and t.i != tail[0].i - 1) or len(tail) == 4:
-                    break
-                tail.insert(0, t)
-            while tail and not looks_like_person(tail) and len(tail) > 2:
-                tail = tail[1:]
-            if looks_like_person(tail):
+            tail = _name_tail([w for w in words if w.i <= token.i])
+            if not tail and token.lower_.strip(".") in TITLE_WORDS | cues.ROLE_NOUNS:
+                # the title heads the phrase and the name ends it: "Minister of National
+                # Defence Dovilė Šakalienė" (the name is the pobj's compound run)
+                tail = _name_tail(words)
+            if tail:
                 words = tail        # "Minister for Foreign Affairs of Ukraine Andrii Sybiha"
                 text = words_text(words)
         if token.pos_ == "PROPN" and looks_like_person(words):

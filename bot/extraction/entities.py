@@ -604,14 +604,16 @@ def appos_role(ent: Span) -> list[Token]:
     return []
 
 
-_NAME_SHAPE = re.compile(r"^[A-Z][a-zA-Z’'\-]+$")
+# A capitalised word of letters, any script's ("Vaikšnoras", "Šakalienė"), apostrophes and
+# hyphens
+_NAME_SHAPE = re.compile(r"^(?=[^\W\d_a-z])[^\W\d_](?:[^\W\d_]|[’'\-])+$")
 
 
 def looks_like_person(tokens: list[Token]) -> bool:
     words = [t.text for t in tokens]
     if not 2 <= len(words) <= 4:
         return False
-    if any(not _NAME_SHAPE.match(w) for w in words):
+    if any(not _NAME_SHAPE.match(w) or not w[0].isupper() for w in words):
         return False
     if any(w.lower() in TITLE_WORDS or w.lower() in cues.SPEAKER_NOUNS for w in words):
         return False
@@ -767,6 +769,10 @@ def _body_before_name(body: Span) -> bool:
     tables know, or one ending in a body's head word; not "the Institute for National
     [Security Strategy]"."""
     words = [t for t in body if t.pos_ != "DET"]
+    while len(words) > 2 and (words[-1].lower_.strip(".") in TITLE_WORDS or
+                              words[-1].lower_.strip(".") in _RANKS):
+        words.pop()         # "the Lithuanian Armed Forces [General]": a rank after the body
+        body = body.doc[body.start:words[-1].i + 1]
     if len(words) < 2:
         return False
     return bool(canonical_org(body.text)) or words[-1].lower_ in _NOT_PERSON_WORDS
