@@ -1830,3 +1830,15 @@ def test_a_name_with_diacritics_after_a_title_of_a_body_is_the_speaker(extractor
     facts = extractor.extract(text)
     assert _speaker(facts, "The border will stay closed") == "Šarūnė Kavaliauskaitė"
     assert _speaker(facts, "the brigade was ready") == "Wiesław Kukuła"
+
+
+def test_a_bare_surname_ner_ran_into_its_verb_is_still_the_speaker(extractor):
+    text = ("Choi Min-jae of the ruling party said the briefing had lasted two hours.\n\n"
+            "Seo Ha-rin of the opposition, who attended the same briefing, said the agency was "
+            "worried.\n\n"
+            "Choi said the figures could not be verified.\n\n"
+            "“The losses were heavy even though there was a pause,” Seo told MBC after the "
+            "briefing. “Nobody expected that.”")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "The losses were heavy") == "Seo Ha-rin"
+    assert _speaker(facts, "Nobody expected that") == "Seo Ha-rin"

@@ -1059,8 +1059,11 @@ def _add_bare_surnames(doc: Doc, table: EntityTable, named: set[int]) -> None:
         if i in named or not tok.text[:1].isupper():
             continue
         if tok.ent_type_ and (tok.ent_type_ in _NOT_NAME_ENTS or i + 1 < len(doc) and
-                              doc[i + 1].ent_iob_ == "I"):
-            continue        # a name NER took for one word of something ("Vitalii" PRODUCT)
+                              doc[i + 1].ent_iob_ == "I" and not (
+                                  tok.dep_ in ("nsubj", "nsubjpass") and
+                                  tok.head.i == i + 1 and tok.head.pos_ == "VERB")):
+            continue        # a name NER took for one word of something ("Vitalii" PRODUCT);
+            # not when the next word is its verb ("[Park told KBS]" WORK_OF_ART)
         if tok.pos_ != "PROPN" and tok.dep_ not in ("nsubj", "nsubjpass"):
             continue
         record = keys[tok.lower_]
