@@ -1842,3 +1842,15 @@ def test_a_bare_surname_ner_ran_into_its_verb_is_still_the_speaker(extractor):
     facts = extractor.extract(text)
     assert _speaker(facts, "The losses were heavy") == "Seo Ha-rin"
     assert _speaker(facts, "Nobody expected that") == "Seo Ha-rin"
+
+
+def test_an_epithet_after_a_quote_is_the_person_named_and_quoted_just_before(extractor):
+    text = ("Choi Min-jae of the ruling party told reporters that the briefing had lasted two "
+            "hours.\n\n"
+            "“The agency is worried about the winter,” Choi said.\n\n"
+            "Yoon Da-bin of the opposition, who attended the same briefing, said the agency "
+            "expected more dispatches.\n\n"
+            "“They are preparing another contingent,” Yoon said, citing the agency.\n\n"
+            "The opposition lawmaker added that the defectors still wished to come south.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "the defectors still wished") == "Yoon Da-bin"

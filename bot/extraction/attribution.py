@@ -1954,7 +1954,8 @@ class Resolver:
         description ("the lawmaker", "the top U.S. diplomat") can be theirs: the article gave
         them no role, or one of that class (a diplomat: a foreign minister, envoy or
         spokesperson) and no other country."""
-        spoken = self._last_spoken(token, ("PERSON",), plural_ok=False)
+        spoken = self._last_spoken(token, ("PERSON",), plural_ok=False) or \
+            self._last_spoken(token, ("PERSON",), plural_ok=False, back=2)
         record = self.table.find(spoken.name, "PERSON") if spoken is not None else None
         if record is None or not record.name[:1].isupper():
             return None
@@ -1974,10 +1975,11 @@ class Resolver:
             return None
         return record if _keys_agree(keys, theirs) else None
 
-    def _last_spoken(self, token: Token, labels, plural_ok: bool = True) -> Speaker | None:
+    def _last_spoken(self, token: Token, labels, plural_ok: bool = True, back: int = 1
+                     ) -> Speaker | None:
         """The speaker or claimant resolved last before `token`, from the previous sentence
-        on, when it is not a country named in passing."""
-        start = _window_start(token)
+        on (`back` sentences), when it is not a country named in passing."""
+        start = _window_start(token, back)
         i = bisect_left(self._spoken, (token.idx,), key=lambda e: e[:1]) - 1
         while i >= 0:
             pos, _, record = self._spoken[i]
