@@ -1854,3 +1854,13 @@ def test_an_epithet_after_a_quote_is_the_person_named_and_quoted_just_before(ext
             "The opposition lawmaker added that the defectors still wished to come south.")
     facts = extractor.extract(text)
     assert _speaker(facts, "the defectors still wished") == "Yoon Da-bin"
+
+
+def test_he_after_a_fuller_description_of_an_unnamed_speaker_is_that_speaker(extractor):
+    text = ("“Nobody has paid us for the harvest,” the farmer said.\n\n"
+            "Defence Minister Petro Kovalenko said on Monday that the front line was stable."
+            "\n\nThe wheat farmer has his own view.\n\n"
+            "“Near the river, where my brother is a ranger, the shells fell all night,” he "
+            "said.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "the shells fell all night") == "farmer"

@@ -1787,8 +1787,9 @@ class Resolver:
         "he" takes up, not someone named before that sentence."""
         sent = pronoun.sent
         if sent.start == 0 or any(t.pos_ in ("NOUN", "PROPN") and t.dep_ in _SUBJECT_DEPS
+                                  and not self._in_quoted(t.idx)
                                   for t in pronoun.doc[sent.start:pronoun.i]):
-            return None
+            return None     # (a subject inside the quote "he" speaks is no rival)
         prev = pronoun.doc[sent.start - 1].sent
         subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None or not _has_det(subj) or subj.tag_ != "NN" and subj.lower_ != "other" \
@@ -1864,6 +1865,12 @@ class Resolver:
                                       wanted <= _word_set(r.name))
             if found is None and len(words) == 1:
                 found = self._unnamed_of_sex(token)
+            if found is None and len(words) > 1 and token.tag_ == "NN" and \
+                    token.lemma_ in cues.GROUP_SPEAKERS:
+                # "The bus driver has his own sources." after "…,” the driver said": the
+                # person the article has called by that bare noun, now described more fully
+                found = self.table.latest(token.idx, lambda r: r.label == "PERSON" and
+                                          r.name == token.lower_)
             return self._speaker(found, token) if found is not None else None
         if not _has_indefinite(token):
             return None
