@@ -1864,3 +1864,12 @@ def test_he_after_a_fuller_description_of_an_unnamed_speaker_is_that_speaker(ext
             "said.")
     facts = extractor.extract(text)
     assert _speaker(facts, "the shells fell all night") == "farmer"
+
+
+def test_a_first_name_with_an_age_before_its_verb_is_a_person_even_as_a_place(extractor):
+    text = ("In a flat in the centre of Poltava, Oksana, 34, is packing her brother's books "
+            "into crates. Taras, a driver in an artillery unit, was killed near Pokrovsk in "
+            "March.\n\n"
+            "“He wanted to be a teacher after the war,” she said.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "He wanted to be a teacher") == "Oksana"

@@ -673,11 +673,21 @@ def _extra_person_spans(doc: Doc) -> list[Span]:
             continue
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
         if span is not None and not any(t.ent_type_ in (("NORP", "LOC", "DATE", "FAC") if
-                                                        _apposed_to_person(span) else
+                                                        _apposed_to_person(span) or
+                                                        _aged_subject(span) else
                                                         ("GPE", "NORP", "LOC", "DATE", "FAC"))
                                         or t.lower_ in _NOT_PERSON_WORDS for t in span):
             spans.append(span)
     return spans
+
+
+def _aged_subject(span: Span) -> bool:
+    """"In a flat in Sumy, Olena, 29, is sorting her husband's things": a first name with an
+    age that is its clause's subject is a person, whatever place NER took it for."""
+    doc = span.doc
+    k = span.end + 3        # past ", 29,"
+    return len(span) == 1 and k < len(doc) and doc[k].pos_ in ("VERB", "AUX") and \
+        doc[k].tag_ in ("VBZ", "VBD", "VBP", "MD")
 
 
 def _apposed_to_person(span: Span) -> bool:
