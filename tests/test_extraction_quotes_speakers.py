@@ -1873,3 +1873,13 @@ def test_a_first_name_with_an_age_before_its_verb_is_a_person_even_as_a_place(ex
             "“He wanted to be a teacher after the war,” she said.")
     facts = extractor.extract(text)
     assert _speaker(facts, "He wanted to be a teacher") == "Oksana"
+
+
+def test_the_widow_of_a_named_soldier_speaks_for_herself(extractor):
+    text = ("Ihor Bondar, a captain in a marine brigade, was killed near Kherson in May. His "
+            "comrades told his family he had died instantly.\n\n"
+            "“They phoned me before dawn,” the widow said. “Nobody could tell me where he was "
+            "buried.”")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "They phoned me before dawn") == "widow"
+    assert _speaker(facts, "Nobody could tell me") == "widow"
