@@ -1883,3 +1883,13 @@ def test_the_widow_of_a_named_soldier_speaks_for_herself(extractor):
     facts = extractor.extract(text)
     assert _speaker(facts, "They phoned me before dawn") == "widow"
     assert _speaker(facts, "Nobody could tell me") == "widow"
+
+
+def test_a_fragment_followed_by_to_what_someone_said_is_the_reporters(extractor):
+    text = ("Governor Pavel Sorokin spoke to reporters on Monday. Deputy Mayor Oleg Titov, who "
+            "chaired the hearing, said the plan was \"final\". Asked about the flooding, the "
+            "deputy mayor said he had \"nothing to say\" to what the governor had said.")
+    facts = extractor.extract(text)
+    outer = _speaker(facts, "he had")
+    assert outer != "Pavel Sorokin" and "governor" not in (outer or "")
+    assert _speaker(facts, "nothing to say") == outer
