@@ -1893,3 +1893,10 @@ def test_a_fragment_followed_by_to_what_someone_said_is_the_reporters(extractor)
     outer = _speaker(facts, "he had")
     assert outer != "Pavel Sorokin" and "governor" not in (outer or "")
     assert _speaker(facts, "nothing to say") == outer
+
+
+def test_the_nationality_side_is_that_country(extractor):
+    text = ("Officials met in Warsaw on Monday. The Polish side says the talks will resume in "
+            "March.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "the talks will resume") == "Poland"

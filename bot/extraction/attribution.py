@@ -793,6 +793,13 @@ class Resolver:
                 if node.head is node:
                     break
         lower = token.lower_
+        if lower == "side" and token.tag_ == "NN" and _has_det(token):
+            # "the Ukrainian side says": that country (its government's word)
+            nation = [c for c in token.children if c.dep_ in ("amod", "compound") and
+                      c.i < token.i]
+            country = canonical_country(nation[-1].text) if len(nation) == 1 else None
+            if country:
+                return Speaker(country, "GPE")
         # pronouns
         if lower in cues.PRONOUNS_PERSON:
             skip = None if self._in_quoted(token.idx) else self._in_quoted
