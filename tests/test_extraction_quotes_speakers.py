@@ -1900,3 +1900,10 @@ def test_the_nationality_side_is_that_country(extractor):
             "March.")
     facts = extractor.extract(text)
     assert _speaker(facts, "the talks will resume") == "Poland"
+
+
+def test_one_of_a_group_a_copula_gives_a_nationality_has_it(extractor):
+    text = ("Two Georgians are now prisoners of war in Donetsk. One of them told reporters he "
+            "wants to return to Tbilisi.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "he wants to return") == "Georgian prisoner of war"

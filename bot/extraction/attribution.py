@@ -1516,7 +1516,10 @@ class Resolver:
                         canonical_country(f"{doc[c.i - 1].text} {c.text}") if c.i else None)
                     if country:
                         return country
-        return None
+            country = _copula_nationality(t)
+            if country:
+                return country
+        return _copula_nationality(token)
 
     def _context_body(self, token: Token, words: list[Token], text: str) -> str | None:
         """A country's body named with no country ("the foreign ministry", "the state news
@@ -1771,6 +1774,12 @@ class Resolver:
             return None
         name = " ".join([words_text(mods)] * bool(mods) + [head] + [words_text(right)] *
                         bool(right))
+        nation = _copula_nationality(noun) if singular and not any(
+            canonical_country(t.text) or t.ent_type_ == "NORP" for t in mods) else None
+        if nation and demonym(nation):
+            # "Two North Koreans are now prisoners of war. One of them told …": a North
+            # Korean prisoner of war
+            name = f"{demonym(nation)} {name}"
         if singular and not anaphoric and head == noun.text.lower():
             # "a contract soldier from a motorised rifle unit" after "two Russian servicemen"
             name = self._with_nationality(noun, _anonymous_description(noun, name))
@@ -2040,6 +2049,22 @@ _KIND_KEYS = {"Ministry of Defence": "defense", "Foreign Ministry": "foreign"}
 _ONE_OF = frozenset(["one", "another"])
 # Words that make a role another's than its holder's ("deputy foreign minister").
 _NOT_THE_HOLDER = frozenset(["deputy", "vice", "assistant", "former", "first-deputy", "late"])
+
+
+def _copula_nationality(noun: Token) -> str | None:
+    """"Two North Koreans are now prisoners of war": the country of the copula's subject
+    when it is a nationality."""
+    if noun.dep_ != "attr":
+        return None
+    subj = next((c for c in noun.head.children if c.dep_ == "nsubj" and c.ent_type_ == "NORP"
+                 and c.i < noun.i), None)
+    if subj is None:
+        return None
+    ent = next((e for e in subj.sent.ents if e.start <= subj.i < e.end), None)
+    if ent is None:
+        return None
+    return canonical_country(ent.text) or (
+        canonical_country(ent.text[:-1]) if ent.text.endswith("s") else None)
 
 
 def _by_country_owner(text: str) -> str | None:
