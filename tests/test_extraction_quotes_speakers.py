@@ -1907,3 +1907,16 @@ def test_one_of_a_group_a_copula_gives_a_nationality_has_it(extractor):
             "wants to return to Tbilisi.")
     facts = extractor.extract(text)
     assert _speaker(facts, "he wants to return") == "Georgian prisoner of war"
+
+
+def test_a_description_every_word_of_which_is_in_the_last_speakers_role_is_them(extractor):
+    text = ("The treaty was signed by Xi Jinping and Kim Jong Un in June.\n\n"
+            "Viktor Zubkov, chairman of the Federation Council Security Committee and a retired "
+            "colonel general, was blunt.\n\n"
+            "\"This is nonsense from the West, and I will not comment on it,\" he told "
+            "reporters. \"Our navy is doing fine.\"\n\n"
+            "The committee chairman added that a nation with \"a huge fleet\" did not need help "
+            "from anyone.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "did not need help") == "Viktor Zubkov"
+    assert _speaker(facts, "a huge fleet") == "Viktor Zubkov"

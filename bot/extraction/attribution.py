@@ -1215,6 +1215,16 @@ class Resolver:
                         token.idx, _window_start(token, 2), lambda r: r.label == "PERSON" and
                         r.role_class == cls and
                         head in (r.role or "").lower().replace("general staff", "").split())
+                if found is None and cls in _PERSON_CLASSES and len(words) > 1:
+                    # "The committee chairman added" after "X, chairman of the Duma Defence
+                    # Committee and a retired colonel general, …": the one whose stated role
+                    # has every word of the description
+                    wanted = {t.lower_ for t in words if t.pos_ != "DET"}
+                    spoken = self._last_spoken(token, ("PERSON",), plural_ok=False, back=3)
+                    record = self.table.find(spoken.name, "PERSON") if spoken else None
+                    if record is not None and record.role and \
+                            wanted <= set(record.role.lower().replace(",", " ").split()):
+                        found = record
                 found = found or self.table.by_role([t.text for t in words], token.idx)
                 if found is not None and "news" in text.lower().split() and not (
                         {w.lower() for w in found.name.split()} & _WIRES):
