@@ -1821,3 +1821,102 @@ def test_a_first_name_and_age_after_an_unnamed_speakers_phrase_is_theirs(extract
     facts = extractor.extract(text)
     assert _speaker(facts, "his fields were mined") == "Mykola"
     assert _speaker(facts, "Nobody has come to clear") == "Mykola"
+
+
+def test_a_name_with_diacritics_after_a_title_of_a_body_is_the_speaker(extractor):
+    text = ("“The border will stay closed,” said Minister of Regional Development Šarūnė "
+            "Kavaliauskaitė.\n\n"
+            "Head of the Polish Armed Forces General Wiesław Kukuła said the brigade was ready.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "The border will stay closed") == "Šarūnė Kavaliauskaitė"
+    assert _speaker(facts, "the brigade was ready") == "Wiesław Kukuła"
+
+
+def test_a_bare_surname_ner_ran_into_its_verb_is_still_the_speaker(extractor):
+    text = ("Choi Min-jae of the ruling party said the briefing had lasted two hours.\n\n"
+            "Seo Ha-rin of the opposition, who attended the same briefing, said the agency was "
+            "worried.\n\n"
+            "Choi said the figures could not be verified.\n\n"
+            "“The losses were heavy even though there was a pause,” Seo told MBC after the "
+            "briefing. “Nobody expected that.”")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "The losses were heavy") == "Seo Ha-rin"
+    assert _speaker(facts, "Nobody expected that") == "Seo Ha-rin"
+
+
+def test_an_epithet_after_a_quote_is_the_person_named_and_quoted_just_before(extractor):
+    text = ("Choi Min-jae of the ruling party told reporters that the briefing had lasted two "
+            "hours.\n\n"
+            "“The agency is worried about the winter,” Choi said.\n\n"
+            "Yoon Da-bin of the opposition, who attended the same briefing, said the agency "
+            "expected more dispatches.\n\n"
+            "“They are preparing another contingent,” Yoon said, citing the agency.\n\n"
+            "The opposition lawmaker added that the defectors still wished to come south.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "the defectors still wished") == "Yoon Da-bin"
+
+
+def test_he_after_a_fuller_description_of_an_unnamed_speaker_is_that_speaker(extractor):
+    text = ("“Nobody has paid us for the harvest,” the farmer said.\n\n"
+            "Defence Minister Petro Kovalenko said on Monday that the front line was stable."
+            "\n\nThe wheat farmer has his own view.\n\n"
+            "“Near the river, where my brother is a ranger, the shells fell all night,” he "
+            "said.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "the shells fell all night") == "farmer"
+
+
+def test_a_first_name_with_an_age_before_its_verb_is_a_person_even_as_a_place(extractor):
+    text = ("In a flat in the centre of Poltava, Oksana, 34, is packing her brother's books "
+            "into crates. Taras, a driver in an artillery unit, was killed near Pokrovsk in "
+            "March.\n\n"
+            "“He wanted to be a teacher after the war,” she said.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "He wanted to be a teacher") == "Oksana"
+
+
+def test_the_widow_of_a_named_soldier_speaks_for_herself(extractor):
+    text = ("Ihor Bondar, a captain in a marine brigade, was killed near Kherson in May. His "
+            "comrades told his family he had died instantly.\n\n"
+            "“They phoned me before dawn,” the widow said. “Nobody could tell me where he was "
+            "buried.”")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "They phoned me before dawn") == "widow"
+    assert _speaker(facts, "Nobody could tell me") == "widow"
+
+
+def test_a_fragment_followed_by_to_what_someone_said_is_the_reporters(extractor):
+    text = ("Governor Pavel Sorokin spoke to reporters on Monday. Deputy Mayor Oleg Titov, who "
+            "chaired the hearing, said the plan was \"final\". Asked about the flooding, the "
+            "deputy mayor said he had \"nothing to say\" to what the governor had said.")
+    facts = extractor.extract(text)
+    outer = _speaker(facts, "he had")
+    assert outer != "Pavel Sorokin" and "governor" not in (outer or "")
+    assert _speaker(facts, "nothing to say") == outer
+
+
+def test_the_nationality_side_is_that_country(extractor):
+    text = ("Officials met in Warsaw on Monday. The Polish side says the talks will resume in "
+            "March.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "the talks will resume") == "Poland"
+
+
+def test_one_of_a_group_a_copula_gives_a_nationality_has_it(extractor):
+    text = ("Two Georgians are now prisoners of war in Donetsk. One of them told reporters he "
+            "wants to return to Tbilisi.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "he wants to return") == "Georgian prisoner of war"
+
+
+def test_a_description_every_word_of_which_is_in_the_last_speakers_role_is_them(extractor):
+    text = ("The treaty was signed by Xi Jinping and Kim Jong Un in June.\n\n"
+            "Viktor Zubkov, chairman of the Federation Council Security Committee and a retired "
+            "colonel general, was blunt.\n\n"
+            "\"This is nonsense from the West, and I will not comment on it,\" he told "
+            "reporters. \"Our navy is doing fine.\"\n\n"
+            "The committee chairman added that a nation with \"a huge fleet\" did not need help "
+            "from anyone.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "did not need help") == "Viktor Zubkov"
+    assert _speaker(facts, "a huge fleet") == "Viktor Zubkov"

@@ -440,6 +440,21 @@ def phrase_tokens(head: Token) -> list[Token]:
     return out[:10]
 
 
+def _name_tail(words: list[Token]) -> list[Token]:
+    """The person's name ending a run of proper nouns ("... of Ukraine Andrii Sybiha"), or
+    []: up to four adjacent PROPN words at the end, cut from the front until they look like a
+    name."""
+    tail: list[Token] = []
+    for t in reversed(words):
+        if t.pos_ != "PROPN" or (tail and t.i != tail[0].i - 1) or len(tail) == 4 or \
+                tail and t.dep_ == "pobj":
+            break           # ("of Regional Development| Šarūnė Kavaliauskaitė": the body's
+        tail.insert(0, t)   # name ends at the preposition's object)
+    while tail and not looks_like_person(tail) and len(tail) > 2:
+        tail = tail[1:]
+    return tail if looks_like_person(tail) else []
+
+
 def words_text(words: list[Token]) -> str:
     """The words as the article wrote them: "39-year-old general", "South Korea's"."""
     out = []
@@ -778,6 +793,13 @@ class Resolver:
                 if node.head is node:
                     break
         lower = token.lower_
+        if lower == "side" and token.tag_ == "NN" and _has_det(token):
+            # "the Ukrainian side says": that country (its government's word)
+            nation = [c for c in token.children if c.dep_ in ("amod", "compound") and
+                      c.i < token.i]
+            country = canonical_country(nation[-1].text) if len(nation) == 1 else None
+            if country:
+                return Speaker(country, "GPE")
         # pronouns
         if lower in cues.PRONOUNS_PERSON:
             skip = None if self._in_quoted(token.idx) else self._in_quoted
@@ -1092,14 +1114,12 @@ class Resolver:
             if named is not None:
                 return self._speaker(named, token)
         if token.pos_ == "PROPN" and not looks_like_person(words):
-            tail: list[Token] = []
-            for t in reversed([w for w in words if w.i <= token.i]):
-                if t.pos_ != "PROPN" or (tail and t.i != tail[0].i - 1) or len(tail) == 4:
-                    break
-                tail.insert(0, t)
-            while tail and not looks_like_person(tail) and len(tail) > 2:
-                tail = tail[1:]
-            if looks_like_person(tail):
+            tail = _name_tail([w for w in words if w.i <= token.i])
+            if not tail and token.lower_.strip(".") in TITLE_WORDS | cues.ROLE_NOUNS:
+                # the title heads the phrase and the name ends it: "Minister of National
+                # Defence Dovilė Šakalienė" (the name is the pobj's compound run)
+                tail = _name_tail(words)
+            if tail:
                 words = tail        # "Minister for Foreign Affairs of Ukraine Andrii Sybiha"
                 text = words_text(words)
         if token.pos_ == "PROPN" and looks_like_person(words):
@@ -1195,6 +1215,16 @@ class Resolver:
                         token.idx, _window_start(token, 2), lambda r: r.label == "PERSON" and
                         r.role_class == cls and
                         head in (r.role or "").lower().replace("general staff", "").split())
+                if found is None and cls in _PERSON_CLASSES and len(words) > 1:
+                    # "The committee chairman added" after "X, chairman of the Duma Defence
+                    # Committee and a retired colonel general, …": the one whose stated role
+                    # has every word of the description
+                    wanted = {t.lower_ for t in words if t.pos_ != "DET"}
+                    spoken = self._last_spoken(token, ("PERSON",), plural_ok=False, back=3)
+                    record = self.table.find(spoken.name, "PERSON") if spoken else None
+                    if record is not None and record.role and \
+                            wanted <= set(record.role.lower().replace(",", " ").split()):
+                        found = record
                 found = found or self.table.by_role([t.text for t in words], token.idx)
                 if found is not None and "news" in text.lower().split() and not (
                         {w.lower() for w in found.name.split()} & _WIRES):
@@ -1496,7 +1526,10 @@ class Resolver:
                         canonical_country(f"{doc[c.i - 1].text} {c.text}") if c.i else None)
                     if country:
                         return country
-        return None
+            country = _copula_nationality(t)
+            if country:
+                return country
+        return _copula_nationality(token)
 
     def _context_body(self, token: Token, words: list[Token], text: str) -> str | None:
         """A country's body named with no country ("the foreign ministry", "the state news
@@ -1751,6 +1784,12 @@ class Resolver:
             return None
         name = " ".join([words_text(mods)] * bool(mods) + [head] + [words_text(right)] *
                         bool(right))
+        nation = _copula_nationality(noun) if singular and not any(
+            canonical_country(t.text) or t.ent_type_ == "NORP" for t in mods) else None
+        if nation and demonym(nation):
+            # "Two North Koreans are now prisoners of war. One of them told …": a North
+            # Korean prisoner of war
+            name = f"{demonym(nation)} {name}"
         if singular and not anaphoric and head == noun.text.lower():
             # "a contract soldier from a motorised rifle unit" after "two Russian servicemen"
             name = self._with_nationality(noun, _anonymous_description(noun, name))
@@ -1774,8 +1813,9 @@ class Resolver:
         "he" takes up, not someone named before that sentence."""
         sent = pronoun.sent
         if sent.start == 0 or any(t.pos_ in ("NOUN", "PROPN") and t.dep_ in _SUBJECT_DEPS
+                                  and not self._in_quoted(t.idx)
                                   for t in pronoun.doc[sent.start:pronoun.i]):
-            return None
+            return None     # (a subject inside the quote "he" speaks is no rival)
         prev = pronoun.doc[sent.start - 1].sent
         subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None or not _has_det(subj) or subj.tag_ != "NN" and subj.lower_ != "other" \
@@ -1851,6 +1891,12 @@ class Resolver:
                                       wanted <= _word_set(r.name))
             if found is None and len(words) == 1:
                 found = self._unnamed_of_sex(token)
+            if found is None and len(words) > 1 and token.tag_ == "NN" and \
+                    token.lemma_ in cues.GROUP_SPEAKERS:
+                # "The bus driver has his own sources." after "…,” the driver said": the
+                # person the article has called by that bare noun, now described more fully
+                found = self.table.latest(token.idx, lambda r: r.label == "PERSON" and
+                                          r.name == token.lower_)
             return self._speaker(found, token) if found is not None else None
         if not _has_indefinite(token):
             return None
@@ -1941,7 +1987,8 @@ class Resolver:
         description ("the lawmaker", "the top U.S. diplomat") can be theirs: the article gave
         them no role, or one of that class (a diplomat: a foreign minister, envoy or
         spokesperson) and no other country."""
-        spoken = self._last_spoken(token, ("PERSON",), plural_ok=False)
+        spoken = self._last_spoken(token, ("PERSON",), plural_ok=False) or \
+            self._last_spoken(token, ("PERSON",), plural_ok=False, back=2)
         record = self.table.find(spoken.name, "PERSON") if spoken is not None else None
         if record is None or not record.name[:1].isupper():
             return None
@@ -1961,10 +2008,11 @@ class Resolver:
             return None
         return record if _keys_agree(keys, theirs) else None
 
-    def _last_spoken(self, token: Token, labels, plural_ok: bool = True) -> Speaker | None:
+    def _last_spoken(self, token: Token, labels, plural_ok: bool = True, back: int = 1
+                     ) -> Speaker | None:
         """The speaker or claimant resolved last before `token`, from the previous sentence
-        on, when it is not a country named in passing."""
-        start = _window_start(token)
+        on (`back` sentences), when it is not a country named in passing."""
+        start = _window_start(token, back)
         i = bisect_left(self._spoken, (token.idx,), key=lambda e: e[:1]) - 1
         while i >= 0:
             pos, _, record = self._spoken[i]
@@ -2011,6 +2059,22 @@ _KIND_KEYS = {"Ministry of Defence": "defense", "Foreign Ministry": "foreign"}
 _ONE_OF = frozenset(["one", "another"])
 # Words that make a role another's than its holder's ("deputy foreign minister").
 _NOT_THE_HOLDER = frozenset(["deputy", "vice", "assistant", "former", "first-deputy", "late"])
+
+
+def _copula_nationality(noun: Token) -> str | None:
+    """"Two North Koreans are now prisoners of war": the country of the copula's subject
+    when it is a nationality."""
+    if noun.dep_ != "attr":
+        return None
+    subj = next((c for c in noun.head.children if c.dep_ == "nsubj" and c.ent_type_ == "NORP"
+                 and c.i < noun.i), None)
+    if subj is None:
+        return None
+    ent = next((e for e in subj.sent.ents if e.start <= subj.i < e.end), None)
+    if ent is None:
+        return None
+    return canonical_country(ent.text) or (
+        canonical_country(ent.text[:-1]) if ent.text.endswith("s") else None)
 
 
 def _by_country_owner(text: str) -> str | None:

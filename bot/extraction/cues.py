@@ -167,4 +167,4 @@ GROUP_SPEAKERS = frozenset(["soldier", "prisoner", "serviceman", "pow", "captive
                             "assistant", "driver", "teacher", "nurse", "doctor", "farmer",
                             "pensioner", "shopkeeper", "vendor", "trader", "mechanic",
                             "sailor", "marine", "gunner", "paramedic", "surgeon",
-                            "priest", "neighbour", "neighbor"])
+                            "priest", "neighbour", "neighbor", "widow", "widower"])

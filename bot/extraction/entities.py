@@ -604,14 +604,16 @@ def appos_role(ent: Span) -> list[Token]:
     return []
 
 
-_NAME_SHAPE = re.compile(r"^[A-Z][a-zA-Z’'\-]+$")
+# A capitalised word of letters, any script's ("Vaikšnoras", "Šakalienė"), apostrophes and
+# hyphens
+_NAME_SHAPE = re.compile(r"^(?=[^\W\d_a-z])[^\W\d_](?:[^\W\d_]|[’'\-])+$")
 
 
 def looks_like_person(tokens: list[Token]) -> bool:
     words = [t.text for t in tokens]
     if not 2 <= len(words) <= 4:
         return False
-    if any(not _NAME_SHAPE.match(w) for w in words):
+    if any(not _NAME_SHAPE.match(w) or not w[0].isupper() for w in words):
         return False
     if any(w.lower() in TITLE_WORDS or w.lower() in cues.SPEAKER_NOUNS for w in words):
         return False
@@ -671,11 +673,21 @@ def _extra_person_spans(doc: Doc) -> list[Span]:
             continue
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
         if span is not None and not any(t.ent_type_ in (("NORP", "LOC", "DATE", "FAC") if
-                                                        _apposed_to_person(span) else
+                                                        _apposed_to_person(span) or
+                                                        _aged_subject(span) else
                                                         ("GPE", "NORP", "LOC", "DATE", "FAC"))
                                         or t.lower_ in _NOT_PERSON_WORDS for t in span):
             spans.append(span)
     return spans
+
+
+def _aged_subject(span: Span) -> bool:
+    """"In a flat in Sumy, Olena, 29, is sorting her husband's things": a first name with an
+    age that is its clause's subject is a person, whatever place NER took it for."""
+    doc = span.doc
+    k = span.end + 3        # past ", 29,"
+    return len(span) == 1 and k < len(doc) and doc[k].pos_ in ("VERB", "AUX") and \
+        doc[k].tag_ in ("VBZ", "VBD", "VBP", "MD")
 
 
 def _apposed_to_person(span: Span) -> bool:
@@ -767,6 +779,10 @@ def _body_before_name(body: Span) -> bool:
     tables know, or one ending in a body's head word; not "the Institute for National
     [Security Strategy]"."""
     words = [t for t in body if t.pos_ != "DET"]
+    while len(words) > 2 and (words[-1].lower_.strip(".") in TITLE_WORDS or
+                              words[-1].lower_.strip(".") in _RANKS):
+        words.pop()         # "the Lithuanian Armed Forces [General]": a rank after the body
+        body = body.doc[body.start:words[-1].i + 1]
     if len(words) < 2:
         return False
     return bool(canonical_org(body.text)) or words[-1].lower_ in _NOT_PERSON_WORDS
@@ -1053,8 +1069,11 @@ def _add_bare_surnames(doc: Doc, table: EntityTable, named: set[int]) -> None:
         if i in named or not tok.text[:1].isupper():
             continue
         if tok.ent_type_ and (tok.ent_type_ in _NOT_NAME_ENTS or i + 1 < len(doc) and
-                              doc[i + 1].ent_iob_ == "I"):
-            continue        # a name NER took for one word of something ("Vitalii" PRODUCT)
+                              doc[i + 1].ent_iob_ == "I" and not (
+                                  tok.dep_ in ("nsubj", "nsubjpass") and
+                                  tok.head.i == i + 1 and tok.head.pos_ == "VERB")):
+            continue        # a name NER took for one word of something ("Vitalii" PRODUCT);
+            # not when the next word is its verb ("[Park told KBS]" WORK_OF_ART)
         if tok.pos_ != "PROPN" and tok.dep_ not in ("nsubj", "nsubjpass"):
             continue
         record = keys[tok.lower_]

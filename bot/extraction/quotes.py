@@ -724,6 +724,9 @@ class QuoteFinder:
                                                    for c in tok.children):
                 break       # "… had been “too slow” to call out …": an infinitive goes on
             if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in cues.SPEECH_VERBS:
+                if any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in tok.children):
+                    break   # "… “nothing to add” to what the president had said": words
+                    # said before, not these
                 sp = self._from_verb(tok, q)
                 if sp:
                     return sp
