@@ -148,27 +148,20 @@ def _score(gold: dict, facts) -> tuple[Counts, list[str]]:
     gold_est = gold.get("estimates") or []
     counts.gold_estimates = len(gold_est)
     counts.pred_estimates = len(facts.estimates)
-    used: set[int] = set()
-    for g in gold_est:
-        snippet = _norm_ws(g.get("sentence") or "")
-        for i, e in enumerate(facts.estimates):
-            if i in used or e.count != g.get("count"):
-                continue
-            sent = _norm_ws(e.sentence)
-            if snippet in sent or (sent and sent in snippet):
-                used.add(i)
-                counts.matched_estimates += 1
-                if name_ok(e.claimed_by, g.get("claimed_by")):
-                    counts.claimant_right += 1
-                else:
-                    misses.append(f"claimant {e.claimed_by!r} not in {g.get('claimed_by')}"
-                                  f" for {g.get('count')}")
-                break
-        else:
+    pairs, extra = _match_in_sentence(gold_est, facts.estimates,
+                                      lambda g, e: e.count == g.get("count"))
+    for g, e in pairs:
+        if e is None:
             misses.append(f"missed estimate {g.get('count')}: {g.get('sentence', '')[:70]}")
-    for i, e in enumerate(facts.estimates):
-        if i not in used:
-            misses.append(f"extra estimate {e.count}: {e.sentence[:70]}")
+            continue
+        counts.matched_estimates += 1
+        if name_ok(e.claimed_by, g.get("claimed_by")):
+            counts.claimant_right += 1
+        else:
+            misses.append(f"claimant {e.claimed_by!r} not in {g.get('claimed_by')}"
+                          f" for {g.get('count')}")
+    for e in extra:
+        misses.append(f"extra estimate {e.count}: {e.sentence[:70]}")
     gold_q = gold.get("quotes") or []
     counts.gold_quotes = len(gold_q)
     counts.pred_quotes = len(facts.quotes)
@@ -205,27 +198,41 @@ def _score(gold: dict, facts) -> tuple[Counts, list[str]]:
 def _score_denials(gold_den: list[dict], predicted, counts: Counts, misses: list[str]) -> None:
     counts.gold_denials = len(gold_den)
     counts.pred_denials = len(predicted)
-    used: set[int] = set()
-    for g in gold_den:
-        snippet = _norm_ws(g.get("sentence") or "")
-        for i, d in enumerate(predicted):
-            sent = _norm_ws(d.sentence)
-            if i in used or d.force != g.get("force") or not (
-                    snippet in sent or sent and sent in snippet):
-                continue
-            used.add(i)
-            counts.matched_denials += 1
-            if name_ok(d.denied_by, g.get("denied_by")):
-                counts.denier_right += 1
-            else:
-                misses.append(f"denier {d.denied_by!r} not in {g.get('denied_by')}: "
-                              f"{d.sentence[:50]}")
-            break
-        else:
+    pairs, extra = _match_in_sentence(gold_den, predicted,
+                                      lambda g, d: d.force == g.get("force"))
+    for g, d in pairs:
+        if d is None:
             misses.append(f"missed denial ({g.get('force')}): {(g.get('sentence') or '')[:70]}")
-    for i, d in enumerate(predicted):
-        if i not in used:
-            misses.append(f"extra denial ({d.force}, {d.denied_by}): {d.sentence[:70]}")
+            continue
+        counts.matched_denials += 1
+        if name_ok(d.denied_by, g.get("denied_by")):
+            counts.denier_right += 1
+        else:
+            misses.append(f"denier {d.denied_by!r} not in {g.get('denied_by')}: "
+                          f"{d.sentence[:50]}")
+    for d in extra:
+        misses.append(f"extra denial ({d.force}, {d.denied_by}): {d.sentence[:70]}")
+
+
+def _match_in_sentence(gold_items: list[dict], predicted, agrees):
+    """Pair each gold item, in order, with the first unused prediction that `agrees` with it
+    and whose sentence contains the gold `sentence` snippet (or lies inside it), else None.
+    Returns the pairs and the predictions left unpaired."""
+    used: set[int] = set()
+    pairs = []
+    for g in gold_items:
+        snippet = _norm_ws(g.get("sentence") or "")
+        found = None
+        for i, p in enumerate(predicted):
+            if i in used or not agrees(g, p):
+                continue
+            sent = _norm_ws(p.sentence)
+            if snippet in sent or (sent and sent in snippet):
+                used.add(i)
+                found = p
+                break
+        pairs.append((g, found))
+    return pairs, [p for i, p in enumerate(predicted) if i not in used]
 
 
 def evaluate(gold_dir: Path, extractor, splits: tuple[str, ...] | None = None) -> EvalReport:
