@@ -1920,3 +1920,20 @@ def test_a_description_every_word_of_which_is_in_the_last_speakers_role_is_them(
     facts = extractor.extract(text)
     assert _speaker(facts, "did not need help") == "Viktor Zubkov"
     assert _speaker(facts, "a huge fleet") == "Viktor Zubkov"
+
+
+def test_a_name_after_a_states_formal_name_drops_the_states_last_word(extractor):
+    text = ("Deputy Foreign Minister of the Russian Federation Sergei Ryabkov said that Moscow "
+            "had no such plans. “We do not comment on rumours,” Ryabkov added.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "Moscow had no such plans") == "Sergei Ryabkov"
+    assert _speaker(facts, "We do not comment") == "Sergei Ryabkov"
+    assert "Federation Sergei Ryabkov" not in [e.name for e in facts.entities]
+
+
+def test_a_given_name_ner_left_before_a_middle_initial_is_kept(extractor):
+    text = ("“We are watching closely,” Secretary of State Antony J. Blinken told reporters. "
+            "Blinken said that the troops were in Kursk.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "We are watching closely") == "Antony J. Blinken"
+    assert _speaker(facts, "the troops were in Kursk") == "Antony J. Blinken"

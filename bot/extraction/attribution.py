@@ -450,6 +450,9 @@ def _name_tail(words: list[Token]) -> list[Token]:
                 tail and t.dep_ == "pobj":
             break           # ("of Regional Development| Šarūnė Kavaliauskaitė": the body's
         tail.insert(0, t)   # name ends at the preposition's object)
+    while len(tail) > 2 and tail[0].ent_type_ in ("ORG", "GPE", "NORP") and any(
+            t.ent_type_ == "PERSON" and t.ent_iob_ == "B" for t in tail[1:-1]):
+        tail = tail[1:]     # "the Russian [Federation] Andrei Rudenko": NER ends the body there
     while tail and not looks_like_person(tail) and len(tail) > 2:
         tail = tail[1:]
     return tail if looks_like_person(tail) else []

@@ -788,6 +788,13 @@ def _body_before_name(body: Span) -> bool:
     return bool(canonical_org(body.text)) or words[-1].lower_ in _NOT_PERSON_WORDS
 
 
+# the last word of a state's formal name, which NER sometimes starts a person's name with
+_STATE_TAIL_WORDS = frozenset(["federation", "republic", "kingdom", "states", "emirates",
+                               "union", "ministry", "affairs", "defence", "defense"])
+_INITIAL = re.compile(r"^[A-Z]\.$")
+_GIVEN_NAME = re.compile(r"^[A-Z][a-z]+$")
+
+
 def clean_person(ent: Span) -> tuple[Span, list[Token]]:
     """Strip titles NER kept inside a PERSON span; return (name span, title tokens)."""
     start = ent.start
@@ -796,10 +803,16 @@ def clean_person(ent: Span) -> tuple[Span, list[Token]]:
                                    or ent.doc[start].lower_ in cues.ROLE_NOUNS):
         titles.append(ent.doc[start])
         start += 1
+    while start < ent.end - 2 and ent.doc[start].lower_ in _STATE_TAIL_WORDS:
+        start += 1      # "of the Russian [Federation Andrei Rudenko]": the state's last word
+    doc = ent.doc
+    if start == ent.start and start > 0 and _INITIAL.match(doc[start].text) and \
+            _GIVEN_NAME.match(doc[start - 1].text) and not doc[start - 1].ent_type_ and \
+            doc[start - 1].lower_.strip(".") not in TITLE_WORDS:
+        start -= 1      # "Antony [J. Blinken]": NER left the given name before an initial
     end = ent.end
     while end > start + 1 and ent.doc[end - 1].text in ("'s", "’s", "'", "’"):
         end -= 1
-    doc = ent.doc
     if end == ent.end and end < len(doc) and doc[end].pos_ == "PROPN" and \
             doc[end].is_alpha and doc[end].text[:1].isupper() and not doc[end].ent_type_ and \
             doc[end - 1].head.i == end and doc[end - 1].dep_ in ("compound", "flat"):
