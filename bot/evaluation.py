@@ -14,6 +14,16 @@ Matching rules (documented so figures can be compared across versions):
   overlap >= 0.4 * len(longer) (so a two-word scare quote cannot match a whole paragraph).
   Kind is not required to agree. Pairs are matched one-to-one, best Dice score first.
 * Speaker accuracy (over matched quotes): as claimant accuracy, against the gold `speaker`.
+* Descriptions (all three name checks): a predicted name that words the same referent more or
+  less fully than the gold ("contract serviceman" for "Russian contract serviceman", "Joint
+  Chiefs of Staff" for "South Korea's Joint Chiefs of Staff") also counts when (1) both have the
+  same head noun (the last word before any "of/in/from/…" phrase), (2) the words of one are all
+  among the words of the other, and (3) it fits no other entity named in the article's gold
+  (so "soldier" is wrong when the gold has a North Korean and a Ukrainian soldier, and "North
+  Korean soldier" when it has an older and a younger one; gold lists are one entity when one
+  holds the other's first, canonical name). A predicted description (lower case: "soldier",
+  "source") is never matched as a person's name would be ("soldier" is no surname of "North
+  Korean soldier"); the other name checks still apply to it.
 * Denial match: same `force`, and the gold `sentence` snippet is contained in the predicted
   denial's sentence (or vice versa), one-to-one in order; denier accuracy (over matched
   denials) as claimant accuracy, against the gold `denied_by`.
@@ -114,13 +124,68 @@ def quote_overlap(a: str, b: str) -> tuple[bool, float]:
     return ok, 2 * overlap / (len(wa) + len(wb))
 
 
-def name_ok(predicted: str | None, acceptable: list[str] | None) -> bool:
+def name_ok(predicted: str | None, acceptable: list[str] | None,
+            others: list[list[str]] | None = None) -> bool:
+    """Whether `predicted` names the entity of `acceptable` (module docstring). `others` are
+    the acceptable-name lists of the article's gold entities (an entity is known by its first,
+    canonical name); a description that fits `acceptable` counts only when it fits no other."""
     if not acceptable:
         return predicted is None
     if predicted is None:
         return False
     p = _norm_ws(predicted)
-    return any(_norm_ws(a) == p or same_entity(predicted, a) for a in acceptable)
+    # a description ("soldier", "source") is no name: not matched as a surname would be
+    label = "ORG" if predicted[:1].islower() else None
+    if any(_norm_ws(a) == p or same_entity(predicted, a, label) for a in acceptable):
+        return True
+    if not any(_describes(predicted, a) for a in acceptable):
+        return False
+    mine = {_norm_ws(a) for a in acceptable}
+    return not any(
+        _norm_ws(o) == p or _vaguer(predicted, o)
+        for names in others or ()
+        if _norm_ws(names[0]) not in mine and not {_norm_ws(n) for n in names} >= {
+            _norm_ws(acceptable[0])}
+        for o in names)
+
+
+_DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+_FUNCTION_WORDS = frozenset(["the", "a", "an", "and", "'s", "s"])
+_PHRASE_START = frozenset(["of", "in", "from", "at", "for", "with", "on", "who", "whose", "which", "near"])
+
+
+def _description_words(name: str) -> tuple[str, set[str]]:
+    """(head noun, content words) of a name or description."""
+    name = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), name)     # "U.S." -> "US"
+    tokens = [w for w in words(name) if w not in _FUNCTION_WORDS]
+    head_part = []
+    for w in tokens:
+        if w in _PHRASE_START:
+            break
+        head_part.append(w)
+    return (head_part[-1] if head_part else ""), set(tokens) - _PHRASE_START
+
+
+def _vaguer(a: str, b: str) -> bool:
+    """Whether description `a` says no more than `b` does (same head, all its words in b)."""
+    head_a, words_a = _description_words(a)
+    head_b, words_b = _description_words(b)
+    return bool(head_a) and head_a == head_b and words_a <= words_b
+
+
+def _describes(a: str, b: str) -> bool:
+    """Whether `a` and `b` word one referent more or less fully (same head, nested words)."""
+    head_a, words_a = _description_words(a)
+    head_b, words_b = _description_words(b)
+    return bool(head_a) and head_a == head_b and (words_a <= words_b or words_b <= words_a)
+
+
+def _gold_names(gold: dict) -> list[list[str]]:
+    """Every acceptable-name list in an annotation (speakers, claimants, deniers)."""
+    lists = [g.get("speaker") for g in gold.get("quotes") or []]
+    lists += [g.get("claimed_by") for g in gold.get("estimates") or []]
+    lists += [g.get("denied_by") for g in gold.get("denials") or []]
+    return [names for names in lists if names]
 
 
 def _gold_files(gold_dir: Path, splits: tuple[str, ...] | None):
@@ -145,6 +210,7 @@ def _article_path(gold_dir: Path, path: Path, gold: dict) -> Path:
 def _score(gold: dict, facts) -> tuple[Counts, list[str]]:
     counts = Counts()
     misses: list[str] = []
+    everyone = _gold_names(gold)
     gold_est = gold.get("estimates") or []
     counts.gold_estimates = len(gold_est)
     counts.pred_estimates = len(facts.estimates)
@@ -155,7 +221,7 @@ def _score(gold: dict, facts) -> tuple[Counts, list[str]]:
             misses.append(f"missed estimate {g.get('count')}: {g.get('sentence', '')[:70]}")
             continue
         counts.matched_estimates += 1
-        if name_ok(e.claimed_by, g.get("claimed_by")):
+        if name_ok(e.claimed_by, g.get("claimed_by"), everyone):
             counts.claimant_right += 1
         else:
             misses.append(f"claimant {e.claimed_by!r} not in {g.get('claimed_by')}"
@@ -181,7 +247,7 @@ def _score(gold: dict, facts) -> tuple[Counts, list[str]]:
         got_p.add(pi)
         counts.matched_quotes += 1
         q, g = facts.quotes[pi], gold_q[gi]
-        if name_ok(q.speaker, g.get("speaker")):
+        if name_ok(q.speaker, g.get("speaker"), everyone):
             counts.speaker_right += 1
         else:
             misses.append(f"speaker {q.speaker!r} not in {g.get('speaker')}: {q.text[:50]}")
@@ -191,11 +257,12 @@ def _score(gold: dict, facts) -> tuple[Counts, list[str]]:
     for pi, q in enumerate(facts.quotes):
         if pi not in got_p:
             misses.append(f"extra quote ({q.kind}, {q.speaker}): {q.text[:70]}")
-    _score_denials(gold.get("denials") or [], facts.denials, counts, misses)
+    _score_denials(gold.get("denials") or [], facts.denials, counts, misses, everyone)
     return counts, misses
 
 
-def _score_denials(gold_den: list[dict], predicted, counts: Counts, misses: list[str]) -> None:
+def _score_denials(gold_den: list[dict], predicted, counts: Counts, misses: list[str],
+                   everyone: list[list[str]]) -> None:
     counts.gold_denials = len(gold_den)
     counts.pred_denials = len(predicted)
     pairs, extra = _match_in_sentence(gold_den, predicted,
@@ -205,7 +272,7 @@ def _score_denials(gold_den: list[dict], predicted, counts: Counts, misses: list
             misses.append(f"missed denial ({g.get('force')}): {(g.get('sentence') or '')[:70]}")
             continue
         counts.matched_denials += 1
-        if name_ok(d.denied_by, g.get("denied_by")):
+        if name_ok(d.denied_by, g.get("denied_by"), everyone):
             counts.denier_right += 1
         else:
             misses.append(f"denier {d.denied_by!r} not in {g.get('denied_by')}: "
