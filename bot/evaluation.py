@@ -39,6 +39,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from fnmatch import fnmatch
 from pathlib import Path
 
 from bot.extraction.names import same_entity
@@ -102,6 +103,28 @@ class EvalReport:
     overall: dict[str, float]
     by_split: dict[str, dict[str, float]]
     counts: Counts
+    by_group: dict[str, Counts] = field(default_factory=dict)
+
+
+def load_groups(gold_dir: Path) -> dict[str, dict]:
+    """The named article groups of `gold_dir/groups.json` ({} when there is none)."""
+    path = Path(gold_dir) / "groups.json"
+    if not path.is_file():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8")).get("groups") or {}
+
+
+def group_counts(articles: list[ArticleResult], groups: dict[str, dict]) -> dict[str, Counts]:
+    """Summed counts of each group's articles (groups with no article left out)."""
+    out: dict[str, Counts] = {}
+    for name, rule in groups.items():
+        include, exclude = rule.get("include") or ["*"], rule.get("exclude") or []
+        for article in articles:
+            if article.split == rule.get("split", article.split) and \
+                    any(fnmatch(article.name, p) for p in include) and \
+                    not any(fnmatch(article.name, p) for p in exclude):
+                out.setdefault(name, Counts()).add(article.counts)
+    return out
 
 
 def _norm_ws(text: str) -> str:
@@ -325,7 +348,8 @@ def evaluate(gold_dir: Path, extractor, splits: tuple[str, ...] | None = None) -
         per_split.setdefault(result.split, Counts()).add(result.counts)
     return EvalReport(
         articles=results, overall=total.metrics(),
-        by_split={k: v.metrics() for k, v in per_split.items()}, counts=total)
+        by_split={k: v.metrics() for k, v in per_split.items()}, counts=total,
+        by_group=group_counts(results, load_groups(gold_dir)))
 
 
 _COLUMNS = (("estimate_precision", "est P"), ("estimate_recall", "est R"),
@@ -338,7 +362,7 @@ _COLUMNS = (("estimate_precision", "est P"), ("estimate_recall", "est R"),
 def format_report(report: EvalReport, per_article_splits: tuple[str, ...] = ("seed", "dev")
                   ) -> str:
     """A plain-text table: one row per article (held-out articles only in aggregate), one
-    per split, and the overall row."""
+    per split, one per group of the gold set's groups.json, and the overall row."""
     width = max([len(a.name) for a in report.articles] + [20])
     head = f"{'article':<{width}}  {'split':<8}" + "".join(f"{c:>8}" for _, c in _COLUMNS)
     lines = [head, "-" * len(head)]
@@ -352,6 +376,11 @@ def format_report(report: EvalReport, per_article_splits: tuple[str, ...] = ("se
     for split, metrics in report.by_split.items():
         lines.append(f"{'split ' + split:<{width}}  {split:<8}"
                      + "".join(f"{metrics[k]:>8.2f}" for k, _ in _COLUMNS))
+    for name, counts in report.by_group.items():
+        metrics = counts.metrics()
+        lines.append(f"{'group ' + name:<{width}}  {'group':<8}"
+                     + "".join(f"{metrics[k]:>8.2f}" for k, _ in _COLUMNS)
+                     + f"   speaker {counts.speaker_right}/{counts.matched_quotes}")
     lines.append(f"{'overall':<{width}}  {'all':<8}"
                  + "".join(f"{report.overall[k]:>8.2f}" for k, _ in _COLUMNS))
     c = report.counts

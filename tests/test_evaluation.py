@@ -6,7 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from bot.evaluation import evaluate, format_report, name_ok, quote_overlap
+from bot.evaluation import (
+    ArticleResult,
+    Counts,
+    evaluate,
+    format_report,
+    group_counts,
+    load_groups,
+    name_ok,
+    quote_overlap,
+)
 
 GOLD = Path(__file__).resolve().parent / "gold"
 
@@ -132,3 +141,28 @@ def test_evaluation_scores_denials(tmp_path):
     assert report.overall["denial_recall"] == 0.5
     assert any(m.startswith("missed denial (Russia)") for m in report.articles[0].misses)
     assert "den R" in format_report(report)
+
+
+def test_evaluation_groups_sum_the_articles_their_patterns_pick():
+    def article(name, split, quotes, right):
+        return ArticleResult(name, split, Counts(matched_quotes=quotes, speaker_right=right))
+    articles = [article("blind5_a", "heldout", 10, 9), article("blind3_b", "heldout", 10, 5),
+                article("afp_c", "heldout", 4, 4), article("s5_d", "dev", 7, 7)]
+    groups = {"clean": {"split": "heldout", "exclude": ["blind3_*"]},
+              "older": {"split": "heldout", "exclude": ["blind*"]},
+              "s5": {"split": "dev", "include": ["s5_*"]},
+              "none": {"split": "heldout", "include": ["zzz_*"]}}
+    counts = group_counts(articles, groups)
+    assert (counts["clean"].matched_quotes, counts["clean"].speaker_right) == (14, 13)
+    assert counts["older"].speaker_right == 4 and counts["s5"].speaker_right == 7
+    assert "none" not in counts
+
+
+def test_evaluation_project_groups_cover_the_held_out_set_once():
+    groups = load_groups(GOLD)
+    names = [p.stem for p in (GOLD / "heldout").glob("*.json")]
+    articles = [ArticleResult(n, "heldout", Counts(gold_quotes=1)) for n in names]
+    counts = group_counts(articles, groups)
+    # every held-out article is either clean or validation, never both
+    assert counts["heldout clean"].gold_quotes + counts["heldout validation"].gold_quotes \
+        == len(names)

@@ -30,7 +30,9 @@ def command(gold_dir: Path | None, splits: tuple[str, ...]) -> None:
 
     Per article and overall: estimate precision/recall/F1, claimant accuracy, quote
     precision/recall, speaker accuracy, denial precision/recall and denier accuracy; with one
-    overall row per split (held-out articles only in aggregate).
+    overall row per split (held-out articles only in aggregate) and one per named group of
+    the gold folder's groups.json (e.g. the clean held-out articles apart from the exposed
+    ones).
     """
     from bot.evaluation import evaluate, format_report
 
