@@ -1937,3 +1937,15 @@ def test_a_given_name_ner_left_before_a_middle_initial_is_kept(extractor):
     facts = extractor.extract(text)
     assert _speaker(facts, "We are watching closely") == "Antony J. Blinken"
     assert _speaker(facts, "the troops were in Kursk") == "Antony J. Blinken"
+
+
+def test_in_his_words_gives_the_quote_to_the_owner_of_the_words(extractor):
+    text = ("Interior Minister Greta Solberg toured the flooded district on Friday. In her own "
+            "words, the emergency crews had done “everything humanly possible.”\n\n"
+            "Mayor Tobias Lund arrived an hour later. In his words: “We will rebuild every "
+            "bridge on this river before the winter comes.”\n\n"
+            "In the words of one diplomat, the talks were “never meant to succeed.”")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "everything humanly possible") == "Greta Solberg"
+    assert _speaker(facts, "We will rebuild every bridge") == "Tobias Lund"
+    assert _speaker(facts, "never meant to succeed") == "diplomat"

@@ -492,6 +492,31 @@ def _relative_speaker(verb: Token) -> bool:
     return False
 
 
+def _words_of(clause: Token) -> Token | None:
+    """The owner of the words in a clause's "in his (own) words" / "in the words of X"
+    phrase: the one the clause's quoted words are from."""
+    for prep in clause.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for noun in prep.children:
+            owner = _owner_of_words(noun)
+            if owner is not None:
+                return owner
+    return None
+
+
+def _owner_of_words(noun: Token) -> Token | None:
+    """X of "in X's (own) words" / "in the words of X" when `noun` is that "words"."""
+    if noun.dep_ != "pobj" or noun.lower_ != "words" or noun.head.lower_ != "in":
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        owner = next((c for c in of.children if c.dep_ == "pobj"), None) \
+            if of is not None else None
+    return owner
+
+
 # Texts whose quoted words are the text's own, not anyone's speech ("Article 4 commits each to
 # help the other “without delay”", "the list includes officers “responsible for …”").
 _TEXT_NOUNS = frozenset(["article", "treaty", "pact", "agreement", "accord", "resolution",
@@ -661,6 +686,12 @@ class QuoteFinder:
         node = roots[0] if roots else span.root
         relayed = None
         for anc in [node, *node.ancestors]:
+            owner = _words_of(anc)
+            if owner is not None and owner.i not in inside:
+                # "In his words, the army is “ready”": the one whose words these are
+                sp = self.resolver.resolve(owner)
+                if sp and not sp.generic:
+                    return sp
             if anc.i in inside:
                 continue
             # "the minister repeated that … “…”, according to a correspondent": the one who
@@ -748,6 +779,13 @@ class QuoteFinder:
             if tok.lower_ == "according":
                 sp = self.resolver.resolve(according_to(tok.head) or according_to(tok),
                                            owner_of_source=True)
+                if sp and not sp.generic:
+                    return sp
+        for tok in before:
+            owner = _owner_of_words(tok)
+            if owner is not None:
+                # "In his words: “…”", "In the words of one diplomat, “…”"
+                sp = self.resolver.resolve(owner)
                 if sp and not sp.generic:
                     return sp
         sp = self._colon_lead(before)
