@@ -1949,3 +1949,16 @@ def test_in_his_words_gives_the_quote_to_the_owner_of_the_words(extractor):
     assert _speaker(facts, "everything humanly possible") == "Greta Solberg"
     assert _speaker(facts, "We will rebuild every bridge") == "Tobias Lund"
     assert _speaker(facts, "never meant to succeed") == "diplomat"
+
+
+def test_a_quote_after_a_sentence_about_a_new_person_is_theirs(extractor):
+    text = ("Mayor John Miller inspected the damaged pier on Sunday. “The storm took "
+            "half of it,” he said.\n\n"
+            "Peter Hansen, a fisherman, was more worried about his boat. “I have lost a month "
+            "of work already. Nobody has offered us a cent.”\n\n"
+            "Susan Clark, 64, has sold fish on the quay for forty years.\n\n"
+            "“This is the worst winter I remember.”")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "The storm took half") == "John Miller"
+    assert _speaker(facts, "I have lost a month") == "Peter Hansen"
+    assert _speaker(facts, "worst winter I remember") == "Susan Clark"

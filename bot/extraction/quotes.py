@@ -812,6 +812,12 @@ class QuoteFinder:
         alone = self.text[para_start + 1:q.start].strip() in ("", "“", '"', "‘", "«") and \
             self.text[q.end:len(self.text) if para_end == -1 else para_end].strip() in (
                 "", "”", '"', "’", "»") and ends_sentence
+        if not embedded or alone:
+            # "Mayor Rosa Diaz was less certain. “I have heard promises before.”": the person
+            # the sentence right before the quote is about, not the speaker quoted before
+            sp = self._narrated_subject(q)
+            if sp:
+                return sp
         # (a short quote that is a paragraph of its own, "“The fleet is ready.”", too)
         if previous is not None and prev_para is not None and \
                 self.text.count("\n\n", prev_para, q.start) <= 1 and (not embedded or alone):
@@ -826,6 +832,36 @@ class QuoteFinder:
                 previous.label == "PERSON" and self._narrated(previous, prev_para, q.start):
             return previous
         return None
+
+    def _narrated_subject(self, q: QuoteSpan) -> Speaker | None:
+        """The named person who is the subject of the sentence right before a quote that has
+        no reporting verb of its own (in the quote's paragraph, or closing the paragraph before
+        when the quote opens its own), when that sentence quotes nobody."""
+        text = self.text
+        lead = text[:q.start].rstrip(" \"'“‘«")
+        if not lead or lead[-1] not in ".!?\n":
+            return None
+        if lead.endswith("\n"):
+            lead = lead.rstrip()
+            if text.count("\n", len(lead), q.start) > 2 or not lead or lead[-1] not in ".!?":
+                return None
+        first = _tokens(self.doc, len(lead) - 1, len(lead))
+        if first is None:
+            return None
+        sent = first[0].sent
+        if sent.end_char > q.start or self.in_quote(sent.start_char, sent.end_char) > 0 or \
+                any(t.text in ('"', "“", "”", ":") for t in sent):
+            return None
+        root = sent.root
+        if root.pos_ not in ("VERB", "AUX") or root.lemma_ in cues.SPEECH_VERBS:
+            return None
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ == "PRON" and subj.lower_ not in cues.PRONOUNS_PERSON:
+            return None
+        sp = self.resolver.resolve(subj)
+        if sp is None or sp.generic or sp.label != "PERSON" or not sp.name[:1].isupper():
+            return None
+        return sp
 
     def _continued(self, q: QuoteSpan, depth: int) -> Speaker | None:
         """The speaker of the quote that continues an unclosed one in the next paragraph
