@@ -1962,3 +1962,17 @@ def test_a_quote_after_a_sentence_about_a_new_person_is_theirs(extractor):
     assert _speaker(facts, "The storm took half") == "John Miller"
     assert _speaker(facts, "I have lost a month") == "Peter Hansen"
     assert _speaker(facts, "worst winter I remember") == "Susan Clark"
+
+
+def test_a_definite_description_set_off_before_a_name_is_that_person(extractor):
+    text = ("The river rose two metres overnight.\n\n"
+            "“We lost everything in the cellar,” said the woman who runs the corner bakery, "
+            "Maria Lopez.\n\n"
+            "The farmer, John Baker, said his fields had been under water since Tuesday.\n\n"
+            "“They never warned us,” said a nurse who treated the injured, Anna Smith.\n\n"
+            "“Nobody told us anything,” said a man who lost his son, Ivan, in the flood.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "We lost everything") == "Maria Lopez"
+    assert _speaker(facts, "his fields had been under water") == "John Baker"
+    assert _speaker(facts, "They never warned us") == "Anna Smith"
+    assert _speaker(facts, "Nobody told us anything") != "Ivan"

@@ -968,7 +968,8 @@ class Resolver:
                 token.dep_ == "npadvmod" and token.head.dep_ in ("ccomp", "advcl") and
                 token.head.head.lemma_ in cues.SPEECH_VERBS):
             # ("the older man, his jaw bandaged, says": hung on the absolute phrase)
-            named = self._set_off_name(token) if _has_indefinite(token) else None
+            named = self._set_off_name(token) if _has_indefinite(token) or (
+                _has_det(token) and _described(token)) else None
             if named is None and _has_det(token) and token.tag_ == "NN" and \
                     token.lemma_ in self._named_as:
                 record = self._named_as[token.lemma_]
@@ -1414,7 +1415,14 @@ class Resolver:
         place, NER may take it for one)."""
         for t in token.subtree:
             if t.dep_ == "appos" and t.pos_ == "PROPN" and t.i > token.i + 1 and \
-                    t.doc[t.left_edge.i - 1].text == "," and t.head.pos_ == "NOUN":
+                    t.doc[t.left_edge.i - 1].text == "," and (
+                        t.head.pos_ == "NOUN" or t.head.dep_ in ("dobj", "pobj") and (
+                            t.head.tag_ == "VBN" or t.head.pos_ == "PROPN" and
+                            t.head.ent_type_ not in ("PERSON", "NORP"))) and (
+                        t.head == token or not any(c.dep_ == "poss" for c in t.head.children)):
+                # (not "a man who lost his son, Ivan": the name of the one he lost; "who
+                # treated the wounded, Olga", "who runs the corner bakery, Maria": a
+                # participle or a common noun the tagger took for a name)
                 named = self._record_at(t, ("PERSON",))
                 if named is not None:
                     self._named_as[token.lemma_] = named
@@ -1900,6 +1908,10 @@ class Resolver:
                 # person the article has called by that bare noun, now described more fully
                 found = self.table.latest(token.idx, lambda r: r.label == "PERSON" and
                                           r.name == token.lower_)
+            if found is None and _described(token):
+                # "said the baker who runs the shop, Maria Lopez": the name set off after
+                found = self._set_off_name(token)
+                return found
             return self._speaker(found, token) if found is not None else None
         if not _has_indefinite(token):
             return None
@@ -2593,6 +2605,14 @@ def _owned(token: Token) -> bool:
 
 def _has_indefinite(token: Token) -> bool:
     return any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one")
+               for c in token.children)
+
+
+def _described(token: Token) -> bool:
+    """A noun with a relative clause, a prepositional phrase or an apposition of its own after
+    it ("the woman who runs the bakery", "the owner of the shop", "the farmer, X"): a
+    description that can be followed by the name it describes."""
+    return any(c.dep_ in ("relcl", "acl", "prep", "appos") and c.i > token.i
                for c in token.children)
 
 
