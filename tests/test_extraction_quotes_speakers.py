@@ -1976,3 +1976,20 @@ def test_a_definite_description_set_off_before_a_name_is_that_person(extractor):
     assert _speaker(facts, "his fields had been under water") == "John Baker"
     assert _speaker(facts, "They never warned us") == "Anna Smith"
     assert _speaker(facts, "Nobody told us anything") != "Ivan"
+
+
+def test_a_bracketed_outlet_in_a_reporters_label_is_not_the_subject(extractor):
+    text = ("Minister HALVORSEN: We are following the situation closely.\n\n"
+            "Reporter (Morning Herald): The Finnish side says more than 2,000 troops have "
+            "crossed the border. Do you agree?\n\n"
+            "Minister HALVORSEN: I cannot confirm that number.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "troops have crossed the border") == "Finland"
+
+
+def test_some_in_a_body_speak_as_that_body(extractor):
+    text = ("Some in the opposition have argued that the tax should be scrapped. Many within "
+            "the coalition say the budget cannot carry it.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "the tax should be scrapped") == "opposition"
+    assert _speaker(facts, "the budget cannot carry it") == "coalition"

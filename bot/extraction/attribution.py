@@ -275,7 +275,8 @@ def _own_subject(current: Token) -> Token | None:
                     # "REPORTER (X): Ukraine's intelligence chief, Y, warned": the phrase the
                     # parser hung on the label speaks
                     found.extend(a for a in child.children if a.dep_ == "appos" and
-                                 not in_lead_in(a) and a.doc[a.left_edge.i - 1].text != "(")
+                                 not in_lead_in(a) and a.left_edge.text != "(" and
+                                 a.doc[a.left_edge.i - 1].text != "(")
                     continue
                 if child.lower_ in ("who", "that", "which") and current.dep_ == "relcl":
                     return current.head
@@ -942,6 +943,17 @@ class Resolver:
             group = _plural_antecedent(token)
             found = self._group(group, singular=True) if group is not None else None
             return found or self._counted_captive(token)
+        # "Some in the ruling party have suggested", "many within the government say": the
+        # members of that body speak as the body
+        body = _members_in(token)
+        if body is not None and depth < 3:
+            found = self._resolve(body, depth=depth + 1)
+            if found is not None and not found.generic:
+                return found
+            if body.pos_ == "NOUN" and body.tag_ == "NN":
+                words = [t for t in phrase_tokens(body) if t.dep_ != "det" and
+                         t.i <= body.i and not t.is_punct]
+                return Speaker(words_text(words), "ORG") if words else None
         # "one of the soldiers told investigators", "two of the people said"
         part = _partitive_of(token)
         if part is not None:
@@ -2439,6 +2451,21 @@ def _says_relative(token: Token) -> bool:
     return any(c.dep_ == "relcl" and c.lemma_ in cues.SPEECH_VERBS and any(
         g.dep_ == "nsubj" and g.lower_ in ("who", "that") for g in c.children)
         for c in token.children)
+
+
+def _members_in(token: Token) -> Token | None:
+    """The body of "some in the ruling party", "many within the government", "others inside
+    the coalition": a quantity of people placed in a body, no noun of their own."""
+    if token.lower_ not in _PARTS | {"others"} or token.pos_ not in ("PRON", "DET", "NOUN",
+                                                                       "ADJ", "NUM"):
+        return None
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "within", "inside", "among"):
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN") and \
+                        obj.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME"):
+                    return obj
+    return None
 
 
 def _partitive_of(token: Token) -> Token | None:
