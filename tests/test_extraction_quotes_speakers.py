@@ -1993,3 +1993,17 @@ def test_some_in_a_body_speak_as_that_body(extractor):
     facts = extractor.extract(text)
     assert _speaker(facts, "the tax should be scrapped") == "opposition"
     assert _speaker(facts, "the budget cannot carry it") == "coalition"
+
+
+def test_the_noun_set_beside_a_name_later_refers_to_that_person(extractor):
+    text = ("Tom Becker, a local farmer, lost his barn in the fire. Mayor Linda Grant visited "
+            "the site on Tuesday.\n\n"
+            "The farmer said the flames had spread within minutes.\n\n"
+            "Sarah Lee, who owns the neighbouring farm, met her lawyer, Emma Ward, the same "
+            "day. Her lawyer said the county had ignored earlier warnings.\n\n"
+            "Detective Paul Novak interviewed the neighbours. The detective said the fire "
+            "had been set deliberately.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "the flames had spread") == "Tom Becker"
+    assert _speaker(facts, "the county had ignored") == "Emma Ward"
+    assert _speaker(facts, "had been set deliberately") == "Paul Novak"

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from bot.extraction import cues
 from bot.extraction.docindex import doc_index
@@ -492,6 +492,9 @@ class Resolver:
         # people named after the phrase that introduced them, by that phrase's noun ("A
         # farmer …, Mykola, 58, said": "the farmer" later is Mykola)
         self._named_as: dict[str, EntityRecord] = {}
+        # (position, noun, words, person) of every named person the article describes with a
+        # common noun beside the name ("X, a local farmer", "the mayor, Y", "Detective Z")
+        self._described: list[tuple[int, str, frozenset[str], EntityRecord]] | None = None
 
     def set_quoted(self, spans: list[tuple[int, int]]) -> None:
         """Spans of the article's direct quotes: names inside them are spoken about, never the
@@ -702,6 +705,15 @@ class Resolver:
     def resolve(self, token: Token | None, owner_of_source: bool = False, depth: int = 0
                 ) -> Speaker | None:
         found = self._resolve(token, owner_of_source, depth)
+        if token is not None and (found is None or not found.generic and (
+                found.name[:1].islower() or found.label == "PERSON" and any(
+                    c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children))):
+            # ("her lawyer" is not the one "her" is)
+            # "Sam Ortiz, a local farmer, … The farmer said": the person the article gave
+            # that noun beside the name, not an unnamed farmer
+            record = self._described_as(token)
+            if record is not None:
+                found = self._speaker(record, token)
         if found is not None and not found.generic and found.label and \
                 not self._in_quoted(token.idx):
             insort(self._spoken, (token.idx, len(self._spoken), found), key=lambda e: e[:2])
@@ -710,6 +722,41 @@ class Resolver:
                 any(c.dep_ == "poss" for c in token.children):
             return self._staff_of(found, token.lower_)
         return found
+
+    def _descriptions(self, doc) -> list[tuple[int, str, frozenset[str], EntityRecord]]:
+        if self._described is not None:
+            return self._described
+        out = []
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            record = self._record_at(ent.root, ("PERSON",))
+            if record is None or not record.name[:1].isupper():
+                continue
+            for noun in _describing_nouns(ent):
+                words = frozenset(t.lower_ for t in noun.children
+                                  if t.dep_ in ("amod", "compound") and t.i < noun.i)
+                out.append((ent.start_char, noun.lemma_.lower(), words, record))
+        self._described = out
+        return out
+
+    def _described_as(self, token: Token) -> EntityRecord | None:
+        """The named person a definite common noun refers back to ("the farmer", "her
+        lawyer") when the article gave that person this noun beside the name; the one of them
+        mentioned last when several were."""
+        if token.pos_ != "NOUN" or token.tag_ != "NN" or self._in_quoted(token.idx) or \
+                not (_has_det(token) or any(c.dep_ == "poss" and c.pos_ == "PRON"
+                                            for c in token.children)) or \
+                any(c.dep_ in ("appos", "relcl", "acl", "prep") and c.i > token.i
+                    for c in token.children):
+            return None
+        wanted = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
+        lemma = token.lemma_.lower()
+        fits = {id(r) for pos, noun, words, r in self._descriptions(token.doc)
+                if noun == lemma and pos < token.idx and wanted <= words}
+        if not fits:
+            return None
+        return self.table.latest(token.idx, lambda r: id(r) in fits)
 
     def _ours(self, token: Token, our: Token, turn: Speaker) -> Speaker | None:
         """"Our General Staff reported", "our commanders say" in the answer of someone who
@@ -2633,6 +2680,26 @@ def _owned(token: Token) -> bool:
 def _has_indefinite(token: Token) -> bool:
     return any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one")
                for c in token.children)
+
+
+def _describing_nouns(ent: Span) -> list[Token]:
+    """Common nouns the text sets beside a person's name: an apposition after it ("X, a
+    local farmer"), the noun it is apposed to ("the mayor, X", "her lawyer, X"), a title
+    word right before it ("Detective X")."""
+    root = ent.root
+    out = []
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= ent.end and child.pos_ == "NOUN":
+            out.append(child)
+            out.extend(c for c in child.children if c.dep_ == "conj" and c.pos_ == "NOUN")
+    if root.dep_ == "appos" and root.head.i < ent.start and root.head.pos_ == "NOUN":
+        out.append(root.head)
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.dep_ == "compound" and before.head.i in range(
+            ent.start, ent.end) and before.pos_ in ("NOUN", "PROPN") and before.is_title and \
+            not before.ent_type_:
+        out.append(before)
+    return out
 
 
 def _described(token: Token) -> bool:
