@@ -1937,3 +1937,73 @@ def test_a_given_name_ner_left_before_a_middle_initial_is_kept(extractor):
     facts = extractor.extract(text)
     assert _speaker(facts, "We are watching closely") == "Antony J. Blinken"
     assert _speaker(facts, "the troops were in Kursk") == "Antony J. Blinken"
+
+
+def test_in_his_words_gives_the_quote_to_the_owner_of_the_words(extractor):
+    text = ("Interior Minister Greta Solberg toured the flooded district on Friday. In her own "
+            "words, the emergency crews had done “everything humanly possible.”\n\n"
+            "Mayor Tobias Lund arrived an hour later. In his words: “We will rebuild every "
+            "bridge on this river before the winter comes.”\n\n"
+            "In the words of one diplomat, the talks were “never meant to succeed.”")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "everything humanly possible") == "Greta Solberg"
+    assert _speaker(facts, "We will rebuild every bridge") == "Tobias Lund"
+    assert _speaker(facts, "never meant to succeed") == "diplomat"
+
+
+def test_a_quote_after_a_sentence_about_a_new_person_is_theirs(extractor):
+    text = ("Mayor John Miller inspected the damaged pier on Sunday. “The storm took "
+            "half of it,” he said.\n\n"
+            "Peter Hansen, a fisherman, was more worried about his boat. “I have lost a month "
+            "of work already. Nobody has offered us a cent.”\n\n"
+            "Susan Clark, 64, has sold fish on the quay for forty years.\n\n"
+            "“This is the worst winter I remember.”")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "The storm took half") == "John Miller"
+    assert _speaker(facts, "I have lost a month") == "Peter Hansen"
+    assert _speaker(facts, "worst winter I remember") == "Susan Clark"
+
+
+def test_a_definite_description_set_off_before_a_name_is_that_person(extractor):
+    text = ("The river rose two metres overnight.\n\n"
+            "“We lost everything in the cellar,” said the woman who runs the corner bakery, "
+            "Maria Lopez.\n\n"
+            "The farmer, John Baker, said his fields had been under water since Tuesday.\n\n"
+            "“They never warned us,” said a nurse who treated the injured, Anna Smith.\n\n"
+            "“Nobody told us anything,” said a man who lost his son, Ivan, in the flood.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "We lost everything") == "Maria Lopez"
+    assert _speaker(facts, "his fields had been under water") == "John Baker"
+    assert _speaker(facts, "They never warned us") == "Anna Smith"
+    assert _speaker(facts, "Nobody told us anything") != "Ivan"
+
+
+def test_a_bracketed_outlet_in_a_reporters_label_is_not_the_subject(extractor):
+    text = ("Minister HALVORSEN: We are following the situation closely.\n\n"
+            "Reporter (Morning Herald): The Finnish side says more than 2,000 troops have "
+            "crossed the border. Do you agree?\n\n"
+            "Minister HALVORSEN: I cannot confirm that number.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "troops have crossed the border") == "Finland"
+
+
+def test_some_in_a_body_speak_as_that_body(extractor):
+    text = ("Some in the opposition have argued that the tax should be scrapped. Many within "
+            "the coalition say the budget cannot carry it.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "the tax should be scrapped") == "opposition"
+    assert _speaker(facts, "the budget cannot carry it") == "coalition"
+
+
+def test_the_noun_set_beside_a_name_later_refers_to_that_person(extractor):
+    text = ("Tom Becker, a local farmer, lost his barn in the fire. Mayor Linda Grant visited "
+            "the site on Tuesday.\n\n"
+            "The farmer said the flames had spread within minutes.\n\n"
+            "Sarah Lee, who owns the neighbouring farm, met her lawyer, Emma Ward, the same "
+            "day. Her lawyer said the county had ignored earlier warnings.\n\n"
+            "Detective Paul Novak interviewed the neighbours. The detective said the fire "
+            "had been set deliberately.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "the flames had spread") == "Tom Becker"
+    assert _speaker(facts, "the county had ignored") == "Emma Ward"
+    assert _speaker(facts, "had been set deliberately") == "Paul Novak"

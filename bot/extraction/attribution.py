@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from bot.extraction import cues
 from bot.extraction.docindex import doc_index
@@ -275,7 +275,8 @@ def _own_subject(current: Token) -> Token | None:
                     # "REPORTER (X): Ukraine's intelligence chief, Y, warned": the phrase the
                     # parser hung on the label speaks
                     found.extend(a for a in child.children if a.dep_ == "appos" and
-                                 not in_lead_in(a) and a.doc[a.left_edge.i - 1].text != "(")
+                                 not in_lead_in(a) and a.left_edge.text != "(" and
+                                 a.doc[a.left_edge.i - 1].text != "(")
                     continue
                 if child.lower_ in ("who", "that", "which") and current.dep_ == "relcl":
                     return current.head
@@ -491,6 +492,9 @@ class Resolver:
         # people named after the phrase that introduced them, by that phrase's noun ("A
         # farmer …, Mykola, 58, said": "the farmer" later is Mykola)
         self._named_as: dict[str, EntityRecord] = {}
+        # (position, noun, words, person) of every named person the article describes with a
+        # common noun beside the name ("X, a local farmer", "the mayor, Y", "Detective Z")
+        self._described: list[tuple[int, str, frozenset[str], EntityRecord]] | None = None
 
     def set_quoted(self, spans: list[tuple[int, int]]) -> None:
         """Spans of the article's direct quotes: names inside them are spoken about, never the
@@ -701,6 +705,15 @@ class Resolver:
     def resolve(self, token: Token | None, owner_of_source: bool = False, depth: int = 0
                 ) -> Speaker | None:
         found = self._resolve(token, owner_of_source, depth)
+        if token is not None and (found is None or not found.generic and (
+                found.name[:1].islower() or found.label == "PERSON" and any(
+                    c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children))):
+            # ("her lawyer" is not the one "her" is)
+            # "Sam Ortiz, a local farmer, … The farmer said": the person the article gave
+            # that noun beside the name, not an unnamed farmer
+            record = self._described_as(token)
+            if record is not None:
+                found = self._speaker(record, token)
         if found is not None and not found.generic and found.label and \
                 not self._in_quoted(token.idx):
             insort(self._spoken, (token.idx, len(self._spoken), found), key=lambda e: e[:2])
@@ -709,6 +722,41 @@ class Resolver:
                 any(c.dep_ == "poss" for c in token.children):
             return self._staff_of(found, token.lower_)
         return found
+
+    def _descriptions(self, doc) -> list[tuple[int, str, frozenset[str], EntityRecord]]:
+        if self._described is not None:
+            return self._described
+        out = []
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            record = self._record_at(ent.root, ("PERSON",))
+            if record is None or not record.name[:1].isupper():
+                continue
+            for noun in _describing_nouns(ent):
+                words = frozenset(t.lower_ for t in noun.children
+                                  if t.dep_ in ("amod", "compound") and t.i < noun.i)
+                out.append((ent.start_char, noun.lemma_.lower(), words, record))
+        self._described = out
+        return out
+
+    def _described_as(self, token: Token) -> EntityRecord | None:
+        """The named person a definite common noun refers back to ("the farmer", "her
+        lawyer") when the article gave that person this noun beside the name; the one of them
+        mentioned last when several were."""
+        if token.pos_ != "NOUN" or token.tag_ != "NN" or self._in_quoted(token.idx) or \
+                not (_has_det(token) or any(c.dep_ == "poss" and c.pos_ == "PRON"
+                                            for c in token.children)) or \
+                any(c.dep_ in ("appos", "relcl", "acl", "prep") and c.i > token.i
+                    for c in token.children):
+            return None
+        wanted = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
+        lemma = token.lemma_.lower()
+        fits = {id(r) for pos, noun, words, r in self._descriptions(token.doc)
+                if noun == lemma and pos < token.idx and wanted <= words}
+        if not fits:
+            return None
+        return self.table.latest(token.idx, lambda r: id(r) in fits)
 
     def _ours(self, token: Token, our: Token, turn: Speaker) -> Speaker | None:
         """"Our General Staff reported", "our commanders say" in the answer of someone who
@@ -942,6 +990,17 @@ class Resolver:
             group = _plural_antecedent(token)
             found = self._group(group, singular=True) if group is not None else None
             return found or self._counted_captive(token)
+        # "Some in the ruling party have suggested", "many within the government say": the
+        # members of that body speak as the body
+        body = _members_in(token)
+        if body is not None and depth < 3:
+            found = self._resolve(body, depth=depth + 1)
+            if found is not None and not found.generic:
+                return found
+            if body.pos_ == "NOUN" and body.tag_ == "NN":
+                words = [t for t in phrase_tokens(body) if t.dep_ != "det" and
+                         t.i <= body.i and not t.is_punct]
+                return Speaker(words_text(words), "ORG") if words else None
         # "one of the soldiers told investigators", "two of the people said"
         part = _partitive_of(token)
         if part is not None:
@@ -968,7 +1027,8 @@ class Resolver:
                 token.dep_ == "npadvmod" and token.head.dep_ in ("ccomp", "advcl") and
                 token.head.head.lemma_ in cues.SPEECH_VERBS):
             # ("the older man, his jaw bandaged, says": hung on the absolute phrase)
-            named = self._set_off_name(token) if _has_indefinite(token) else None
+            named = self._set_off_name(token) if _has_indefinite(token) or (
+                _has_det(token) and _described(token)) else None
             if named is None and _has_det(token) and token.tag_ == "NN" and \
                     token.lemma_ in self._named_as:
                 record = self._named_as[token.lemma_]
@@ -1414,7 +1474,14 @@ class Resolver:
         place, NER may take it for one)."""
         for t in token.subtree:
             if t.dep_ == "appos" and t.pos_ == "PROPN" and t.i > token.i + 1 and \
-                    t.doc[t.left_edge.i - 1].text == "," and t.head.pos_ == "NOUN":
+                    t.doc[t.left_edge.i - 1].text == "," and (
+                        t.head.pos_ == "NOUN" or t.head.dep_ in ("dobj", "pobj") and (
+                            t.head.tag_ == "VBN" or t.head.pos_ == "PROPN" and
+                            t.head.ent_type_ not in ("PERSON", "NORP"))) and (
+                        t.head == token or not any(c.dep_ == "poss" for c in t.head.children)):
+                # (not "a man who lost his son, Ivan": the name of the one he lost; "who
+                # treated the wounded, Olga", "who runs the corner bakery, Maria": a
+                # participle or a common noun the tagger took for a name)
                 named = self._record_at(t, ("PERSON",))
                 if named is not None:
                     self._named_as[token.lemma_] = named
@@ -1900,6 +1967,10 @@ class Resolver:
                 # person the article has called by that bare noun, now described more fully
                 found = self.table.latest(token.idx, lambda r: r.label == "PERSON" and
                                           r.name == token.lower_)
+            if found is None and _described(token):
+                # "said the baker who runs the shop, Maria Lopez": the name set off after
+                found = self._set_off_name(token)
+                return found
             return self._speaker(found, token) if found is not None else None
         if not _has_indefinite(token):
             return None
@@ -2429,6 +2500,21 @@ def _says_relative(token: Token) -> bool:
         for c in token.children)
 
 
+def _members_in(token: Token) -> Token | None:
+    """The body of "some in the ruling party", "many within the government", "others inside
+    the coalition": a quantity of people placed in a body, no noun of their own."""
+    if token.lower_ not in _PARTS | {"others"} or token.pos_ not in ("PRON", "DET", "NOUN",
+                                                                       "ADJ", "NUM"):
+        return None
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "within", "inside", "among"):
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN") and \
+                        obj.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME"):
+                    return obj
+    return None
+
+
 def _partitive_of(token: Token) -> Token | None:
     """The group noun of "one of the soldiers", "two of the people"."""
     if token.lower_ not in _PARTS:
@@ -2593,6 +2679,34 @@ def _owned(token: Token) -> bool:
 
 def _has_indefinite(token: Token) -> bool:
     return any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one")
+               for c in token.children)
+
+
+def _describing_nouns(ent: Span) -> list[Token]:
+    """Common nouns the text sets beside a person's name: an apposition after it ("X, a
+    local farmer"), the noun it is apposed to ("the mayor, X", "her lawyer, X"), a title
+    word right before it ("Detective X")."""
+    root = ent.root
+    out = []
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= ent.end and child.pos_ == "NOUN":
+            out.append(child)
+            out.extend(c for c in child.children if c.dep_ == "conj" and c.pos_ == "NOUN")
+    if root.dep_ == "appos" and root.head.i < ent.start and root.head.pos_ == "NOUN":
+        out.append(root.head)
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.dep_ == "compound" and before.head.i in range(
+            ent.start, ent.end) and before.pos_ in ("NOUN", "PROPN") and before.is_title and \
+            not before.ent_type_:
+        out.append(before)
+    return out
+
+
+def _described(token: Token) -> bool:
+    """A noun with a relative clause, a prepositional phrase or an apposition of its own after
+    it ("the woman who runs the bakery", "the owner of the shop", "the farmer, X"): a
+    description that can be followed by the name it describes."""
+    return any(c.dep_ in ("relcl", "acl", "prep", "appos") and c.i > token.i
                for c in token.children)
 
 

@@ -492,6 +492,31 @@ def _relative_speaker(verb: Token) -> bool:
     return False
 
 
+def _words_of(clause: Token) -> Token | None:
+    """The owner of the words in a clause's "in his (own) words" / "in the words of X"
+    phrase: the one the clause's quoted words are from."""
+    for prep in clause.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for noun in prep.children:
+            owner = _owner_of_words(noun)
+            if owner is not None:
+                return owner
+    return None
+
+
+def _owner_of_words(noun: Token) -> Token | None:
+    """X of "in X's (own) words" / "in the words of X" when `noun` is that "words"."""
+    if noun.dep_ != "pobj" or noun.lower_ != "words" or noun.head.lower_ != "in":
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        owner = next((c for c in of.children if c.dep_ == "pobj"), None) \
+            if of is not None else None
+    return owner
+
+
 # Texts whose quoted words are the text's own, not anyone's speech ("Article 4 commits each to
 # help the other “without delay”", "the list includes officers “responsible for …”").
 _TEXT_NOUNS = frozenset(["article", "treaty", "pact", "agreement", "accord", "resolution",
@@ -661,6 +686,12 @@ class QuoteFinder:
         node = roots[0] if roots else span.root
         relayed = None
         for anc in [node, *node.ancestors]:
+            owner = _words_of(anc)
+            if owner is not None and owner.i not in inside:
+                # "In his words, the army is “ready”": the one whose words these are
+                sp = self.resolver.resolve(owner)
+                if sp and not sp.generic:
+                    return sp
             if anc.i in inside:
                 continue
             # "the minister repeated that … “…”, according to a correspondent": the one who
@@ -750,6 +781,13 @@ class QuoteFinder:
                                            owner_of_source=True)
                 if sp and not sp.generic:
                     return sp
+        for tok in before:
+            owner = _owner_of_words(tok)
+            if owner is not None:
+                # "In his words: “…”", "In the words of one diplomat, “…”"
+                sp = self.resolver.resolve(owner)
+                if sp and not sp.generic:
+                    return sp
         sp = self._colon_lead(before)
         if sp:
             return sp
@@ -774,6 +812,12 @@ class QuoteFinder:
         alone = self.text[para_start + 1:q.start].strip() in ("", "“", '"', "‘", "«") and \
             self.text[q.end:len(self.text) if para_end == -1 else para_end].strip() in (
                 "", "”", '"', "’", "»") and ends_sentence
+        if not embedded or alone:
+            # "Mayor Rosa Diaz was less certain. “I have heard promises before.”": the person
+            # the sentence right before the quote is about, not the speaker quoted before
+            sp = self._narrated_subject(q)
+            if sp:
+                return sp
         # (a short quote that is a paragraph of its own, "“The fleet is ready.”", too)
         if previous is not None and prev_para is not None and \
                 self.text.count("\n\n", prev_para, q.start) <= 1 and (not embedded or alone):
@@ -788,6 +832,36 @@ class QuoteFinder:
                 previous.label == "PERSON" and self._narrated(previous, prev_para, q.start):
             return previous
         return None
+
+    def _narrated_subject(self, q: QuoteSpan) -> Speaker | None:
+        """The named person who is the subject of the sentence right before a quote that has
+        no reporting verb of its own (in the quote's paragraph, or closing the paragraph before
+        when the quote opens its own), when that sentence quotes nobody."""
+        text = self.text
+        lead = text[:q.start].rstrip(" \"'“‘«")
+        if not lead or lead[-1] not in ".!?\n":
+            return None
+        if lead.endswith("\n"):
+            lead = lead.rstrip()
+            if text.count("\n", len(lead), q.start) > 2 or not lead or lead[-1] not in ".!?":
+                return None
+        first = _tokens(self.doc, len(lead) - 1, len(lead))
+        if first is None:
+            return None
+        sent = first[0].sent
+        if sent.end_char > q.start or self.in_quote(sent.start_char, sent.end_char) > 0 or \
+                any(t.text in ('"', "“", "”", ":") for t in sent):
+            return None
+        root = sent.root
+        if root.pos_ not in ("VERB", "AUX") or root.lemma_ in cues.SPEECH_VERBS:
+            return None
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ == "PRON" and subj.lower_ not in cues.PRONOUNS_PERSON:
+            return None
+        sp = self.resolver.resolve(subj)
+        if sp is None or sp.generic or sp.label != "PERSON" or not sp.name[:1].isupper():
+            return None
+        return sp
 
     def _continued(self, q: QuoteSpan, depth: int) -> Speaker | None:
         """The speaker of the quote that continues an unclosed one in the next paragraph
