@@ -1095,3 +1095,37 @@ def test_the_unit_is_the_armed_body_named_before(extractor, text, count, body):
     assert name_ok(est.claimed_by, body), est
     [quote] = [q for q in facts.quotes if str(count) in q.text]
     assert name_ok(quote.speaker, body), quote
+
+
+def test_a_conjunct_with_its_own_subject_is_not_negated_by_the_first(extractor):
+    text = ("Belarus has never admitted their presence, and its foreign ministry has called "
+            "reports of Belarusian troops in Kursk “lies.”")
+    facts = extractor.extract(text, DAY)
+    assert [d.kind for d in facts.denials] == ["dismissal"], facts.denials
+
+
+def test_a_denial_keeps_its_closing_quotation_mark(extractor):
+    text = ('At the meeting, the Polish envoy praised the report, while the Belarusian envoy '
+            'called it "a pack of lies."\n\nThe session then ended.')
+    facts = extractor.extract(text, DAY)
+    assert [d.sentence[-6:] for d in facts.denials] == ['lies."'], facts.denials
+
+
+@pytest.mark.parametrize("text, force", [
+    # evidence set beside the denial names no force
+    ("Belarus and Russia have both denied the deployment, despite the capture of two "
+     "soldiers by Ukrainian forces in May.", "North Korea"),
+    # the reports' source or the falsehood's author is no force
+    ("Minsk's envoy dismissed the Polish claims as \"blatant lies\".", "North Korea"),
+    ("Lukashenko called the reports \"a Lithuanian fairy tale\".", "North Korea"),
+    ("Minsk dismissed South Korean media reports about Belarusian units as fake.", "Belarus"),
+    # the troops' nationality, not the place's
+    ("Minsk continues to deny the presence of DPRK troops on Belarusian territory.",
+     "North Korea"),
+    ("Minsk continues to deny the presence of North Korean troops on Belarusian soil.",
+     "North Korea"),
+])
+def test_the_force_denied_is_the_troops_nationality(extractor, text, force):
+    facts = extractor.extract(text, DAY)
+    assert facts.denials, text
+    assert {d.force for d in facts.denials} == {force}, facts.denials

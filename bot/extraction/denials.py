@@ -77,8 +77,10 @@ def _negated(verb: Token) -> bool:
             return True
         if node.dep_ in ("xcomp", "ccomp") and node.head.lemma_ in _NOT_DOING:
             return True
-        if node.dep_ != "conj":
-            break
+        if node.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in
+                                      node.children):
+            break           # "Russia never acknowledged it, and the Kremlin called it fake":
+            #                 a conjunct with its own subject keeps its own polarity
         node = node.head
     return False
 
@@ -220,7 +222,7 @@ def sitrep_denials(doc: Doc) -> Doc:
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
         objects = [t for c in tok.children if c.dep_ in ("dobj", "xcomp", "ccomp", "pcomp",
                                                         "prep", "oprd")
-                   for t in c.subtree]
+                   and c.lower_ not in _ASIDE for t in c.subtree]
         for speaker in speakers or [None]:
             name = speaker.name if speaker else None
             if (name, sent.start) in seen:
@@ -229,10 +231,23 @@ def sitrep_denials(doc: Doc) -> Doc:
             out.append(Denial(
                 denied_by=name, force=_force(objects, name), kind=kind,
                 text=index.text[start:end], stated_on=doc._.sitrep_published,
-                sentence=sent.text.strip(), start=start, end=end))
+                sentence=_sentence_text(sent), start=start, end=end))
     doc._.sitrep_denials = out
     doc._.sitrep_index = None        # the last sitrep component: drop the shared arrays
     return doc
+
+
+_CLOSERS = "\"'”’»"
+
+
+def _sentence_text(sent) -> str:
+    """The sentence with the closing quotation marks the segmenter left to the next one
+    ('… called them "outright lies.' + '"')."""
+    text = sent.doc.text
+    end = sent.end_char
+    while end < len(text) and text[end] in _CLOSERS:
+        end += 1
+    return text[sent.start_char:end].strip()
 
 
 def _deniers(verb: Token, resolver: Resolver, quotes) -> list:
@@ -259,17 +274,22 @@ def _deniers(verb: Token, resolver: Resolver, quotes) -> list:
 
 
 def _force(objects: list[Token], denier: str | None) -> str:
-    """Whose troops the denied reports are about: a nationality in what is denied that is not
-    the denier's own, else North Korea's (the deployment in question)."""
+    """Whose troops the denied reports are about: the nationality of the troops denied
+    ("the presence of DPRK troops on Russian territory"), else a nationality in what is
+    denied that is not the denier's own and names neither the reports' source ("the American
+    claims", "a Ukrainian fairy tale") nor a place ("Russian territory"), else North Korea's
+    (the deployment in question)."""
     for t in objects:       # the nationality of the troops denied, whoever denies
-        if t.ent_type_ == "NORP" and t.dep_ in ("amod", "compound") and \
-                t.head.lemma_.lower() in _TROOPS | {"troop", "soldier"}:
-            country = canonical_country(t.text)
+        if t.dep_ in ("amod", "compound", "poss", "nmod") and \
+                t.head.lemma_.lower() in _TROOP_HEADS:
+            country = _country_at(t)
             if country:
                 return country
     for t in objects:
-        country = canonical_country(t.text) if t.ent_type_ == "NORP" and \
-            t.dep_ in ("amod", "compound") else None
+        if t.ent_type_ != "NORP" or t.dep_ not in ("amod", "compound") or \
+                t.head.lower_ in _NOT_THE_FORCE or t.head.lemma_.lower() in _NOT_THE_FORCE:
+            continue
+        country = _country_at(t)
         if country and country != denier:
             return country
     own = canonical_country(denier) if denier else None
@@ -279,6 +299,36 @@ def _force(objects: list[Token], denier: str | None) -> str:
     return "North Korea"
 
 
+_TROOP_HEADS = _TROOPS | {"troop", "soldier", "military", "army", "contingent", "unit",
+                          "deployment", "serviceman", "fighter"}
+# Nouns whose nationality is no force's: the reports' source, the falsehood's author, a place.
+_NOT_THE_FORCE = FALSEHOOD | _FALSE_THINGS | {
+    "media", "intelligence", "official", "officials", "government", "side", "press",
+    "outlet", "outlets", "source", "sources", "territory", "soil", "land", "region",
+    "border", "campaign", "accusation", "assessment", "estimate", "allegation", "claim",
+    "report", "story"}
+
+
+def _country_at(t: Token) -> str | None:
+    """The country a word's whole entity names ("North Korean", not "Korean"), read at the
+    entity's word that hangs outside it ("South" in "South Korean estimates" is none)."""
+    doc = t.doc
+    if not t.ent_type_:
+        return canonical_country(t.text)
+    start, end = t.i, t.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    if start <= t.head.i < end and t.head.i != t.i:
+        return None
+    return canonical_country(doc[start:end].text) or canonical_country(t.text)
+
+
 _SENDING = frozenset(["send", "deploy", "dispatch", "transfer"])
+# Prepositions that set evidence or circumstance beside the denial: "denied the deployment,
+# despite the capture of two soldiers by Ukrainian forces".
+_ASIDE = frozenset(["despite", "including", "notwithstanding", "amid", "after", "while",
+                    "although", "though"])
 
 
