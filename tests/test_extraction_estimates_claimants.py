@@ -1129,3 +1129,34 @@ def test_the_force_denied_is_the_troops_nationality(extractor, text, force):
     facts = extractor.extract(text, DAY)
     assert facts.denials, text
     assert {d.force for d in facts.denials} == {force}, facts.denials
+
+
+@pytest.mark.parametrize("text, deniers", [
+    ("Belarus's presidential office was quick to brush the reports aside.",
+     [["Belarusian presidential office", "Belarus's presidential office", "Belarus"]]),
+    ("Asked about the report at her weekly briefing, Belarusian Foreign Ministry spokeswoman "
+     "Anna Ivanova said she had \"nothing to say about fabrications from Vilnius\".",
+     [["Anna Ivanova"]]),
+    ("Belarusian Deputy Foreign Minister Pavel Orlov, quoted by the BelTA news agency, called "
+     "Lithuanian reports of Belarusian combat units \"another propaganda invention.\"",
+     [["Pavel Orlov"]]),
+    ("The Belarusian leadership and the Russian side continue to deny the presence of "
+     "Belarusian troops.", [["Belarus"], ["Russia"]]),
+    ("Belarus's state media, which have never mentioned the deployment, dismissed the "
+     "videos as \"a crude forgery\".", [["Belarus", "Belarus's state media"]]),
+    ("A commentary carried by the Belarusian Telegraph Agency dismissed the casualty "
+     "estimate as \"a fabrication\".", [["Belarusian Telegraph Agency"]]),
+])
+def test_the_denier_behind_the_parse(extractor, text, deniers):
+    facts = extractor.extract(text, DAY)
+    assert len(facts.denials) == len(deniers), facts.denials
+    for d, names in zip(facts.denials, deniers, strict=True):
+        assert name_ok(d.denied_by, names), facts.denials
+
+
+@pytest.mark.parametrize("text", [
+    "Minsk said it would be lawful, a statement that stopped short of denying the reports.",
+    "Minsk answered the questions without denying the reports.",
+])
+def test_stopping_short_of_denying_is_no_denial(extractor, text):
+    assert not extractor.extract(text, DAY).denials, text

@@ -77,6 +77,9 @@ def _negated(verb: Token) -> bool:
             return True
         if node.dep_ in ("xcomp", "ccomp") and node.head.lemma_ in _NOT_DOING:
             return True
+        if node.dep_ == "pcomp" and (node.head.lower_ == "without" or node.head.lower_ == "of"
+                                     and node.head.head.lower_ == "short"):
+            return True     # "stopped short of denying it", "without denying the reports"
         if node.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in
                                       node.children):
             break           # "Russia never acknowledged it, and the Kremlin called it fake":
@@ -232,6 +235,10 @@ def sitrep_denials(doc: Doc) -> Doc:
                 denied_by=name, force=_force(objects, name), kind=kind,
                 text=index.text[start:end], stated_on=doc._.sitrep_published,
                 sentence=_sentence_text(sent), start=start, end=end))
+    named = {d.sentence for d in out if d.denied_by}
+    # "A commentary carried by KCNA dismissed the reports as what it called 'rumours'": one
+    # denial, by whoever the sentence names
+    out = [d for d in out if d.denied_by or d.sentence not in named]
     doc._.sitrep_denials = out
     doc._.sitrep_index = None        # the last sitrep component: drop the shared arrays
     return doc
@@ -253,7 +260,7 @@ def _sentence_text(sent) -> str:
 def _deniers(verb: Token, resolver: Resolver, quotes) -> list:
     """Everyone the verb's subject names: "Moscow and Pyongyang denied …" is both; "we" in a
     direct quote is its speaker ("“We don't comment on speculation,” Peskov said")."""
-    for subj in subjects_of(verb):
+    for subj in _subjects(verb):
         owner = next((c for c in subj.children if c.dep_ == "poss"), None)
         if subj.lower_ in ("line", "position", "stance", "version") and owner is not None:
             subj = owner        # "Pyongyang's official line was that …": Pyongyang's
@@ -265,12 +272,60 @@ def _deniers(verb: Token, resolver: Resolver, quotes) -> list:
         heads = [subj] + [c for c in subj.conjuncts if c.i > subj.i]
         found = []
         for head in heads:
-            speaker = resolver.resolve(head)
-            if speaker and not speaker.generic and all(s.name != speaker.name for s in found):
+            speaker = _denier_at(head, resolver)
+            if speaker and all(s.name != speaker.name for s in found):
                 found.append(speaker)
         if found:
             return found
     return []
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's subjects, or where the parser hung the verb off its subject's clause: "The
+    Kremlin was quick to brush the reports aside", "she had nothing to say about
+    fabrications", "Minister X, quoted by Interfax, called the reports …" (the finite verb
+    read as a clause of the name)."""
+    found = subjects_of(verb)
+    if found:
+        return found
+    node = verb
+    for _ in range(4):
+        if node.dep_ == "acl" and node.head.pos_ == "PROPN" and node.head.dep_ == "ROOT" and \
+                node.tag_ in ("VBD", "VBN", "VBZ"):
+            return [node.head]
+        if node.head is node or node.dep_ in ("ccomp", "advcl", "conj", "relcl") and \
+                node.head.pos_ in ("VERB", "AUX"):
+            return []
+        node = node.head
+        subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return [subj]
+    return []
+
+
+_ISSUING = frozenset(["carry", "publish", "issue", "run", "release", "air", "broadcast", "post"])
+
+
+def _denier_at(head: Token, resolver: Resolver) -> Speaker | None:
+    """Who a subject names: the body it is or speaks for; the owner of a side, leadership or
+    state media ("the DPRK leadership", "North Korea's state media"); the issuer of a
+    document ("a commentary carried by KCNA"); a description as a last resort."""
+    speaker = resolver.resolve(head)
+    if speaker and not speaker.generic:
+        return speaker
+    for c in head.children:
+        if c.dep_ in ("poss", "compound") and c.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") \
+                or c.dep_ == "amod" and c.ent_type_ == "NORP":
+            owner = resolver.resolve(c)
+            if owner and not owner.generic:
+                return owner
+        if c.dep_ == "acl" and c.lemma_ in _ISSUING:
+            agent = next((g for a in c.children if a.dep_ == "agent" for g in a.children
+                          if g.dep_ == "pobj"), None)
+            issuer = resolver.resolve(agent) if agent is not None else None
+            if issuer and not issuer.generic:
+                return issuer
+    return speaker
 
 
 def _force(objects: list[Token], denier: str | None) -> str:
