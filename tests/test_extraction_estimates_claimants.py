@@ -1160,3 +1160,24 @@ def test_the_denier_behind_the_parse(extractor, text, deniers):
 ])
 def test_stopping_short_of_denying_is_no_denial(extractor, text):
     assert not extractor.extract(text, DAY).denials, text
+
+
+@pytest.mark.parametrize("text", [
+    "Lukashenko said that talk of Belarusian soldiers in Kursk was \"speculation fed by "
+    "Vilnius.\"",
+    "Minsk said in March that the soldiers did not exist.",
+    "\"Minsk now calls them heroes. A year ago it said they did not exist,\" the analyst said.",
+    "Minsk insisted the soldiers were not there.",
+])
+def test_talk_of_troops_dismissed_or_troops_said_not_to_exist(extractor, text):
+    assert extractor.extract(text, DAY).denials, text
+
+
+@pytest.mark.parametrize("text", [
+    "\"The dead are honoured at home now. Before, they did not exist,\" the analyst said.",
+    "The minister said the sending of Belarusian troops was a grave provocation.",
+    "Vilnius called the deployment of Belarusian troops a provocation.",
+    "Minsk said the problems did not exist.",
+])
+def test_what_is_not_a_denial_of_the_troops(extractor, text):
+    assert not extractor.extract(text, DAY).denials, text

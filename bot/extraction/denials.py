@@ -56,7 +56,7 @@ _TOPIC = {"report", "reports", "claim", "claims", "troop", "troops", "soldier", 
           "statement", "statements", "participation", "accusation", "accusations", "account",
           "accounts", "obvious", "existence", "figure", "figures", "suggestion",
           "suggestions", "speculation", "rumors", "rumours", "all", "reference", "references",
-          "remark", "remarks", "comment", "comments", "charge", "charges"}
+          "remark", "remarks", "comment", "comments", "charge", "charges", "talk", "news"}
 # Verbs over a denial that make it none: "declined to confirm or deny", "will stop denying".
 _NOT_DOING = frozenset(["decline", "refuse", "stop", "cease", "fail", "avoid", "let"])
 
@@ -133,12 +133,39 @@ def _says_there_are_none(tok: Token) -> Token | None:
     return None
 
 
+def _says_they_do_not_exist(tok: Token) -> Token | None:
+    """The speech verb of "Pyongyang said the soldiers did not exist", "it insisted they
+    were not there": a denial of the troops themselves."""
+    if tok.lemma_ not in ("exist", "be") or tok.dep_ != "ccomp" or \
+            tok.head.lemma_ not in cues_speech() or not any(
+                c.dep_ == "neg" for c in tok.children):
+        return None
+    if tok.lemma_ == "be" and not any(c.dep_ == "advmod" and c.lower_ == "there"
+                                      for c in tok.children):
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or not (subj.lemma_.lower() in _TROOPS | {"troop", "soldier"} or
+                            subj.lower_ == "they" and tok.lemma_ == "exist"):
+        return None
+    return tok.head
+
+
 def cues_speech() -> frozenset[str]:
     return _SPEAKING | {"maintain", "insist", "deny", "assert", "repeat"}
 
 
 def _falsehood_in(tokens) -> Token | None:
     return next((t for t in tokens if t.lower_ in FALSEHOOD), None)
+
+
+# Acts a "provocation" condemns rather than dismisses: "called the deployment a provocation".
+_ACTS = frozenset(["deployment", "sending", "send", "dispatch", "transfer", "presence",
+                   "participation", "involvement", "move", "decision", "cooperation"])
+
+
+def _condemns_an_act(tok: Token, things: list[Token]) -> bool:
+    return tok.lower_ in ("provocation", "provocations") and any(
+        t.lemma_.lower() in _ACTS for t in things)
 
 
 def _dismissing(tok: Token) -> Token | None:
@@ -152,6 +179,8 @@ def _dismissing(tok: Token) -> Token | None:
         if verb.lemma_ in _NAMING:
             # the word follows the verb ("called them lies"), never a noun it describes
             # ("fake identity papers describing them as residents")
+            if _condemns_an_act(tok, [c for c in verb.children if c.dep_ == "dobj"]):
+                return None
             return verb if verb.i < tok.i else None
         if verb.lemma_ in ("be",) and verb.dep_ == "ccomp" and verb.head.lemma_ in _SPEAKING:
             # "said it was fake news", "insisted the reports were groundless" (the word is
@@ -161,6 +190,8 @@ def _dismissing(tok: Token) -> Token | None:
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if _negated(verb):
                 return None     # "that is not a rumour"
+            if _condemns_an_act(tok, [subj] if subj is not None else []):
+                return None
             if subj is not None and (subj.lower_ in _TOPIC or subj.lemma_.lower() in _TOPIC):
                 return verb.head
             return None
@@ -213,6 +244,14 @@ def sitrep_denials(doc: Doc) -> Doc:
         verb = _accusing(doc[i])
         if verb is not None:
             candidates.append((verb, "dismissal"))
+    for i in index.with_lemma(frozenset(["exist", "be"])):
+        verb = _says_they_do_not_exist(doc[i])
+        if verb is not None and not any(q.kind == "direct" and q.start <= doc[i].idx < q.end
+                                        and not q.start <= verb.idx < q.end
+                                        for q in doc._.sitrep_quotes or ()):
+            # "'Before, they did not exist,' he said": a speaker's figure of speech, not
+            # "'… Six months ago it said they did not exist'"
+            candidates.append((verb, "denial"))
     for i in index.with_lower(_NONE_WORDS):
         verb = _says_there_are_none(doc[i])
         if verb is not None:
