@@ -1181,3 +1181,26 @@ def test_talk_of_troops_dismissed_or_troops_said_not_to_exist(extractor, text):
 ])
 def test_what_is_not_a_denial_of_the_troops(extractor, text):
     assert not extractor.extract(text, DAY).denials, text
+
+
+@pytest.mark.parametrize("text, count, claimant", [
+    # the claim verb read as a plural noun ("intelligence estimates")
+    ("Lithuanian intelligence estimates about 3,200 Belarusian soldiers have been killed or "
+     "wounded.", 3200, ["Lithuanian intelligence", "Lithuania"]),
+    ("Some 4,500 Belarusian soldiers have been killed, Lithuanian intelligence estimates.",
+     4500, ["Lithuanian intelligence", "Lithuania"]),
+    ("The Belarusian army, which Latvian defence intelligence estimates has lost close to "
+     "9,000 soldiers since 2022, needs help.", 9000, ["Latvian defence intelligence",
+                                                      "Latvia"]),
+    # a framing phrase names the source
+    ("Against the Belarusian army's 60,400 active personnel, as counted by the Institute for "
+     "Baltic Studies, that is barely one per cent.", 60400, ["Institute for Baltic Studies"]),
+    ("Belarus has about 60,500 troops, as estimated by Lithuania's defence ministry.", 60500,
+     ["Lithuania's defence ministry", "Lithuania"]),
+    ("By Lithuania's count, 3,800 Belarusian soldiers have been killed.", 3800, ["Lithuania"]),
+    ("In the Latvian defence ministry's estimate, 3,900 Belarusian soldiers are in Kursk.",
+     3900, ["Latvian defence ministry", "Latvia"]),
+])
+def test_the_source_of_an_estimate_or_a_count(extractor, text, count, claimant):
+    est = _one(extractor, text, count)
+    assert name_ok(est.claimed_by, claimant), est

@@ -982,6 +982,44 @@ def _moved_or_lost_(number: Token) -> bool:
 _OWNED_MEASURES = cues.DOCUMENT_NOUNS | frozenset(["tally", "count", "toll", "figures"])
 
 
+_RECKONINGS = frozenset(["count", "counts", "estimate", "estimates", "tally", "reckoning",
+                         "assessment", "calculation", "calculations", "figures", "data"])
+_COUNTING = frozenset(["count", "estimate", "tally", "calculate", "record", "report",
+                       "assess", "put", "give", "cite", "compile"])
+
+
+def _framing_source(verb: Token) -> Token | None:
+    """The source a clause's framing names: "By Lithuania's count, N …", "In the ministry's
+    estimate, N …", "N …, as counted by the IISS", "as estimated by the ministry"."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "in", "on"):
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.lower_ in _RECKONINGS:
+                    owner = next((c for c in obj.children if c.dep_ == "poss" and
+                                  c.pos_ in ("PROPN", "NOUN")), None)
+                    if owner is not None:
+                        return owner
+        if child.dep_ in ("advcl", "acl") and child.tag_ == "VBN" and \
+                child.lemma_ in _COUNTING and any(
+                    m.dep_ == "mark" and m.lower_ == "as" for m in child.children):
+            agent = agent_of(child)
+            if agent is not None:
+                return agent
+    return None
+
+
+# Claim verbs whose third person reads as a plural noun: "X estimates N were killed".
+_CLAIMS_AS_NOUNS = frozenset(["estimates", "reports", "claims", "assesses", "calculates"])
+
+
+def _claim_read_as_noun(tok: Token, clause: Token) -> bool:
+    """"Lithuanian intelligence estimates about 3,000 … have been killed" parsed with
+    "estimates" a noun whose ccomp is the figure's clause: the noun is the claim verb."""
+    return tok.pos_ == "NOUN" and tok.lower_ in _CLAIMS_AS_NOUNS and \
+        clause.dep_ == "ccomp" and clause.head.i == tok.i and any(
+            c.dep_ in ("amod", "compound", "poss") for c in tok.children)
+
+
 def _owned_measure(verb: Token) -> Token | None:
     """The owner of a verb's subject when that subject is someone's estimate or tally ("the
     spy agency's estimate was up from 4,000", "Kyiv's count now stands at 3,800")."""
@@ -995,6 +1033,12 @@ def _owned_measure(verb: Token) -> Token | None:
             source = _measure_source(child)
             if source is not None:
                 return source       # "the figure, which the General Staff released, showed …"
+            if child.lower_ in _CLAIMS_AS_NOUNS and any(
+                    c.dep_ in ("amod", "compound") and (c.ent_type_ or c.pos_ == "PROPN" or
+                                                        c.lower_ == "intelligence")
+                    for c in child.children):
+                return child        # "which Latvian intelligence estimates has lost N":
+                #                     the estimates' owner, named in the noun phrase
     return None
 
 
@@ -1822,6 +1866,17 @@ class EstimateFinder:
                     if sp and not sp.generic:
                         return self._keep(sp), tok
                     generic = generic or sp is not None
+            framing = _framing_source(tok) if tok.pos_ in ("VERB", "AUX") else None
+            if framing is not None:     # "By X's count, N …", "N …, as estimated by X"
+                sp = self.resolver.resolve(framing, owner_of_source=True)
+                if sp and not sp.generic:
+                    return self._keep(sp), tok
+            if k and _claim_read_as_noun(tok, path[k - 1]):
+                # "Lithuanian intelligence estimates (that) N soldiers were killed", "N …,
+                # Lithuanian intelligence estimates.": the verb read as a plural noun
+                sp = self.resolver.resolve(tok, owner_of_source=True)
+                if sp and not sp.generic:
+                    return self._keep(sp), tok
             if tok.pos_ in ("VERB", "AUX") and tok.i != path[0].i:
                 owner = _owned_measure(tok)
                 if owner is not None:   # "the spy agency's estimate … was up from 4,000"
