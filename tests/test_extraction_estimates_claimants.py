@@ -1204,3 +1204,10 @@ def test_what_is_not_a_denial_of_the_troops(extractor, text):
 def test_the_source_of_an_estimate_or_a_count(extractor, text, count, claimant):
     est = _one(extractor, text, count)
     assert name_ok(est.claimed_by, claimant), est
+
+
+def test_a_reporters_question_label_does_not_claim_what_it_reports(extractor):
+    text = ("Reporter (Baltic Times): The Lithuanian side says more than 11,000 Belarusian "
+            "soldiers are already in the Kursk region. Is that your understanding?")
+    est = _one(extractor, text, 11000)
+    assert name_ok(est.claimed_by, ["Lithuania", "Lithuanian side"]), est

@@ -275,7 +275,8 @@ def _own_subject(current: Token) -> Token | None:
                     # "REPORTER (X): Ukraine's intelligence chief, Y, warned": the phrase the
                     # parser hung on the label speaks
                     found.extend(a for a in child.children if a.dep_ == "appos" and
-                                 not in_lead_in(a) and a.doc[a.left_edge.i - 1].text != "(")
+                                 not in_lead_in(a) and a.doc[a.left_edge.i - 1].text != "("
+                                 and a.left_edge.text != "(")   # "Reporter (Outlet):"
                     continue
                 if child.lower_ in ("who", "that", "which") and current.dep_ == "relcl":
                     return current.head
