@@ -1211,3 +1211,10 @@ def test_a_reporters_question_label_does_not_claim_what_it_reports(extractor):
             "soldiers are already in the Kursk region. Is that your understanding?")
     est = _one(extractor, text, 11000)
     assert name_ok(est.claimed_by, ["Lithuania", "Lithuanian side"]), est
+
+
+def test_a_fronted_citing_phrase_names_the_origin(extractor):
+    text = ("Citing Lithuanian intelligence, the Baltic Times reported that 7,200 Belarusian "
+            "soldiers had been killed.")
+    est = _one(extractor, text, 7200)
+    assert name_ok(est.claimed_by, ["Lithuanian intelligence", "Lithuania"]), est

@@ -1847,7 +1847,9 @@ class EstimateFinder:
                 subjects = subjects_of(tok)
                 origin = cited_by(tok, subjects[0] if subjects else None)
                 if origin is not None and subjects and origin.i < subjects[0].i < tok.i and \
-                        subjects[0].head.i == tok.i:
+                        subjects[0].head.i == tok.i and any(
+                            t.pos_ == "VERB" and t.lemma_ in cues.SPEECH_VERBS
+                            for t in self.doc[tok.sent.start:origin.i]):
                     # "X reported, citing sources, that the ministry estimated N": the
                     # sources are X's, hung on the inner verb; the ministry is the origin
                     origin = None
