@@ -1218,3 +1218,15 @@ def test_a_fronted_citing_phrase_names_the_origin(extractor):
             "soldiers had been killed.")
     est = _one(extractor, text, 7200)
     assert name_ok(est.claimed_by, ["Lithuanian intelligence", "Lithuania"]), est
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Belarus has hardly been short of manpower: Alexander Lukashenko ordered the army to "
+     "grow to 80,000 active servicemen last September.", 80000),
+    ("Belarus is short of infantry despite Alexander Lukashenko's order to expand the armed "
+     "forces to 80,500 active servicemen.", 80500),
+    ("Alexander Lukashenko signed a decree raising the army to 81,000 servicemen.", 81000),
+])
+def test_an_ordered_size_is_the_orderers_claim(extractor, text, count):
+    est = _one(extractor, text, count)
+    assert name_ok(est.claimed_by, ["Alexander Lukashenko"]), est

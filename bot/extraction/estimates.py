@@ -982,6 +982,31 @@ def _moved_or_lost_(number: Token) -> bool:
 _OWNED_MEASURES = cues.DOCUMENT_NOUNS | frozenset(["tally", "count", "toll", "figures"])
 
 
+_ORDERS = frozenset(["order", "decree", "instruct", "direct", "mandate", "command"])
+
+
+def _orderer(tok: Token, below: Token) -> Token | None:
+    """Who orders the figure: "X ordered the army to grow to N" (the ordered clause holds
+    the figure), "despite X's order to expand the forces to N", "X signed a decree raising
+    the army to N"."""
+    if tok.lemma_ not in _ORDERS or below.head.i != tok.i or \
+            below.dep_ not in ("xcomp", "acl", "ccomp"):
+        return None
+    if tok.pos_ == "VERB":
+        if _negated(tok):
+            return None
+        found = subjects_of(tok)
+        return found[0] if found else None
+    if tok.pos_ == "NOUN":
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return owner
+        if tok.dep_ == "dobj" and tok.head.lemma_ in ("sign", "issue", "give"):
+            found = subjects_of(tok.head)
+            return found[0] if found else None
+    return None
+
+
 _RECKONINGS = frozenset(["count", "counts", "estimate", "estimates", "tally", "reckoning",
                          "assessment", "calculation", "calculations", "figures", "data"])
 _COUNTING = frozenset(["count", "estimate", "tally", "calculate", "record", "report",
@@ -1868,6 +1893,11 @@ class EstimateFinder:
                     if sp and not sp.generic:
                         return self._keep(sp), tok
                     generic = generic or sp is not None
+            orderer = _orderer(tok, path[k - 1]) if k else None
+            if orderer is not None:     # "X ordered the army to grow to N", "X's decree …"
+                sp = self.resolver.resolve(orderer, owner_of_source=True)
+                if sp and not sp.generic:
+                    return self._keep(sp), tok
             framing = _framing_source(tok) if tok.pos_ in ("VERB", "AUX") else None
             if framing is not None:     # "By X's count, N …", "N …, as estimated by X"
                 sp = self.resolver.resolve(framing, owner_of_source=True)
