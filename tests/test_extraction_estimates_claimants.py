@@ -1230,3 +1230,13 @@ def test_a_fronted_citing_phrase_names_the_origin(extractor):
 def test_an_ordered_size_is_the_orderers_claim(extractor, text, count):
     est = _one(extractor, text, count)
     assert name_ok(est.claimed_by, ["Alexander Lukashenko"]), est
+
+
+def test_a_trailing_attribution_with_an_auxiliary(extractor):
+    text = ("Belarus has decided to send around 12,000 soldiers, including members of its "
+            "elite special forces, to help Russia in its war against Ukraine, Lithuania’s spy "
+            "agency has said, in what would be the isolated state’s first large-scale "
+            "involvement in a foreign conflict.")
+    est = _one(extractor, text, 12000)
+    assert est.claimed_by != "Belarus" and name_ok(
+        est.claimed_by, ["Lithuania's spy agency", "Lithuania's intelligence", "Lithuania"]), est

@@ -982,6 +982,39 @@ def _moved_or_lost_(number: Token) -> bool:
 _OWNED_MEASURES = cues.DOCUMENT_NOUNS | frozenset(["tally", "count", "toll", "figures"])
 
 
+def _set_off_attributions(sent: Span, number: Token) -> list[Token]:
+    """Speech verbs after the figure set off by commas as an attribution of what precedes,
+    wherever the parser hung them: "…, to help Russia in its war, X's spy agency has said,
+    in what would be …" (a verb with no clause or object of its own)."""
+    doc = sent.doc
+    out = []
+    for tok in sent:
+        if tok.i <= number.i or tok.pos_ != "VERB" or tok.lemma_ not in cues.SPEECH_VERBS or \
+                tok.dep_ == "ROOT" or tok.head.dep_ == "ROOT" and tok.dep_ != "ccomp":
+            continue
+        if any(c.dep_ in ("ccomp", "dobj", "xcomp", "mark") for c in tok.children):
+            continue
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if after is None or after.text not in (",", ".", ";") and not after.is_space:
+            continue
+        first = _first_aux(tok)
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        start = subj.left_edge.i if subj is not None else first.i
+        if start > sent.start and doc[start - 1].text == ",":
+            out.append(tok)
+    return out
+
+
+def _first_aux(verb: Token) -> Token:
+    """The first auxiliary right before a verb ("…, South Korea's spy agency has said"), or
+    the verb: where the noun phrase before it ends."""
+    first = verb
+    while first.i > 0 and verb.doc[first.i - 1].dep_ in ("aux", "neg") and \
+            verb.doc[first.i - 1].head.i == verb.i:
+        first = verb.doc[first.i - 1]
+    return first
+
+
 _ORDERS = frozenset(["order", "decree", "instruct", "direct", "mandate", "command"])
 
 
@@ -1933,7 +1966,7 @@ class EstimateFinder:
                                                 else source.head.head)
         # a trailing "…, the NIS said" attached to the main clause
         root = sent.root
-        for tok in [root, *root.children]:
+        for tok in [root, *root.children, *_set_off_attributions(sent, number)]:
             if tok.pos_ == "VERB" and tok.lemma_ in cues.SPEECH_VERBS and tok not in path:
                 lo, hi = sorted((tok.i, number.i))
                 if any(t.text == ";" for t in self.doc[lo:hi]):
@@ -1946,7 +1979,7 @@ class EstimateFinder:
                         c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
                     # "Russia has deployed 50,000 …, a senior US official told reporters":
                     # the phrase before the verb, not the first conjunct's subject
-                    before = _np_before(tok)
+                    before = _np_before(_first_aux(tok))
                     if before is not None:
                         subjects = [before]
                 origin = cited_by(tok, subjects[0] if subjects else None)
