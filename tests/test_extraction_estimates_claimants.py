@@ -1240,3 +1240,11 @@ def test_a_trailing_attribution_with_an_auxiliary(extractor):
     est = _one(extractor, text, 12000)
     assert est.claimed_by != "Belarus" and name_ok(
         est.claimed_by, ["Lithuania's spy agency", "Lithuania's intelligence", "Lithuania"]), est
+
+
+def test_a_sum_of_the_figures_before_keeps_their_claimant(extractor):
+    text = ("On June 17, Lukashenko said in Minsk that Belarus would send 1,000 sappers and "
+            "5,000 military builders to Kursk. That is a total of 6,000 personnel, on top of "
+            "the troops already there.")
+    est = _one(extractor, text, 6000)
+    assert name_ok(est.claimed_by, ["Lukashenko"]), est

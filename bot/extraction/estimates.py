@@ -982,6 +982,15 @@ def _moved_or_lost_(number: Token) -> bool:
 _OWNED_MEASURES = cues.DOCUMENT_NOUNS | frozenset(["tally", "count", "toll", "figures"])
 
 
+def _sums_up(sent: Span) -> bool:
+    """"That is a total of N personnel", "This brings the total to N": a sentence whose
+    subject points back at the figures before, adding them up."""
+    root = sent.root
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lower_ in ("that", "this") and any(
+        t.lower_ in ("total", "sum", "altogether", "overall") for t in root.subtree)
+
+
 def _set_off_attributions(sent: Span, number: Token) -> list[Token]:
     """Speech verbs after the figure set off by commas as an attribution of what precedes,
     wherever the parser hung them: "…, to help Russia in its war, X's spy agency has said,
@@ -2038,7 +2047,7 @@ class EstimateFinder:
         """The claimant of the sentence just before, in the same paragraph, when this one
         carries on its figures with no source and no troop word of its own ("X said 3,000
         more were sent. The new arrivals bring the total to 14,000.")."""
-        if hedged or sent.start == 0 or _sentence_about_troops(sent):
+        if hedged or sent.start == 0 or _sentence_about_troops(sent) and not _sums_up(sent):
             return None         # a sentence that names its troops is a statement of its own
         prev = self.doc[sent.start - 1].sent
         if "\n\n" in prev.text_with_ws or "\n\n" in self.doc[sent.start - 1].text_with_ws:
