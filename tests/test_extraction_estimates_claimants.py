@@ -1248,3 +1248,13 @@ def test_a_sum_of_the_figures_before_keeps_their_claimant(extractor):
             "the troops already there.")
     est = _one(extractor, text, 6000)
     assert name_ok(est.claimed_by, ["Lukashenko"]), est
+
+
+@pytest.mark.parametrize("text", [
+    "Minsk accused Lithuanian officials of spreading lies about its army.",
+    "Belarus’s embassy, asked about the deployment, said it did not “comment on fabrications” "
+    "from Vilnius.",
+])
+def test_accusing_others_of_spreading_lies_dismisses(extractor, text):
+    facts = extractor.extract(text, DAY)
+    assert [d.kind for d in facts.denials] == ["dismissal"], facts.denials

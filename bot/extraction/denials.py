@@ -168,14 +168,22 @@ def _condemns_an_act(tok: Token, things: list[Token]) -> bool:
         t.lemma_.lower() in _ACTS for t in things)
 
 
+_SPREADING = frozenset(["spread", "peddle", "circulate", "push", "disseminate", "invent",
+                        "fabricate", "tell"])
+
+
 def _dismissing(tok: Token) -> Token | None:
     """The verb whose subject dismisses, when a naming or speaking verb applies a word of
     falsehood to what it speaks of: "called the reports 'a fairy tale'", "described such
     reports as groundless", "does not comment on fabrications", "said it was fake news",
     "would not react to what he called 'rumours'". `tok` is the word of falsehood."""
     for verb in [tok, *tok.ancestors][1:7]:
-        if verb.pos_ not in ("VERB", "AUX"):
-            continue
+        if verb.pos_ not in ("VERB", "AUX") and not (
+                verb.pos_ == "NOUN" and any(c.dep_ == "aux" for c in verb.children)):
+            continue            # (a verb the tagger read as a noun: 'did not "comment on …"')
+        if verb.lemma_ in _SPREADING and verb.dep_ == "pcomp" and verb.head.lower_ == "of" \
+                and verb.head.head.lemma_ == "accuse" and tok.head.i == verb.i:
+            return verb.head.head   # "accused British officials of spreading fairy tales"
         if verb.lemma_ in _NAMING:
             # the word follows the verb ("called them lies"), never a noun it describes
             # ("fake identity papers describing them as residents")
