@@ -1258,3 +1258,26 @@ def test_a_sum_of_the_figures_before_keeps_their_claimant(extractor):
 def test_accusing_others_of_spreading_lies_dismisses(extractor, text):
     facts = extractor.extract(text, DAY)
     assert [d.kind for d in facts.denials] == ["dismissal"], facts.denials
+
+
+@pytest.mark.parametrize("text, force", [
+    ("Belarus has not confirmed the deployment and has denied sending troops.", "Belarus"),
+    ("Lukashenko laughed off the reports.", "North Korea"),
+    ("Lukashenko scoffed at the reports.", "North Korea"),
+    ("Belarusian officials insist no troops have been sent.", "North Korea"),
+    ("Minsk has repeatedly said its troops are not in Russia.", "Belarus"),
+])
+def test_more_ways_to_deny(extractor, text, force):
+    facts = extractor.extract(text, DAY)
+    assert [d.force for d in facts.denials] == [force], facts.denials
+
+
+@pytest.mark.parametrize("text", [
+    "Minsk has not confirmed or denied the reports.",
+    "Minsk would neither confirm nor would it deny the reports.",
+    "Lukashenko laughed at the reports.",
+    "Minsk said its troops were not ready.",
+    "Officials said no soldiers were killed in the attack.",
+])
+def test_still_no_denial(extractor, text):
+    assert not extractor.extract(text, DAY).denials, text

@@ -23,7 +23,10 @@ if not Doc.has_extension("sitrep_denials"):
     Doc.set_extension("sitrep_denials", default=None)
 
 DENIAL_VERBS = {"deny": "denial", "refute": "denial", "reject": "dismissal",
-                "dismiss": "dismissal", "brush": "dismissal", "ridicule": "dismissal"}
+                "dismiss": "dismissal", "brush": "dismissal", "ridicule": "dismissal",
+                "laugh": "dismissal", "scoff": "dismissal", "deride": "dismissal"}
+# Verbs that dismiss only with their particle or preposition: "laughed off", "scoffed at".
+_WITH_PARTICLE = {"laugh": ("off",), "scoff": ("at",)}
 _DENIAL_LEMMAS = frozenset(DENIAL_VERBS)
 # Verbs that name what they speak of: "called the reports 'a fairy tale'", "described the
 # claims as a fabrication", "labelled it fake".
@@ -80,8 +83,10 @@ def _negated(verb: Token) -> bool:
         if node.dep_ == "pcomp" and (node.head.lower_ == "without" or node.head.lower_ == "of"
                                      and node.head.head.lower_ == "short"):
             return True     # "stopped short of denying it", "without denying the reports"
-        if node.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in
-                                      node.children):
+        if node.dep_ != "conj" or any(
+                c.dep_ in ("nsubj", "nsubjpass", "aux") for c in node.children) and not any(
+                c.dep_ == "preconj" or c.lower_ in ("nor", "neither") for c in
+                [*node.head.children, *node.children]):
             break           # "Russia never acknowledged it, and the Kremlin called it fake":
             #                 a conjunct with its own subject keeps its own polarity
         node = node.head
@@ -117,6 +122,9 @@ def _says_there_are_none(tok: Token) -> Token | None:
     if tok.lower_ == "no" and tok.dep_ == "det" and noun.lemma_.lower() in _TROOPS | {
             "troop", "soldier"}:
         be = noun.head
+        if noun.dep_ in ("nsubj", "nsubjpass") and be.lemma_ in _SENDING | {"go", "fight"} \
+                and be.dep_ == "ccomp" and be.head.lemma_ in cues_speech():
+            return be.head      # "officials insist no troops have been sent"
     elif tok.lower_ == "any" and tok.dep_ in ("attr", "dobj", "nsubj") and any(
             c.dep_ == "neg" for c in tok.head.children):
         be = tok.head       # "there weren't any"
@@ -140,9 +148,11 @@ def _says_they_do_not_exist(tok: Token) -> Token | None:
             tok.head.lemma_ not in cues_speech() or not any(
                 c.dep_ == "neg" for c in tok.children):
         return None
-    if tok.lemma_ == "be" and not any(c.dep_ == "advmod" and c.lower_ == "there"
-                                      for c in tok.children):
-        return None
+    if tok.lemma_ == "be" and not any(
+            c.dep_ == "advmod" and c.lower_ == "there" or
+            c.dep_ == "prep" and any(g.ent_type_ in ("GPE", "LOC") for g in c.children)
+            for c in tok.children):
+        return None     # "were not there", "are not in Russia" (not "were not ready")
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subj is None or not (subj.lemma_.lower() in _TROOPS | {"troop", "soldier"} or
                             subj.lower_ == "they" and tok.lemma_ == "exist"):
@@ -230,8 +240,13 @@ def sitrep_denials(doc: Doc) -> Doc:
         kind = DENIAL_VERBS.get(tok.lemma_)
         if kind is None or tok.pos_ != "VERB" or _negated(tok):
             continue
-        objects = [t for c in tok.children if c.dep_ in ("dobj", "xcomp", "ccomp", "pcomp")
-                   for t in c.subtree]
+        deps = ("dobj", "xcomp", "ccomp", "pcomp")
+        if tok.lemma_ in _WITH_PARTICLE:
+            if not any(c.lower_ in _WITH_PARTICLE[tok.lemma_] and c.dep_ in ("prt", "prep")
+                       for c in tok.children):
+                continue        # "laughed" alone, "scoffed" alone
+            deps += ("prep", "prt")
+        objects = [t for c in tok.children if c.dep_ in deps for t in c.subtree]
         if not any(t.lemma_.lower() in _TOPIC or t.lower_ in _TOPIC for t in objects):
             continue
         candidates.append((tok, kind))
@@ -398,6 +413,9 @@ def _force(objects: list[Token], denier: str | None) -> str:
     if own and any(t.lemma_ in _SENDING for t in objects) and any(
             t.lemma_.lower() in _TROOPS | {"troop", "soldier"} for t in objects):
         return own          # "Minsk denied sending troops": its own
+    if own and any(t.lower_ in ("its", "our") and t.dep_ == "poss" and
+                   t.head.lemma_.lower() in _TROOP_HEADS for t in objects):
+        return own          # "Minsk said its troops are not in Russia"
     return "North Korea"
 
 
