@@ -1281,3 +1281,26 @@ def test_more_ways_to_deny(extractor, text, force):
 ])
 def test_still_no_denial(extractor, text):
     assert not extractor.extract(text, DAY).denials, text
+
+
+@pytest.mark.parametrize("text, denier", [
+    ("The reports were dismissed by Minsk as fake.", "Belarus"),
+    ("The claims were denied by the Belarusian foreign ministry.", None),
+    ("Minsk has dismissed as \"absurd\" reports that its soldiers are in Kursk.", "Belarus"),
+    ("Minsk said the reports were \"not true\".", "Belarus"),
+    ("Asked about the reports, Lukashenko said they were \"rubbish\".", "Lukashenko"),
+])
+def test_passive_fronted_and_plain_dismissals(extractor, text, denier):
+    facts = extractor.extract(text, DAY)
+    assert len(facts.denials) == 1, facts.denials
+    if denier:
+        assert facts.denials[0].denied_by == denier, facts.denials
+
+
+@pytest.mark.parametrize("text", [
+    "Such statements are refuted by the facts recorded by our units.",
+    "It is worth recalling how firmly all this was rejected at the time.",
+    "Minsk said the figures were not correct, and the real number was higher.",
+])
+def test_refuted_by_facts_and_disputed_figures_are_no_denials(extractor, text):
+    assert not extractor.extract(text, DAY).denials, text

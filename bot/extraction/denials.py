@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from bot.extraction import cues
 from bot.extraction.attribution import Resolver, Speaker, subjects_of
 from bot.extraction.docindex import doc_index
 from bot.extraction.entities import build_table
@@ -31,7 +32,7 @@ _DENIAL_LEMMAS = frozenset(DENIAL_VERBS)
 # Verbs that name what they speak of: "called the reports 'a fairy tale'", "described the
 # claims as a fabrication", "labelled it fake".
 _NAMING = frozenset(["call", "describe", "label", "brand", "term", "dub", "characterize",
-                     "characterise"])
+                     "characterise", "denounce"])
 # Verbs under which a word of falsehood dismisses what is spoken of: "does not comment on
 # fabrications", "said it was fake news", "insisted the reports were groundless".
 _SPEAKING = frozenset(["say", "comment", "insist", "state", "tell", "add", "respond", "reply",
@@ -46,7 +47,8 @@ FALSEHOOD = frozenset([
     "hoaxes", "myth", "myths", "invention", "inventions", "invented", "disinformation",
     "misinformation", "falsehood", "falsehoods", "false", "untrue", "absurd", "provocation",
     "hysteria", "slander", "libel", "canard", "concoction", "fiction", "fictions",
-    "fictional", "bogus", "hoaxes", "stuffing", "insinuation", "insinuations"])
+    "fictional", "bogus", "hoaxes", "stuffing", "insinuation", "insinuations", "rubbish",
+    "garbage", "drivel", "farce", "charade"])
 # Nouns a word of falsehood may qualify and still dismiss: "fake news", "false claims".
 _FALSE_THINGS = frozenset(["news", "story", "stories", "claim", "claims", "report",
                            "reports", "information", "allegations", "accusations",
@@ -59,7 +61,8 @@ _TOPIC = {"report", "reports", "claim", "claims", "troop", "troops", "soldier", 
           "statement", "statements", "participation", "accusation", "accusations", "account",
           "accounts", "obvious", "existence", "figure", "figures", "suggestion",
           "suggestions", "speculation", "rumors", "rumours", "all", "reference", "references",
-          "remark", "remarks", "comment", "comments", "charge", "charges", "talk", "news"}
+          "remark", "remarks", "comment", "comments", "charge", "charges", "talk", "news",
+          "they", "those"}
 # Verbs over a denial that make it none: "declined to confirm or deny", "will stop denying".
 _NOT_DOING = frozenset(["decline", "refuse", "stop", "cease", "fail", "avoid", "let"])
 
@@ -139,6 +142,31 @@ def _says_there_are_none(tok: Token) -> Token | None:
         if subj is not None and subj.lower_ in ("line", "position", "stance", "version"):
             return be.head      # "Pyongyang's official line … was that there weren't any"
     return None
+
+
+def _speaking_agent(verb: Token) -> bool:
+    """Whether a passive names one who speaks ("were dismissed by Minsk"), not a thing
+    ("are refuted by the facts") nor no one ("was rejected at the time")."""
+    return any(g.dep_ == "pobj" and (g.ent_type_ in ("ORG", "GPE", "PERSON", "NORP") or
+                                     g.pos_ == "PROPN" or g.lemma_.lower() in cues.SPEAKER_NOUNS)
+               for c in verb.children if c.dep_ == "agent" for g in c.children)
+
+
+def _said_not_true(tok: Token) -> Token | None:
+    """The speech verb of "X said the reports were not true": a dismissal."""
+    be = tok.head
+    if tok.dep_ != "acomp" or be.lemma_ != "be" or be.dep_ != "ccomp" or \
+            be.head.lemma_ not in _SPEAKING or _negated(be.head) or \
+            not any(c.dep_ == "neg" for c in be.children):
+        return None
+    subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ not in _REPORTS and subj.lemma_.lower() not in _REPORTS:
+        return None     # (not "the figures were not correct": a figure disputed)
+    return be.head
+
+
+_REPORTS = frozenset(["report", "claim", "allegation", "accusation", "story", "it", "this",
+                      "that", "they", "rumour", "rumor", "information", "statement"])
 
 
 def _says_they_do_not_exist(tok: Token) -> Token | None:
@@ -246,7 +274,10 @@ def sitrep_denials(doc: Doc) -> Doc:
                        for c in tok.children):
                 continue        # "laughed" alone, "scoffed" alone
             deps += ("prep", "prt")
-        objects = [t for c in tok.children if c.dep_ in deps for t in c.subtree]
+        objects = [t for c in tok.children if c.dep_ in deps or c.dep_ == "nsubjpass" and
+                   _speaking_agent(tok) or c.dep_ == "prep" and c.lower_ == "as"
+                   for t in c.subtree]
+        # ("the reports were dismissed by X", "dismissed as 'absurd' reports that …")
         if not any(t.lemma_.lower() in _TOPIC or t.lower_ in _TOPIC for t in objects):
             continue
         candidates.append((tok, kind))
@@ -263,6 +294,10 @@ def sitrep_denials(doc: Doc) -> Doc:
                 verb.lemma_ in _NAMING | {"be"}:
             continue            # a denial verb is read above; "did not call it fake" is none
         candidates.append((verb, "dismissal"))
+    for i in index.with_lower(frozenset(["true", "accurate", "correct", "truthful"])):
+        verb = _said_not_true(doc[i])
+        if verb is not None:
+            candidates.append((verb, "dismissal"))
     for i in index.with_lemma(_INVENTING):
         verb = _accusing(doc[i])
         if verb is not None:
