@@ -1301,6 +1301,9 @@ def test_passive_fronted_and_plain_dismissals(extractor, text, denier):
     "Such statements are refuted by the facts recorded by our units.",
     "It is worth recalling how firmly all this was rejected at the time.",
     "Minsk said the figures were not correct, and the real number was higher.",
+    "Analysts said it was not true that the offensive had stalled, pointing to new gains.",
+    "The minister scoffed at the idea of negotiations.",
+    "Officials said talk of a ceasefire was premature.",
 ])
 def test_refuted_by_facts_and_disputed_figures_are_no_denials(extractor, text):
     assert not extractor.extract(text, DAY).denials, text

@@ -162,6 +162,10 @@ def _said_not_true(tok: Token) -> Token | None:
     subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.lower_ not in _REPORTS and subj.lemma_.lower() not in _REPORTS:
         return None     # (not "the figures were not correct": a figure disputed)
+    if subj.lower_ == "it" and not any(
+            t.lemma_.lower() in _TROOP_HEADS | _SENDING for c in be.children
+            if c.dep_ == "ccomp" for t in c.subtree):
+        return None     # "it was not true that the offensive had stalled": not the troops
     return be.head
 
 
