@@ -1307,3 +1307,10 @@ def test_passive_fronted_and_plain_dismissals(extractor, text, denier):
 ])
 def test_refuted_by_facts_and_disputed_figures_are_no_denials(extractor, text):
     assert not extractor.extract(text, DAY).denials, text
+
+
+def test_described_media_claim_their_own_figure(extractor):
+    text = ("Lithuania said 4,000 Belarusian soldiers had been sent. Foreign media wrote at the "
+            "time that up to 12,600 Belarusian troops had been sent to Russia.")
+    est = _one(extractor, text, 12600)
+    assert name_ok(est.claimed_by, ["foreign media"]), est

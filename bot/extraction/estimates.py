@@ -982,6 +982,16 @@ def _moved_or_lost_(number: Token) -> bool:
 _OWNED_MEASURES = cues.DOCUMENT_NOUNS | frozenset(["tally", "count", "toll", "figures"])
 
 
+def _described_media(subj: Token) -> bool:
+    """"Foreign media", "Western media", "South Korean newspapers": the press as a speaker,
+    described by where it is from (not a state's own media, not "media reports")."""
+    return subj.lower_ in ("media", "press", "outlets", "newspapers") and any(
+        c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE") or c.lower_ in (
+            "foreign", "western", "international", "local", "independent"))
+        for c in subj.children) and not any(
+        c.lower_ in ("state", "state-run", "official") for c in subj.children)
+
+
 def _sums_up(sent: Span) -> bool:
     """"That is a total of N personnel", "This brings the total to N": a sentence whose
     subject points back at the figures before, adding them up."""
@@ -1934,6 +1944,10 @@ class EstimateFinder:
                         sp = self.resolver.resolve(author, owner_of_source=True) or sp
                     if sp and not sp.generic:
                         return self._keep(sp), tok
+                    if sp and _described_media(subj):
+                        # "Foreign media wrote that N …": the media so described, not
+                        # whoever was cited before
+                        return self._keep(Speaker(sp.name, "ORG")), tok
                     generic = generic or sp is not None
             orderer = _orderer(tok, path[k - 1]) if k else None
             if orderer is not None:     # "X ordered the army to grow to N", "X's decree …"
