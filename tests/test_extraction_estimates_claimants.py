@@ -1314,3 +1314,8 @@ def test_described_media_claim_their_own_figure(extractor):
             "time that up to 12,600 Belarusian troops had been sent to Russia.")
     est = _one(extractor, text, 12600)
     assert name_ok(est.claimed_by, ["foreign media"]), est
+
+
+def test_intelligence_shared_by_a_state_is_its_claim(extractor):
+    text = "Intelligence shared by Poland indicates some 4,200 Belarusian soldiers are in Kursk."
+    assert name_ok(_one(extractor, text, 4200).claimed_by, ["Poland"])

@@ -1138,7 +1138,8 @@ def _measure_source(noun: Token) -> Token | None:
 
 
 _AUTHORS_BY = cues.AUTHORING_VERBS | frozenset(["analyse", "analyze", "compile", "gather",
-                                               "collect", "commission", "conduct"])
+                                               "collect", "commission", "conduct", "share",
+                                               "provide", "supply", "present"])
 
 
 _TIME_MARKS = frozenset(["after", "before", "since", "when", "while", "once", "until", "as"])
