@@ -1319,3 +1319,13 @@ def test_described_media_claim_their_own_figure(extractor):
 def test_intelligence_shared_by_a_state_is_its_claim(extractor):
     text = "Intelligence shared by Poland indicates some 4,200 Belarusian soldiers are in Kursk."
     assert name_ok(_one(extractor, text, 4200).claimed_by, ["Poland"])
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Zakharova on Monday called the claims \"an information campaign\" by Vilnius.", True),
+    ("Minsk said the reports were part of an information war against Belarus.", True),
+    ("The ministry launched an information campaign to recruit volunteers.", False),
+    ("Lithuania called the Belarusian deployment an information operation.", False),
+])
+def test_an_information_campaign_dismisses_reports_not_acts(extractor, text, found):
+    assert bool(extractor.extract(text, DAY).denials) == found, text

@@ -206,10 +206,13 @@ _ACTS = frozenset(["deployment", "sending", "send", "dispatch", "transfer", "pre
 
 
 def _condemns_an_act(tok: Token, things: list[Token]) -> bool:
-    return tok.lower_ in ("provocation", "provocations") and any(
+    return tok.lower_ in ("provocation", "provocations", "information", "psychological") and any(
         t.lemma_.lower() in _ACTS for t in things)
 
 
+# What an "information …" names when it dismisses reports: "an information campaign".
+_INFO_WAR = frozenset(["campaign", "war", "warfare", "attack", "operation", "provocation",
+                       "sabotage", "stuffing", "dump"])
 _SPREADING = frozenset(["spread", "peddle", "circulate", "push", "disseminate", "invent",
                         "fabricate", "tell"])
 
@@ -298,6 +301,14 @@ def sitrep_denials(doc: Doc) -> Doc:
                 verb.lemma_ in _NAMING | {"be"}:
             continue            # a denial verb is read above; "did not call it fake" is none
         candidates.append((verb, "dismissal"))
+    for i in index.with_lower(frozenset(["information", "psychological"])):
+        tok = doc[i]        # "called the claims 'an information campaign'"
+        if tok.dep_ not in ("compound", "amod") or tok.head.lower_ not in _INFO_WAR:
+            continue
+        verb = _dismissing(tok)
+        if verb is not None and verb.lemma_ not in _DENIAL_LEMMAS and not (
+                _negated(verb) and verb.lemma_ in _NAMING | {"be"}):
+            candidates.append((verb, "dismissal"))
     for i in index.with_lower(frozenset(["true", "accurate", "correct", "truthful"])):
         verb = _said_not_true(doc[i])
         if verb is not None:
