@@ -1095,3 +1095,237 @@ def test_the_unit_is_the_armed_body_named_before(extractor, text, count, body):
     assert name_ok(est.claimed_by, body), est
     [quote] = [q for q in facts.quotes if str(count) in q.text]
     assert name_ok(quote.speaker, body), quote
+
+
+def test_a_conjunct_with_its_own_subject_is_not_negated_by_the_first(extractor):
+    text = ("Belarus has never admitted their presence, and its foreign ministry has called "
+            "reports of Belarusian troops in Kursk “lies.”")
+    facts = extractor.extract(text, DAY)
+    assert [d.kind for d in facts.denials] == ["dismissal"], facts.denials
+
+
+def test_a_denial_keeps_its_closing_quotation_mark(extractor):
+    text = ('At the meeting, the Polish envoy praised the report, while the Belarusian envoy '
+            'called it "a pack of lies."\n\nThe session then ended.')
+    facts = extractor.extract(text, DAY)
+    assert [d.sentence[-6:] for d in facts.denials] == ['lies."'], facts.denials
+
+
+@pytest.mark.parametrize("text, force", [
+    # evidence set beside the denial names no force
+    ("Belarus and Russia have both denied the deployment, despite the capture of two "
+     "soldiers by Ukrainian forces in May.", "North Korea"),
+    # the reports' source or the falsehood's author is no force
+    ("Minsk's envoy dismissed the Polish claims as \"blatant lies\".", "North Korea"),
+    ("Lukashenko called the reports \"a Lithuanian fairy tale\".", "North Korea"),
+    ("Minsk dismissed South Korean media reports about Belarusian units as fake.", "Belarus"),
+    # the troops' nationality, not the place's
+    ("Minsk continues to deny the presence of DPRK troops on Belarusian territory.",
+     "North Korea"),
+    ("Minsk continues to deny the presence of North Korean troops on Belarusian soil.",
+     "North Korea"),
+])
+def test_the_force_denied_is_the_troops_nationality(extractor, text, force):
+    facts = extractor.extract(text, DAY)
+    assert facts.denials, text
+    assert {d.force for d in facts.denials} == {force}, facts.denials
+
+
+@pytest.mark.parametrize("text, deniers", [
+    ("Belarus's presidential office was quick to brush the reports aside.",
+     [["Belarusian presidential office", "Belarus's presidential office", "Belarus"]]),
+    ("Asked about the report at her weekly briefing, Belarusian Foreign Ministry spokeswoman "
+     "Anna Ivanova said she had \"nothing to say about fabrications from Vilnius\".",
+     [["Anna Ivanova"]]),
+    ("Belarusian Deputy Foreign Minister Pavel Orlov, quoted by the BelTA news agency, called "
+     "Lithuanian reports of Belarusian combat units \"another propaganda invention.\"",
+     [["Pavel Orlov"]]),
+    ("The Belarusian leadership and the Russian side continue to deny the presence of "
+     "Belarusian troops.", [["Belarus"], ["Russia"]]),
+    ("Belarus's state media, which have never mentioned the deployment, dismissed the "
+     "videos as \"a crude forgery\".", [["Belarus", "Belarus's state media"]]),
+    ("A commentary carried by the Belarusian Telegraph Agency dismissed the casualty "
+     "estimate as \"a fabrication\".", [["Belarusian Telegraph Agency"]]),
+])
+def test_the_denier_behind_the_parse(extractor, text, deniers):
+    facts = extractor.extract(text, DAY)
+    assert len(facts.denials) == len(deniers), facts.denials
+    for d, names in zip(facts.denials, deniers, strict=True):
+        assert name_ok(d.denied_by, names), facts.denials
+
+
+@pytest.mark.parametrize("text", [
+    "Minsk said it would be lawful, a statement that stopped short of denying the reports.",
+    "Minsk answered the questions without denying the reports.",
+])
+def test_stopping_short_of_denying_is_no_denial(extractor, text):
+    assert not extractor.extract(text, DAY).denials, text
+
+
+@pytest.mark.parametrize("text", [
+    "Lukashenko said that talk of Belarusian soldiers in Kursk was \"speculation fed by "
+    "Vilnius.\"",
+    "Minsk said in March that the soldiers did not exist.",
+    "\"Minsk now calls them heroes. A year ago it said they did not exist,\" the analyst said.",
+    "Minsk insisted the soldiers were not there.",
+])
+def test_talk_of_troops_dismissed_or_troops_said_not_to_exist(extractor, text):
+    assert extractor.extract(text, DAY).denials, text
+
+
+@pytest.mark.parametrize("text", [
+    "\"The dead are honoured at home now. Before, they did not exist,\" the analyst said.",
+    "The minister said the sending of Belarusian troops was a grave provocation.",
+    "Vilnius called the deployment of Belarusian troops a provocation.",
+    "Minsk said the problems did not exist.",
+])
+def test_what_is_not_a_denial_of_the_troops(extractor, text):
+    assert not extractor.extract(text, DAY).denials, text
+
+
+@pytest.mark.parametrize("text, count, claimant", [
+    # the claim verb read as a plural noun ("intelligence estimates")
+    ("Lithuanian intelligence estimates about 3,200 Belarusian soldiers have been killed or "
+     "wounded.", 3200, ["Lithuanian intelligence", "Lithuania"]),
+    ("Some 4,500 Belarusian soldiers have been killed, Lithuanian intelligence estimates.",
+     4500, ["Lithuanian intelligence", "Lithuania"]),
+    ("The Belarusian army, which Latvian defence intelligence estimates has lost close to "
+     "9,000 soldiers since 2022, needs help.", 9000, ["Latvian defence intelligence",
+                                                      "Latvia"]),
+    # a framing phrase names the source
+    ("Against the Belarusian army's 60,400 active personnel, as counted by the Institute for "
+     "Baltic Studies, that is barely one per cent.", 60400, ["Institute for Baltic Studies"]),
+    ("Belarus has about 60,500 troops, as estimated by Lithuania's defence ministry.", 60500,
+     ["Lithuania's defence ministry", "Lithuania"]),
+    ("By Lithuania's count, 3,800 Belarusian soldiers have been killed.", 3800, ["Lithuania"]),
+    ("In the Latvian defence ministry's estimate, 3,900 Belarusian soldiers are in Kursk.",
+     3900, ["Latvian defence ministry", "Latvia"]),
+])
+def test_the_source_of_an_estimate_or_a_count(extractor, text, count, claimant):
+    est = _one(extractor, text, count)
+    assert name_ok(est.claimed_by, claimant), est
+
+
+def test_a_reporters_question_label_does_not_claim_what_it_reports(extractor):
+    text = ("Reporter (Baltic Times): The Lithuanian side says more than 11,000 Belarusian "
+            "soldiers are already in the Kursk region. Is that your understanding?")
+    est = _one(extractor, text, 11000)
+    assert name_ok(est.claimed_by, ["Lithuania", "Lithuanian side"]), est
+
+
+def test_a_fronted_citing_phrase_names_the_origin(extractor):
+    text = ("Citing Lithuanian intelligence, the Baltic Times reported that 7,200 Belarusian "
+            "soldiers had been killed.")
+    est = _one(extractor, text, 7200)
+    assert name_ok(est.claimed_by, ["Lithuanian intelligence", "Lithuania"]), est
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Belarus has hardly been short of manpower: Alexander Lukashenko ordered the army to "
+     "grow to 80,000 active servicemen last September.", 80000),
+    ("Belarus is short of infantry despite Alexander Lukashenko's order to expand the armed "
+     "forces to 80,500 active servicemen.", 80500),
+    ("Alexander Lukashenko signed a decree raising the army to 81,000 servicemen.", 81000),
+])
+def test_an_ordered_size_is_the_orderers_claim(extractor, text, count):
+    est = _one(extractor, text, count)
+    assert name_ok(est.claimed_by, ["Alexander Lukashenko"]), est
+
+
+def test_a_trailing_attribution_with_an_auxiliary(extractor):
+    text = ("Belarus has decided to send around 12,000 soldiers, including members of its "
+            "elite special forces, to help Russia in its war against Ukraine, Lithuania’s spy "
+            "agency has said, in what would be the isolated state’s first large-scale "
+            "involvement in a foreign conflict.")
+    est = _one(extractor, text, 12000)
+    assert est.claimed_by != "Belarus" and name_ok(
+        est.claimed_by, ["Lithuania's spy agency", "Lithuania's intelligence", "Lithuania"]), est
+
+
+def test_a_sum_of_the_figures_before_keeps_their_claimant(extractor):
+    text = ("On June 17, Lukashenko said in Minsk that Belarus would send 1,000 sappers and "
+            "5,000 military builders to Kursk. That is a total of 6,000 personnel, on top of "
+            "the troops already there.")
+    est = _one(extractor, text, 6000)
+    assert name_ok(est.claimed_by, ["Lukashenko"]), est
+
+
+@pytest.mark.parametrize("text", [
+    "Minsk accused Lithuanian officials of spreading lies about its army.",
+    "Belarus’s embassy, asked about the deployment, said it did not “comment on fabrications” "
+    "from Vilnius.",
+])
+def test_accusing_others_of_spreading_lies_dismisses(extractor, text):
+    facts = extractor.extract(text, DAY)
+    assert [d.kind for d in facts.denials] == ["dismissal"], facts.denials
+
+
+@pytest.mark.parametrize("text, force", [
+    ("Belarus has not confirmed the deployment and has denied sending troops.", "Belarus"),
+    ("Lukashenko laughed off the reports.", "North Korea"),
+    ("Lukashenko scoffed at the reports.", "North Korea"),
+    ("Belarusian officials insist no troops have been sent.", "North Korea"),
+    ("Minsk has repeatedly said its troops are not in Russia.", "Belarus"),
+])
+def test_more_ways_to_deny(extractor, text, force):
+    facts = extractor.extract(text, DAY)
+    assert [d.force for d in facts.denials] == [force], facts.denials
+
+
+@pytest.mark.parametrize("text", [
+    "Minsk has not confirmed or denied the reports.",
+    "Minsk would neither confirm nor would it deny the reports.",
+    "Lukashenko laughed at the reports.",
+    "Minsk said its troops were not ready.",
+    "Officials said no soldiers were killed in the attack.",
+])
+def test_still_no_denial(extractor, text):
+    assert not extractor.extract(text, DAY).denials, text
+
+
+@pytest.mark.parametrize("text, denier", [
+    ("The reports were dismissed by Minsk as fake.", "Belarus"),
+    ("The claims were denied by the Belarusian foreign ministry.", None),
+    ("Minsk has dismissed as \"absurd\" reports that its soldiers are in Kursk.", "Belarus"),
+    ("Minsk said the reports were \"not true\".", "Belarus"),
+    ("Asked about the reports, Lukashenko said they were \"rubbish\".", "Lukashenko"),
+])
+def test_passive_fronted_and_plain_dismissals(extractor, text, denier):
+    facts = extractor.extract(text, DAY)
+    assert len(facts.denials) == 1, facts.denials
+    if denier:
+        assert facts.denials[0].denied_by == denier, facts.denials
+
+
+@pytest.mark.parametrize("text", [
+    "Such statements are refuted by the facts recorded by our units.",
+    "It is worth recalling how firmly all this was rejected at the time.",
+    "Minsk said the figures were not correct, and the real number was higher.",
+    "Analysts said it was not true that the offensive had stalled, pointing to new gains.",
+    "The minister scoffed at the idea of negotiations.",
+    "Officials said talk of a ceasefire was premature.",
+])
+def test_refuted_by_facts_and_disputed_figures_are_no_denials(extractor, text):
+    assert not extractor.extract(text, DAY).denials, text
+
+
+def test_described_media_claim_their_own_figure(extractor):
+    text = ("Lithuania said 4,000 Belarusian soldiers had been sent. Foreign media wrote at the "
+            "time that up to 12,600 Belarusian troops had been sent to Russia.")
+    est = _one(extractor, text, 12600)
+    assert name_ok(est.claimed_by, ["foreign media"]), est
+
+
+def test_intelligence_shared_by_a_state_is_its_claim(extractor):
+    text = "Intelligence shared by Poland indicates some 4,200 Belarusian soldiers are in Kursk."
+    assert name_ok(_one(extractor, text, 4200).claimed_by, ["Poland"])
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Zakharova on Monday called the claims \"an information campaign\" by Vilnius.", True),
+    ("Minsk said the reports were part of an information war against Belarus.", True),
+    ("The ministry launched an information campaign to recruit volunteers.", False),
+    ("Lithuania called the Belarusian deployment an information operation.", False),
+])
+def test_an_information_campaign_dismisses_reports_not_acts(extractor, text, found):
+    assert bool(extractor.extract(text, DAY).denials) == found, text

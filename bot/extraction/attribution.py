@@ -2182,10 +2182,23 @@ def _one_of(text: str, token: Token, table: EntityTable) -> str:
 
 
 def _owner_words(token: Token, words: list[Token]) -> list[Token]:
-    """The words of a source's phrase that name its owner ("South Korean intelligence")."""
+    """The words of a source's phrase that name its owner ("South Korean intelligence"), not
+    those of a clause before it ("N Belarusian soldiers were killed, Lithuanian intelligence
+    estimates" with "estimates" read as a noun)."""
     return [t for t in words if t.i < token.i and t.pos_ in ("PROPN", "ADJ", "NOUN")
             and (canonical_country(t.text) or t.ent_type_ in ("ORG", "NORP", "GPE")
-                 or t.lower_ in ("intelligence", "military", "defence", "defense"))]
+                 or t.lower_ in ("intelligence", "military", "defence", "defense"))
+            and not _in_clause_of(t, token)]
+
+
+def _in_clause_of(tok: Token, head: Token) -> bool:
+    """Whether `tok` hangs on `head` through a verb (a clause), not as a modifier."""
+    for anc in tok.ancestors:
+        if anc.i == head.i:
+            return False
+        if anc.pos_ in ("VERB", "AUX"):
+            return True
+    return False
 
 
 _ORDINALS = ("second ", "third ", "fourth ", "another ", "first ", "other ")

@@ -982,6 +982,121 @@ def _moved_or_lost_(number: Token) -> bool:
 _OWNED_MEASURES = cues.DOCUMENT_NOUNS | frozenset(["tally", "count", "toll", "figures"])
 
 
+def _described_media(subj: Token) -> bool:
+    """"Foreign media", "Western media", "South Korean newspapers": the press as a speaker,
+    described by where it is from (not a state's own media, not "media reports")."""
+    return subj.lower_ in ("media", "press", "outlets", "newspapers") and any(
+        c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE") or c.lower_ in (
+            "foreign", "western", "international", "local", "independent"))
+        for c in subj.children) and not any(
+        c.lower_ in ("state", "state-run", "official") for c in subj.children)
+
+
+def _sums_up(sent: Span) -> bool:
+    """"That is a total of N personnel", "This brings the total to N": a sentence whose
+    subject points back at the figures before, adding them up."""
+    root = sent.root
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lower_ in ("that", "this") and any(
+        t.lower_ in ("total", "sum", "altogether", "overall") for t in root.subtree)
+
+
+def _set_off_attributions(sent: Span, number: Token) -> list[Token]:
+    """Speech verbs after the figure set off by commas as an attribution of what precedes,
+    wherever the parser hung them: "…, to help Russia in its war, X's spy agency has said,
+    in what would be …" (a verb with no clause or object of its own)."""
+    doc = sent.doc
+    out = []
+    for tok in sent:
+        if tok.i <= number.i or tok.pos_ != "VERB" or tok.lemma_ not in cues.SPEECH_VERBS or \
+                tok.dep_ == "ROOT" or tok.head.dep_ == "ROOT" and tok.dep_ != "ccomp":
+            continue
+        if any(c.dep_ in ("ccomp", "dobj", "xcomp", "mark") for c in tok.children):
+            continue
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if after is None or after.text not in (",", ".", ";") and not after.is_space:
+            continue
+        first = _first_aux(tok)
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        start = subj.left_edge.i if subj is not None else first.i
+        if start > sent.start and doc[start - 1].text == ",":
+            out.append(tok)
+    return out
+
+
+def _first_aux(verb: Token) -> Token:
+    """The first auxiliary right before a verb ("…, South Korea's spy agency has said"), or
+    the verb: where the noun phrase before it ends."""
+    first = verb
+    while first.i > 0 and verb.doc[first.i - 1].dep_ in ("aux", "neg") and \
+            verb.doc[first.i - 1].head.i == verb.i:
+        first = verb.doc[first.i - 1]
+    return first
+
+
+_ORDERS = frozenset(["order", "decree", "instruct", "direct", "mandate", "command"])
+
+
+def _orderer(tok: Token, below: Token) -> Token | None:
+    """Who orders the figure: "X ordered the army to grow to N" (the ordered clause holds
+    the figure), "despite X's order to expand the forces to N", "X signed a decree raising
+    the army to N"."""
+    if tok.lemma_ not in _ORDERS or below.head.i != tok.i or \
+            below.dep_ not in ("xcomp", "acl", "ccomp"):
+        return None
+    if tok.pos_ == "VERB":
+        if _negated(tok):
+            return None
+        found = subjects_of(tok)
+        return found[0] if found else None
+    if tok.pos_ == "NOUN":
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return owner
+        if tok.dep_ == "dobj" and tok.head.lemma_ in ("sign", "issue", "give"):
+            found = subjects_of(tok.head)
+            return found[0] if found else None
+    return None
+
+
+_RECKONINGS = frozenset(["count", "counts", "estimate", "estimates", "tally", "reckoning",
+                         "assessment", "calculation", "calculations", "figures", "data"])
+_COUNTING = frozenset(["count", "estimate", "tally", "calculate", "record", "report",
+                       "assess", "put", "give", "cite", "compile"])
+
+
+def _framing_source(verb: Token) -> Token | None:
+    """The source a clause's framing names: "By Lithuania's count, N …", "In the ministry's
+    estimate, N …", "N …, as counted by the IISS", "as estimated by the ministry"."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "in", "on"):
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.lower_ in _RECKONINGS:
+                    owner = next((c for c in obj.children if c.dep_ == "poss" and
+                                  c.pos_ in ("PROPN", "NOUN")), None)
+                    if owner is not None:
+                        return owner
+        if child.dep_ in ("advcl", "acl") and child.tag_ == "VBN" and \
+                child.lemma_ in _COUNTING and any(
+                    m.dep_ == "mark" and m.lower_ == "as" for m in child.children):
+            agent = agent_of(child)
+            if agent is not None:
+                return agent
+    return None
+
+
+# Claim verbs whose third person reads as a plural noun: "X estimates N were killed".
+_CLAIMS_AS_NOUNS = frozenset(["estimates", "reports", "claims", "assesses", "calculates"])
+
+
+def _claim_read_as_noun(tok: Token, clause: Token) -> bool:
+    """"Lithuanian intelligence estimates about 3,000 … have been killed" parsed with
+    "estimates" a noun whose ccomp is the figure's clause: the noun is the claim verb."""
+    return tok.pos_ == "NOUN" and tok.lower_ in _CLAIMS_AS_NOUNS and \
+        clause.dep_ == "ccomp" and clause.head.i == tok.i and any(
+            c.dep_ in ("amod", "compound", "poss") for c in tok.children)
+
+
 def _owned_measure(verb: Token) -> Token | None:
     """The owner of a verb's subject when that subject is someone's estimate or tally ("the
     spy agency's estimate was up from 4,000", "Kyiv's count now stands at 3,800")."""
@@ -995,6 +1110,12 @@ def _owned_measure(verb: Token) -> Token | None:
             source = _measure_source(child)
             if source is not None:
                 return source       # "the figure, which the General Staff released, showed …"
+            if child.lower_ in _CLAIMS_AS_NOUNS and any(
+                    c.dep_ in ("amod", "compound") and (c.ent_type_ or c.pos_ == "PROPN" or
+                                                        c.lower_ == "intelligence")
+                    for c in child.children):
+                return child        # "which Latvian intelligence estimates has lost N":
+                #                     the estimates' owner, named in the noun phrase
     return None
 
 
@@ -1017,7 +1138,8 @@ def _measure_source(noun: Token) -> Token | None:
 
 
 _AUTHORS_BY = cues.AUTHORING_VERBS | frozenset(["analyse", "analyze", "compile", "gather",
-                                               "collect", "commission", "conduct"])
+                                               "collect", "commission", "conduct", "share",
+                                               "provide", "supply", "present"])
 
 
 _TIME_MARKS = frozenset(["after", "before", "since", "when", "while", "once", "until", "as"])
@@ -1803,7 +1925,9 @@ class EstimateFinder:
                 subjects = subjects_of(tok)
                 origin = cited_by(tok, subjects[0] if subjects else None)
                 if origin is not None and subjects and origin.i < subjects[0].i < tok.i and \
-                        subjects[0].head.i == tok.i:
+                        subjects[0].head.i == tok.i and any(
+                            t.pos_ == "VERB" and t.lemma_ in cues.SPEECH_VERBS
+                            for t in self.doc[tok.sent.start:origin.i]):
                     # "X reported, citing sources, that the ministry estimated N": the
                     # sources are X's, hung on the inner verb; the ministry is the origin
                     origin = None
@@ -1821,7 +1945,27 @@ class EstimateFinder:
                         sp = self.resolver.resolve(author, owner_of_source=True) or sp
                     if sp and not sp.generic:
                         return self._keep(sp), tok
+                    if sp and _described_media(subj):
+                        # "Foreign media wrote that N …": the media so described, not
+                        # whoever was cited before
+                        return self._keep(Speaker(sp.name, "ORG")), tok
                     generic = generic or sp is not None
+            orderer = _orderer(tok, path[k - 1]) if k else None
+            if orderer is not None:     # "X ordered the army to grow to N", "X's decree …"
+                sp = self.resolver.resolve(orderer, owner_of_source=True)
+                if sp and not sp.generic:
+                    return self._keep(sp), tok
+            framing = _framing_source(tok) if tok.pos_ in ("VERB", "AUX") else None
+            if framing is not None:     # "By X's count, N …", "N …, as estimated by X"
+                sp = self.resolver.resolve(framing, owner_of_source=True)
+                if sp and not sp.generic:
+                    return self._keep(sp), tok
+            if k and _claim_read_as_noun(tok, path[k - 1]):
+                # "Lithuanian intelligence estimates (that) N soldiers were killed", "N …,
+                # Lithuanian intelligence estimates.": the verb read as a plural noun
+                sp = self.resolver.resolve(tok, owner_of_source=True)
+                if sp and not sp.generic:
+                    return self._keep(sp), tok
             if tok.pos_ in ("VERB", "AUX") and tok.i != path[0].i:
                 owner = _owned_measure(tok)
                 if owner is not None:   # "the spy agency's estimate … was up from 4,000"
@@ -1846,7 +1990,7 @@ class EstimateFinder:
                                                 else source.head.head)
         # a trailing "…, the NIS said" attached to the main clause
         root = sent.root
-        for tok in [root, *root.children]:
+        for tok in [root, *root.children, *_set_off_attributions(sent, number)]:
             if tok.pos_ == "VERB" and tok.lemma_ in cues.SPEECH_VERBS and tok not in path:
                 lo, hi = sorted((tok.i, number.i))
                 if any(t.text == ";" for t in self.doc[lo:hi]):
@@ -1859,7 +2003,7 @@ class EstimateFinder:
                         c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
                     # "Russia has deployed 50,000 …, a senior US official told reporters":
                     # the phrase before the verb, not the first conjunct's subject
-                    before = _np_before(tok)
+                    before = _np_before(_first_aux(tok))
                     if before is not None:
                         subjects = [before]
                 origin = cited_by(tok, subjects[0] if subjects else None)
@@ -1918,7 +2062,7 @@ class EstimateFinder:
         """The claimant of the sentence just before, in the same paragraph, when this one
         carries on its figures with no source and no troop word of its own ("X said 3,000
         more were sent. The new arrivals bring the total to 14,000.")."""
-        if hedged or sent.start == 0 or _sentence_about_troops(sent):
+        if hedged or sent.start == 0 or _sentence_about_troops(sent) and not _sums_up(sent):
             return None         # a sentence that names its troops is a statement of its own
         prev = self.doc[sent.start - 1].sent
         if "\n\n" in prev.text_with_ws or "\n\n" in self.doc[sent.start - 1].text_with_ws:
