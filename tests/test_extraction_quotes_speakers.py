@@ -2007,3 +2007,15 @@ def test_the_noun_set_beside_a_name_later_refers_to_that_person(extractor):
     assert _speaker(facts, "the flames had spread") == "Tom Becker"
     assert _speaker(facts, "the county had ignored") == "Emma Ward"
     assert _speaker(facts, "had been set deliberately") == "Paul Novak"
+
+
+def test_letters_after_a_name_are_no_part_of_it(extractor):
+    text = (
+        "The Defence Committee heard from Gareth Pryce MP, Minister for Europe, on Tuesday.\n\n"
+        "Harriet Quinlan MP, Chair of the Defence Committee, said:\n\n"
+        "“The Committee was told that the deployment is growing.”\n\n"
+        "In his evidence, the Minister said the sanctions were working.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "the deployment is growing") == "Harriet Quinlan"
+    assert _speaker(facts, "the sanctions were working") == "Gareth Pryce"
+

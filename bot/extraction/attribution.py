@@ -1098,7 +1098,8 @@ class Resolver:
                                       or f"{owner.name}'s {rest}", token)
         # an acronym subject NER missed is a body ("KCNA, the North's official news agency")
         if token.pos_ == "PROPN" and 2 <= len(token.text) <= 6 and token.text.isupper() and \
-                token.is_alpha and not token.ent_type_ and not canonical_country(token.text):
+                token.is_alpha and not token.ent_type_ and not canonical_country(token.text) \
+                and self._record_at(token, ("PERSON",)) is None:    # not "Jane Doe MP"
             return self._body(canonical_org(token.text) or token.text, token)
         # apposition with a name: "the head of ..., Kyrylo Budanov"
         for child in token.children:

@@ -652,9 +652,27 @@ _NOT_SURNAME = frozenset(["The", "A", "An", "In", "On", "At", "By", "Of", "For",
                           "But", "And", "Mr", "Ms", "Mrs", "Dr", "Gen", "Col", "Sgt", "Lt"])
 
 
+# Letters written after a name for a seat or a degree ("Emily Thornberry MP", "John Doe KC")
+POST_NOMINALS = frozenset(["MP", "MEP", "MSP", "MLA", "MS", "TD", "QC", "KC", "PhD"])
+_POST_NOMINAL_ALTERNATIVES = "|".join(re.escape(w) for w in sorted(POST_NOMINALS))
+_POST_NOMINAL_NAME = re.compile(
+    r"(?<![\w’'\-])((?:[A-Z][\w’'\-]+ ){1,2}[A-Z][\w’'\-]+)( (?:" + _POST_NOMINAL_ALTERNATIVES +
+    r"))(?![\w’'\-]| [A-Z])")
+
+
 def _extra_person_spans(doc: Doc) -> list[Span]:
     text = doc_index(doc).text
     spans = []
+    for match in _POST_NOMINAL_NAME.finditer(text):
+        # "Emily Thornberry MP, Chair of the Committee, said": the parser hangs the name on
+        # the letters after it and NER may miss it; the span keeps the letters, the parse's
+        # head of the name (`name_text` leaves them out)
+        span = doc.char_span(match.start(1), match.end(2), alignment_mode="contract")
+        if span is not None and span[0].text not in _NOT_SURNAME and \
+                looks_like_person(list(span)[:-1]) and span[0].ent_iob_ != "I" and \
+                not any(t.ent_type_ in ("GPE", "NORP", "LOC", "FAC") for t in span):
+            # (a name NER took for a body is a person's, with the letters after it)
+            spans.append(span)
     for match in _HYPHEN_NAME.finditer(text):
         if match.group(0).split()[0] in _NOT_SURNAME:
             continue
@@ -820,6 +838,14 @@ def clean_person(ent: Span) -> tuple[Span, list[Token]]:
     return doc[start:end], titles
 
 
+def name_text(span: Span) -> str:
+    """A person's name without the letters written after it ("Catherine West MP")."""
+    end = span.end
+    while end > span.start + 2 and span.doc[end - 1].text in POST_NOMINALS:
+        end -= 1
+    return span.doc[span.start:end].text
+
+
 _SUBJECT_DEPS = frozenset(["nsubj", "nsubjpass"])
 
 
@@ -902,7 +928,7 @@ def build_table(doc: Doc) -> EntityTable:
         if not role_tokens:
             role_tokens = appos_role(span) or title_run_before(span)
         role = " ".join(t.text for t in role_tokens) or None
-        record = table.add(span.text, "PERSON", span.start_char, span.end_char, role,
+        record = table.add(name_text(span), "PERSON", span.start_char, span.end_char, role,
                            salient=is_subject(span.root))
         age = age_after(span)
         if record is not None and age is not None:
