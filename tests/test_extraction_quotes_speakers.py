@@ -2019,3 +2019,15 @@ def test_letters_after_a_name_are_no_part_of_it(extractor):
     assert _speaker(facts, "the deployment is growing") == "Harriet Quinlan"
     assert _speaker(facts, "the sanctions were working") == "Gareth Pryce"
 
+
+def test_first_name_before_an_apposed_person_noun_is_a_person(extractor):
+    text = (
+        "The clinic sits in a former library near the border. Every evening, says Marta, a "
+        "36-year-old army medic who would not give her surname, the ambulances arrive full.\n\n"
+        "Taras, 31, a gunner with an artillery brigade, sits on a cot by the window.\n\n"
+        "«They keep coming across the fields,» he says.\n\n"
+        "Later, Marta checks the supplies. The ward has 40 beds, she says.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "They keep coming across") == "Taras"
+    assert _speaker(facts, "The ward has 40 beds") == "Marta"
+

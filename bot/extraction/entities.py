@@ -759,6 +759,8 @@ def person_ents(doc: Doc):
         if ent.label_ == "PERSON":
             if _plausible_person(ent):
                 yield _with_given_name(ent)
+        elif ent.label_ in ("ORG", "GPE", "LOC", "FAC") and _person_apposed(ent):
+            yield ent
         elif ent.label_ in ("ORG", "NORP", "GPE") and len(ent) >= 3:
             tail = [t for t in ent if t.dep_ in ("compound", "appos", "nsubj") or t == ent.root]
             last2 = list(ent[-2:])
@@ -768,6 +770,23 @@ def person_ents(doc: Doc):
                     last2[0].head.i == last2[1].i and
                     _body_before_name(doc[ent.start:ent.end - 2])):
                 yield doc[ent.end - 2:ent.end]
+
+
+def _person_apposed(ent: Span) -> bool:
+    """"says Olena, a 41-year-old military nurse,", "Serhiy, 29, a drone operator with a
+    brigade, lies …": a one- or two-word name set off by a comma before an apposition headed
+    by a noun for a person is that person's, whatever NER took it for."""
+    if len(ent) > 2 or not all(t.is_title and t.is_alpha for t in ent) or \
+            canonical_country(ent.text) or canonical_org(ent.text) or \
+            any(t.lower_ in _NOT_PERSON_WORDS for t in ent):
+        return False
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].text != ",":
+        return False
+    return any(c.dep_ == "appos" and c.i > ent.end and c.pos_ == "NOUN" and c.tag_ == "NN"
+               and (c.lemma_ in cues.GROUP_SPEAKERS or c.lemma_ in cues.MILITARY_TRADES)
+               and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
+               for c in ent.root.children)
 
 
 def _with_given_name(ent: Span) -> Span:
