@@ -2031,3 +2031,11 @@ def test_first_name_before_an_apposed_person_noun_is_a_person(extractor):
     assert _speaker(facts, "They keep coming across") == "Taras"
     assert _speaker(facts, "The ward has 40 beds") == "Marta"
 
+
+def test_his_spokesman_named_in_apposition_speaks_whatever_ner_took_the_name_for(extractor):
+    text = (
+        "Foreign Minister Anne-Sophie Delorme said on Monday that the deployment was a grave "
+        "escalation. Her spokesman, Christophe Vallaud, added that Paris was preparing new "
+        "sanctions with its partners.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "Paris was preparing new sanctions") == "Christophe Vallaud"

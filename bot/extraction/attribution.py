@@ -1050,7 +1050,10 @@ class Resolver:
                     return self._body(f"{found.name}'s {token.lower_}", token)
         # possessive pronoun owner: "his office", "her spokesperson"; "our intelligence
         # service" in an interview answer is the interviewee's
-        named_appos = any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children)
+        named_appos = any(c.dep_ == "appos" and (
+            c.ent_type_ == "PERSON" or self._record_at(c, ("PERSON",)) is not None or
+            c.pos_ == "PROPN" and looks_like_person(phrase_tokens(c)))     # NER's ORG
+            for c in token.children)
         for child in token.children:
             if child.dep_ == "poss" and child.lower_ in ("our", "my") and not named_appos and \
                     not (token.lemma_ not in _MOUTHPIECES and token.pos_ == "NOUN" and
