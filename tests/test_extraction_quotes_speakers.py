@@ -2039,3 +2039,13 @@ def test_his_spokesman_named_in_apposition_speaks_whatever_ner_took_the_name_for
         "sanctions with its partners.")
     facts = extractor.extract(text)
     assert _speaker(facts, "Paris was preparing new sanctions") == "Christophe Vallaud"
+
+
+def test_a_line_s_first_word_after_a_heading_is_no_sentence_of_its_own(extractor):
+    text = (
+        "What the channels say\n\n"
+        "Zapiski\n\n"
+        "Arkady Belov, the blogger who runs the channel, told his readers on Friday: “Do not "
+        "ask me about the numbers. I will write when I know more.”")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "Do not ask me about the numbers") == "Arkady Belov"
