@@ -2049,3 +2049,12 @@ def test_a_line_s_first_word_after_a_heading_is_no_sentence_of_its_own(extractor
         "ask me about the numbers. I will write when I know more.”")
     facts = extractor.extract(text)
     assert _speaker(facts, "Do not ask me about the numbers") == "Arkady Belov"
+
+
+def test_who_gave_her_name_as_names_a_person(extractor):
+    text = (
+        "A regional news site posted a video of a shop owner in Rylsk who gave her name as "
+        "Lyudmila. “The soldiers buy bread every morning and say nothing,” she says in the "
+        "video.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "The soldiers buy bread") == "Lyudmila"

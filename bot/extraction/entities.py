@@ -646,7 +646,9 @@ _HYPHEN_NAME = re.compile(r"\b[A-Z][a-z]{1,5} [A-Z][a-z]+-[a-z]{2,}\b")
 _CALL_SIGN = re.compile(
     r"\b(?:(?:call ?sign|callsign|nom de guerre|nickname|code name|codename|first name|"
     r"given name|surname|last name)s?,?\s+(?:of\s+)?"
-    r"(?:the\s+)?[“\"‘']?|(?:known|identified) (?:only )?(?:as|by) [“\"‘'])"
+    r"(?:the\s+)?[“\"‘']?|(?:known|identified) (?:only )?(?:as|by) [“\"‘']|"
+    r"(?:gave|gives|give|giving) (?:only )?(?:his|her|their) (?:first )?name (?:only )?as "
+    r"[“\"‘']?)"
     r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")       # ("known as “Tikhiy”": quoted only)
 _NOT_SURNAME = frozenset(["The", "A", "An", "In", "On", "At", "By", "Of", "For", "As", "If",
                           "But", "And", "Mr", "Ms", "Mrs", "Dr", "Gen", "Col", "Sgt", "Lt"])
