@@ -2058,3 +2058,16 @@ def test_who_gave_her_name_as_names_a_person(extractor):
         "video.")
     facts = extractor.extract(text)
     assert _speaker(facts, "The soldiers buy bread") == "Lyudmila"
+
+
+def test_quoted_judgement_is_the_judge_s_not_the_sentence_subject_s(extractor):
+    text = (
+        "The general said the enemy had lost many vehicles in March. Polish data put the "
+        "number of destroyed tanks at about 300, he said, a figure that Latvian intelligence "
+        "considers \"plausible.\" He said the losses were being replaced.\n\n"
+        "The minister stated that the regime regards the conflict as a «training ground» "
+        "for its officers.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "plausible") in ("Latvian intelligence", "Latvia's intelligence",
+                                            "Latvia")
+    assert _speaker(facts, "training ground") == "minister"
