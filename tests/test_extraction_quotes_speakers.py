@@ -2007,3 +2007,67 @@ def test_the_noun_set_beside_a_name_later_refers_to_that_person(extractor):
     assert _speaker(facts, "the flames had spread") == "Tom Becker"
     assert _speaker(facts, "the county had ignored") == "Emma Ward"
     assert _speaker(facts, "had been set deliberately") == "Paul Novak"
+
+
+def test_letters_after_a_name_are_no_part_of_it(extractor):
+    text = (
+        "The Defence Committee heard from Gareth Pryce MP, Minister for Europe, on Tuesday.\n\n"
+        "Harriet Quinlan MP, Chair of the Defence Committee, said:\n\n"
+        "“The Committee was told that the deployment is growing.”\n\n"
+        "In his evidence, the Minister said the sanctions were working.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "the deployment is growing") == "Harriet Quinlan"
+    assert _speaker(facts, "the sanctions were working") == "Gareth Pryce"
+
+
+def test_first_name_before_an_apposed_person_noun_is_a_person(extractor):
+    text = (
+        "The clinic sits in a former library near the border. Every evening, says Marta, a "
+        "36-year-old army medic who would not give her surname, the ambulances arrive full.\n\n"
+        "Taras, 31, a gunner with an artillery brigade, sits on a cot by the window.\n\n"
+        "«They keep coming across the fields,» he says.\n\n"
+        "Later, Marta checks the supplies. The ward has 40 beds, she says.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "They keep coming across") == "Taras"
+    assert _speaker(facts, "The ward has 40 beds") == "Marta"
+
+
+def test_his_spokesman_named_in_apposition_speaks_whatever_ner_took_the_name_for(extractor):
+    text = (
+        "Foreign Minister Anne-Sophie Delorme said on Monday that the deployment was a grave "
+        "escalation. Her spokesman, Christophe Vallaud, added that Paris was preparing new "
+        "sanctions with its partners.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "Paris was preparing new sanctions") == "Christophe Vallaud"
+
+
+def test_a_line_s_first_word_after_a_heading_is_no_sentence_of_its_own(extractor):
+    text = (
+        "What the channels say\n\n"
+        "Zapiski\n\n"
+        "Arkady Belov, the blogger who runs the channel, told his readers on Friday: “Do not "
+        "ask me about the numbers. I will write when I know more.”")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "Do not ask me about the numbers") == "Arkady Belov"
+
+
+def test_who_gave_her_name_as_names_a_person(extractor):
+    text = (
+        "A regional news site posted a video of a shop owner in Rylsk who gave her name as "
+        "Lyudmila. “The soldiers buy bread every morning and say nothing,” she says in the "
+        "video.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "The soldiers buy bread") == "Lyudmila"
+
+
+def test_quoted_judgement_is_the_judge_s_not_the_sentence_subject_s(extractor):
+    text = (
+        "The general said the enemy had lost many vehicles in March. Polish data put the "
+        "number of destroyed tanks at about 300, he said, a figure that Latvian intelligence "
+        "considers \"plausible.\" He said the losses were being replaced.\n\n"
+        "The minister stated that the regime regards the conflict as a «training ground» "
+        "for its officers.")
+    facts = extractor.extract(text)
+    assert _speaker(facts, "plausible") in ("Latvian intelligence", "Latvia's intelligence",
+                                            "Latvia")
+    assert _speaker(facts, "training ground") == "minister"

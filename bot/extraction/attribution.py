@@ -1050,7 +1050,10 @@ class Resolver:
                     return self._body(f"{found.name}'s {token.lower_}", token)
         # possessive pronoun owner: "his office", "her spokesperson"; "our intelligence
         # service" in an interview answer is the interviewee's
-        named_appos = any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children)
+        named_appos = any(c.dep_ == "appos" and (
+            c.ent_type_ == "PERSON" or self._record_at(c, ("PERSON",)) is not None or
+            c.pos_ == "PROPN" and looks_like_person(phrase_tokens(c)))     # NER's ORG
+            for c in token.children)
         for child in token.children:
             if child.dep_ == "poss" and child.lower_ in ("our", "my") and not named_appos and \
                     not (token.lemma_ not in _MOUTHPIECES and token.pos_ == "NOUN" and
@@ -1098,7 +1101,8 @@ class Resolver:
                                       or f"{owner.name}'s {rest}", token)
         # an acronym subject NER missed is a body ("KCNA, the North's official news agency")
         if token.pos_ == "PROPN" and 2 <= len(token.text) <= 6 and token.text.isupper() and \
-                token.is_alpha and not token.ent_type_ and not canonical_country(token.text):
+                token.is_alpha and not token.ent_type_ and not canonical_country(token.text) \
+                and self._record_at(token, ("PERSON",)) is None:    # not "Jane Doe MP"
             return self._body(canonical_org(token.text) or token.text, token)
         # apposition with a name: "the head of ..., Kyrylo Budanov"
         for child in token.children:

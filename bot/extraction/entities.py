@@ -646,15 +646,35 @@ _HYPHEN_NAME = re.compile(r"\b[A-Z][a-z]{1,5} [A-Z][a-z]+-[a-z]{2,}\b")
 _CALL_SIGN = re.compile(
     r"\b(?:(?:call ?sign|callsign|nom de guerre|nickname|code name|codename|first name|"
     r"given name|surname|last name)s?,?\s+(?:of\s+)?"
-    r"(?:the\s+)?[“\"‘']?|(?:known|identified) (?:only )?(?:as|by) [“\"‘'])"
+    r"(?:the\s+)?[“\"‘']?|(?:known|identified) (?:only )?(?:as|by) [“\"‘']|"
+    r"(?:gave|gives|give|giving) (?:only )?(?:his|her|their) (?:first )?name (?:only )?as "
+    r"[“\"‘']?)"
     r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")       # ("known as “Tikhiy”": quoted only)
 _NOT_SURNAME = frozenset(["The", "A", "An", "In", "On", "At", "By", "Of", "For", "As", "If",
                           "But", "And", "Mr", "Ms", "Mrs", "Dr", "Gen", "Col", "Sgt", "Lt"])
 
 
+# Letters written after a name for a seat or a degree ("Emily Thornberry MP", "John Doe KC")
+POST_NOMINALS = frozenset(["MP", "MEP", "MSP", "MLA", "MS", "TD", "QC", "KC", "PhD"])
+_POST_NOMINAL_ALTERNATIVES = "|".join(re.escape(w) for w in sorted(POST_NOMINALS))
+_POST_NOMINAL_NAME = re.compile(
+    r"(?<![\w’'\-])((?:[A-Z][\w’'\-]+ ){1,2}[A-Z][\w’'\-]+)( (?:" + _POST_NOMINAL_ALTERNATIVES +
+    r"))(?![\w’'\-]| [A-Z])")
+
+
 def _extra_person_spans(doc: Doc) -> list[Span]:
     text = doc_index(doc).text
     spans = []
+    for match in _POST_NOMINAL_NAME.finditer(text):
+        # "Emily Thornberry MP, Chair of the Committee, said": the parser hangs the name on
+        # the letters after it and NER may miss it; the span keeps the letters, the parse's
+        # head of the name (`name_text` leaves them out)
+        span = doc.char_span(match.start(1), match.end(2), alignment_mode="contract")
+        if span is not None and span[0].text not in _NOT_SURNAME and \
+                looks_like_person(list(span)[:-1]) and span[0].ent_iob_ != "I" and \
+                not any(t.ent_type_ in ("GPE", "NORP", "LOC", "FAC") for t in span):
+            # (a name NER took for a body is a person's, with the letters after it)
+            spans.append(span)
     for match in _HYPHEN_NAME.finditer(text):
         if match.group(0).split()[0] in _NOT_SURNAME:
             continue
@@ -741,6 +761,8 @@ def person_ents(doc: Doc):
         if ent.label_ == "PERSON":
             if _plausible_person(ent):
                 yield _with_given_name(ent)
+        elif ent.label_ in ("ORG", "GPE", "LOC", "FAC") and _person_apposed(ent):
+            yield ent
         elif ent.label_ in ("ORG", "NORP", "GPE") and len(ent) >= 3:
             tail = [t for t in ent if t.dep_ in ("compound", "appos", "nsubj") or t == ent.root]
             last2 = list(ent[-2:])
@@ -750,6 +772,23 @@ def person_ents(doc: Doc):
                     last2[0].head.i == last2[1].i and
                     _body_before_name(doc[ent.start:ent.end - 2])):
                 yield doc[ent.end - 2:ent.end]
+
+
+def _person_apposed(ent: Span) -> bool:
+    """"says Olena, a 41-year-old military nurse,", "Serhiy, 29, a drone operator with a
+    brigade, lies …": a one- or two-word name set off by a comma before an apposition headed
+    by a noun for a person is that person's, whatever NER took it for."""
+    if len(ent) > 2 or not all(t.is_title and t.is_alpha for t in ent) or \
+            canonical_country(ent.text) or canonical_org(ent.text) or \
+            any(t.lower_ in _NOT_PERSON_WORDS for t in ent):
+        return False
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].text != ",":
+        return False
+    return any(c.dep_ == "appos" and c.i > ent.end and c.pos_ == "NOUN" and c.tag_ == "NN"
+               and (c.lemma_ in cues.GROUP_SPEAKERS or c.lemma_ in cues.MILITARY_TRADES)
+               and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
+               for c in ent.root.children)
 
 
 def _with_given_name(ent: Span) -> Span:
@@ -818,6 +857,14 @@ def clean_person(ent: Span) -> tuple[Span, list[Token]]:
             doc[end - 1].head.i == end and doc[end - 1].dep_ in ("compound", "flat"):
         end += 1        # "Choe Son" + "Hui": NER stopped one word short of the name's head
     return doc[start:end], titles
+
+
+def name_text(span: Span) -> str:
+    """A person's name without the letters written after it ("Catherine West MP")."""
+    end = span.end
+    while end > span.start + 2 and span.doc[end - 1].text in POST_NOMINALS:
+        end -= 1
+    return span.doc[span.start:end].text
 
 
 _SUBJECT_DEPS = frozenset(["nsubj", "nsubjpass"])
@@ -902,7 +949,7 @@ def build_table(doc: Doc) -> EntityTable:
         if not role_tokens:
             role_tokens = appos_role(span) or title_run_before(span)
         role = " ".join(t.text for t in role_tokens) or None
-        record = table.add(span.text, "PERSON", span.start_char, span.end_char, role,
+        record = table.add(name_text(span), "PERSON", span.start_char, span.end_char, role,
                            salient=is_subject(span.root))
         age = age_after(span)
         if record is not None and age is not None:

@@ -27,6 +27,14 @@ def sitrep_paragraphs(doc: Doc) -> Doc:
     for i in set((np.searchsorted(starts, positions, side="right") - 1).tolist()):
         if 0 <= i < len(doc) - 1:
             doc[i + 1].is_sent_start = True
+            first = doc[i + 1]
+            if first.is_alpha and first.i + 1 < len(doc) and \
+                    not doc[first.i + 1].is_space and "\n" not in doc[first.i + 1].text and \
+                    not _BREAK.match(doc[first.i + 1].text):
+                # after a heading the parser may end a sentence at a line's first word
+                # ("WarGonzo" / "Semyon | Pegov, the war correspondent, told …"); a line's
+                # first word alone is never a sentence
+                doc[first.i + 1].is_sent_start = False
     return doc
 
 

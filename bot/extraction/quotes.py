@@ -49,6 +49,19 @@ _OWN_TEXTS = frozenset(["article", "report", "publication", "story", "statement"
 # Speech verbs that take a thing, not words, as their object ("maintained close ties").
 _THING_VERBS = frozenset(["maintain", "continue", "add", "post", "observe", "echo", "recall",
                           "highlight", "underline", "reveal", "point"])
+# Verbs of judging whose object complement is the judge's word ("considers the figure
+# “realistic”", "regards it as “credible”", "deems them “a threat”").
+_JUDGING_VERBS = frozenset(["consider", "deem", "regard", "judge", "view", "rate", "find"])
+
+
+def _judged_as(node: Token, verb: Token) -> bool:
+    """Whether a quoted phrase is what `verb` judges something to be: its object predicate
+    or complement, or the object of its "as"."""
+    if node.head.i == verb.i:
+        return node.dep_ in ("oprd", "xcomp", "acomp", "ccomp") and node.i > verb.i
+    return node.dep_ == "pobj" and node.head.lower_ == "as" and node.head.head.i == verb.i
+
+
 # Verbs whose passive subject is the one spoken to ("was told", "had been warned").
 _HEARER_VERBS = frozenset(["tell", "inform", "brief", "advise", "warn", "ask", "instruct",
                            "order", "promise", "assure", "remind"])
@@ -701,6 +714,14 @@ class QuoteFinder:
                     anc.lemma_ in _THING_VERBS and node.dep_ == "dobj" and node.head.i == anc.i):
                 # ("services maintained “very close ties”", "added “a new dimension”": a
                 # thing kept or added, not words said)
+                sp = self._from_verb(anc, q)
+                if sp:
+                    return sp
+            if anc.pos_ == "VERB" and anc.lemma_ in _JUDGING_VERBS and _judged_as(node, anc) \
+                    and not any(a.lemma_ in cues.SPEECH_VERBS for a in anc.ancestors):
+                # "a figure Estonian intelligence considers “realistic”", "which the ministry
+                # regards as “credible”": the one who judges it so (not in "X stated that
+                # Pyongyang regards the war as a “school”", X's words)
                 sp = self._from_verb(anc, q)
                 if sp:
                     return sp
