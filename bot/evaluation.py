@@ -163,13 +163,16 @@ def name_ok(predicted: str | None, acceptable: list[str] | None,
         return True
     if not any(_describes(predicted, a) for a in acceptable):
         return False
-    mine = {_norm_ws(a) for a in acceptable}
     return not any(
         _norm_ws(o) == p or _vaguer(predicted, o)
-        for names in others or ()
-        if _norm_ws(names[0]) not in mine and not {_norm_ws(n) for n in names} >= {
-            _norm_ws(acceptable[0])}
+        for names in others or () if not _one_entity(names, acceptable)
         for o in names)
+
+
+def _one_entity(names: list[str], acceptable: list[str]) -> bool:
+    """Whether two gold name lists are one entity: one holds the other's first name."""
+    a, b = {_norm_ws(n) for n in names}, {_norm_ws(n) for n in acceptable}
+    return _norm_ws(names[0]) in b or _norm_ws(acceptable[0]) in a
 
 
 _DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")
@@ -198,9 +201,7 @@ def _vaguer(a: str, b: str) -> bool:
 
 def _describes(a: str, b: str) -> bool:
     """Whether `a` and `b` word one referent more or less fully (same head, nested words)."""
-    head_a, words_a = _description_words(a)
-    head_b, words_b = _description_words(b)
-    return bool(head_a) and head_a == head_b and (words_a <= words_b or words_b <= words_a)
+    return _vaguer(a, b) or _vaguer(b, a)
 
 
 def _gold_names(gold: dict) -> list[list[str]]:
